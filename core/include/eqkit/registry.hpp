@@ -1,0 +1,49 @@
+#pragma once
+// The plugin registry: frameworks found at run time, the frameworks that failed to load (with
+// every error), and the code hooks that frameworks may name in "computed".
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eqkit/error.hpp"
+#include "eqkit/framework.hpp"
+
+namespace eqkit {
+
+struct HookInfo {
+    std::string name;         // "wres.indicators"
+    std::string description;  // one line for `eqkit frameworks`
+};
+
+struct LoadFailure {
+    std::string file;
+    ErrorList errors;
+};
+
+class Registry {
+  public:
+    void add_hook(HookInfo hook);
+    [[nodiscard]] bool has_hook(std::string_view name) const;
+
+    // Loads every <dir>/<id>/framework.json, in folder-name order. A bad file becomes a
+    // LoadFailure and never stops the others loading.
+    void load_directory(const std::filesystem::path& dir);
+    // Loads one framework document; label names it in messages.
+    void load_text(std::string_view json, std::string_view label);
+    // Checks hooks and id clashes, then adds; on failure records a LoadFailure.
+    void add(Framework framework);
+
+    [[nodiscard]] const std::vector<Framework>& frameworks() const { return frameworks_; }
+    [[nodiscard]] const std::vector<LoadFailure>& failures() const { return failures_; }
+    [[nodiscard]] const Framework* find(std::string_view id) const;
+
+  private:
+    void record(Checked<Framework> loaded, std::string_view label);
+
+    std::vector<HookInfo> hooks_;
+    std::vector<Framework> frameworks_;
+    std::vector<LoadFailure> failures_;
+};
+
+}  // namespace eqkit

@@ -1,0 +1,19 @@
+#include "eqkit/error.hpp"
+
+namespace eqkit {
+
+std::string Error::message() const {
+    std::string out = file;
+    if (!place.empty()) out += ": " + place;
+    out += ": " + reason;
+    return out;
+}
+
+std::string join_messages(const ErrorList& errors) {
+    std::string out;
+    for (const Error& e : errors)
+        out += e.message() + "\n";
+    return out;
+}
+
+}  // namespace eqkit

@@ -1,0 +1,78 @@
+#include "eqkit/registry.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include "json_reader.hpp"
+
+namespace eqkit {
+
+void Registry::add_hook(HookInfo hook) {
+    hooks_.push_back(std::move(hook));
+}
+
+bool Registry::has_hook(std::string_view name) const {
+    return std::any_of(hooks_.begin(), hooks_.end(),
+                       [name](const HookInfo& h) { return h.name == name; });
+}
+
+void Registry::load_directory(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const auto file = entry.path() / "framework.json";
+        if (entry.is_directory(ec) && std::filesystem::exists(file, ec)) files.push_back(file);
+    }
+    if (ec) {
+        failures_.push_back({dir.generic_string(),
+                             {Error{dir.generic_string(), "",
+                                    "cannot list the plugins "
+                                    "folder (" +
+                                        ec.message() + ")"}}});
+        return;
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files)
+        record(load_framework(file), file.generic_string());
+}
+
+void Registry::load_text(std::string_view json, std::string_view label) {
+    record(parse_framework(json, label), label);
+}
+
+void Registry::record(Checked<Framework> loaded, std::string_view label) {
+    if (!loaded) {
+        failures_.push_back({std::string(label), std::move(loaded.error())});
+        return;
+    }
+    add(std::move(*loaded));
+}
+
+void Registry::add(Framework framework) {
+    ErrorList errors;
+    for (std::size_t i = 0; i < framework.computed.size(); ++i) {
+        const std::string& hook = framework.computed[i].hook;
+        if (!has_hook(hook)) {
+            errors.push_back({framework.file, detail::pointer_append("/computed", i) + "/hook",
+                              "no code hook named \"" + hook + "\" is registered"});
+        }
+    }
+    if (const Framework* existing = find(framework.id)) {
+        errors.push_back({framework.file, "/id",
+                          "id \"" + framework.id + "\" is already used by " + existing->file});
+    }
+    if (!errors.empty()) {
+        failures_.push_back({framework.file, std::move(errors)});
+        return;
+    }
+    frameworks_.push_back(std::move(framework));
+}
+
+const Framework* Registry::find(std::string_view id) const {
+    for (const Framework& f : frameworks_) {
+        if (f.id == id) return &f;
+    }
+    return nullptr;
+}
+
+}  // namespace eqkit
