@@ -14,7 +14,6 @@ std::vector<std::filesystem::path> default_plugin_dirs() {
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) {
         const std::filesystem::path prefix = exe.parent_path().parent_path();
-        dirs.push_back(prefix / "plugins");
         dirs.push_back(prefix / "share" / "eqkit" / "plugins");
     }
     return dirs;

@@ -16,6 +16,8 @@ using detail::ObjectReader;
 
 constexpr int scale_value_limit = 1000;
 constexpr std::size_t narrative_length_limit = 100000;
+// Keeps every possible total far inside int's range (items × |scale value| ≤ 10^7).
+constexpr std::size_t item_count_limit = 10000;
 
 std::string in_quotes(std::string_view text) {
     return "\"" + std::string(text) + "\"";
@@ -312,6 +314,11 @@ void read_top_level(ObjectReader& root, Framework& fw, Diagnostics& diag) {
             group_obj.error("code", "group code " + in_quotes(group.code) + " is used twice");
         }
         fw.groups.push_back(std::move(group));
+    }
+    if (fw.item_count() > item_count_limit) {
+        root.error("groups", "a framework may have at most " + std::to_string(item_count_limit) +
+                                 " items");
+        fw.groups.clear();  // totals over so many items are not checked
     }
     if (auto agg = root.object("aggregation", Need::required)) {
         fw.aggregation = read_aggregation(*agg);

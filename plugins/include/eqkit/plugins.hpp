@@ -11,7 +11,7 @@ namespace eqkit {
 void register_builtin_hooks(Registry& registry);
 
 // Where to look for framework folders, best first: $EQKIT_PLUGINS, then beside the program
-// (build tree: bin/../plugins; installed: bin/../share/eqkit/plugins).
+// (bin/../share/eqkit/plugins, in the build tree as when installed).
 [[nodiscard]] std::vector<std::filesystem::path> default_plugin_dirs();
 
 // The first of default_plugin_dirs() that exists.
