@@ -227,7 +227,7 @@ TEST_CASE("web server: answers only to loopback host names (DNS rebinding)") {
     CHECK(get_with_host("127.0.0.1.attacker.example").status == 421);
 }
 
-TEST_CASE("web server: only GET and HEAD are answered; big uploads are refused") {
+TEST_CASE("web server: only GET and HEAD are answered, and big uploads are refused") {
     Served s;
     auto client = s.client();
     auto post = client.Post("/", "x=1", "application/x-www-form-urlencoded");
