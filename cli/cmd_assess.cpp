@@ -1,0 +1,360 @@
+// eqkit assess new | set | score: start an assessment, answer items one at a time, see totals.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <system_error>
+#include <vector>
+
+#include "commands.hpp"
+#include "eqkit/files.hpp"
+#include "eqkit/scoring.hpp"
+#include "eqkit/text.hpp"
+
+namespace eqkit::cli {
+namespace {
+
+struct NewOptions {
+    std::string framework_id;
+    std::string out;
+    std::string title;
+    bool force = false;
+};
+
+struct SetOptions {
+    std::string file;
+    std::string item;
+    // CLI11 2.1 cannot bind std::optional: has_ says whether the option was given.
+    bool has_score = false;
+    int score = 0;
+    bool has_note = false;
+    std::string note;
+    std::vector<std::string> raters;
+    bool clear_score = false;
+    bool clear_raters = false;
+
+    [[nodiscard]] bool changes_anything() const {
+        return has_score || has_note || !raters.empty() || clear_score || clear_raters;
+    }
+};
+
+struct ScoreOptions {
+    std::string file;
+    bool json = false;
+};
+
+// ---- saving ------------------------------------------------------------------------------
+
+// Saves only what the core can read back: the bytes are parsed again before they replace the
+// file, so a rule the CLI did not check (say, the title's length) can never leave a file that
+// will not open.
+Checked<void> save_assessment(const std::string& file, const Framework& fw,
+                              const Assessment& assessment, const Registry& registry) {
+    const std::string bytes = assessment_to_json(fw, assessment);
+    if (Checked<Assessment> back = parse_assessment(bytes, file, registry); !back) {
+        return tl::unexpected(back.error());
+    }
+    if (Result<void> saved = save_atomically(file, bytes); !saved) {
+        return tl::unexpected(ErrorList{saved.error()});
+    }
+    return {};
+}
+
+// ---- new ---------------------------------------------------------------------------------
+
+int run_new(const NewOptions& options, const GlobalOptions& globals) {
+    Result<Registry> registry = load_registry(globals);
+    if (!registry) {
+        print_error(registry.error());
+        return exit_bad_input;
+    }
+    Result<const Framework*> found = find_framework(*registry, options.framework_id);
+    if (!found) {
+        print_error(found.error());
+        hint_at_failures(*registry);
+        return exit_bad_input;
+    }
+    const Framework& fw = **found;
+    std::error_code ec;
+    if (!options.force && std::filesystem::exists(options.out, ec)) {
+        print_error({options.out, "", "the file already exists; use --force to replace it"});
+        return exit_bad_input;
+    }
+    // The core would replace bad bytes when saving; refuse them instead.
+    if (!is_valid_utf8(options.title)) {
+        print_message("the --title text is not valid UTF-8");
+        return exit_bad_input;
+    }
+    Assessment assessment = new_assessment(fw);
+    assessment.title = options.title;
+    if (Checked<void> saved = save_assessment(options.out, fw, assessment, *registry); !saved) {
+        print_errors(saved.error());
+        return exit_bad_input;
+    }
+    std::cout << "Created " << options.out << ": a new " << fw.display_title() << " assessment ("
+              << fw.id << " version " << fw.version << ", "
+              << count_of(fw.item_count(), fw.item_label) << " to score).\n"
+              << "Next: eqkit assess set " << options.out << " "
+              << fw.groups.front().items.front().code << " --score N\n";
+    return exit_ok;
+}
+
+// ---- set ---------------------------------------------------------------------------------
+
+// The item's answer with only the given parts changed; raters are added after any clearing,
+// so --clear-raters with --rater replaces the list.
+Answer changed_answer(const SetOptions& options, Answer answer) {
+    if (options.clear_score) answer.score.reset();
+    if (options.has_score) answer.score = options.score;
+    if (options.has_note) answer.narrative = options.note;
+    if (options.clear_raters) answer.raters.clear();
+    for (const std::string& rater : options.raters) {
+        if (std::find(answer.raters.begin(), answer.raters.end(), rater) == answer.raters.end())
+            answer.raters.push_back(rater);
+    }
+    return answer;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (const std::string& part : parts) {
+        if (!out.empty()) out += separator;
+        out += part;
+    }
+    return out;
+}
+
+// "score 2 (Achieving activity)", with the level's UNCONFIRMED note when it has one.
+std::string score_text(const Framework& fw, const std::optional<int>& score) {
+    if (!score) return "score cleared";
+    const ScaleLevel* level = fw.scale.level(*score);
+    std::string text = "score " + std::to_string(*score) + " (" + level->label;
+    if (!level->provenance.confirmed) text += "; " + unconfirmed_text(level->provenance);
+    return text + ")";
+}
+
+std::string narrative_text(const Framework& fw, const std::string& narrative) {
+    if (narrative.empty()) return "narrative cleared";
+    return "narrative saved (" + std::to_string(utf16_length(narrative)) + " of " +
+           std::to_string(fw.narrative.max_length) + " characters)";
+}
+
+// "1A: score 2 (Achieving activity); raters: Staff, Carers": the parts that were changed, as
+// the item now holds them.
+std::string confirmation(const SetOptions& options, const Framework& fw, const Answer& answer) {
+    std::vector<std::string> parts;
+    if (options.has_score || options.clear_score) parts.push_back(score_text(fw, answer.score));
+    if (options.has_note) parts.push_back(narrative_text(fw, answer.narrative));
+    if (options.clear_raters || !options.raters.empty()) {
+        parts.push_back(answer.raters.empty() ? "no raters"
+                                              : "raters: " + joined(answer.raters, ", "));
+    }
+    return options.item + ": " + joined(parts, "; ");
+}
+
+int run_set(const SetOptions& options, const GlobalOptions& globals) {
+    if (!options.changes_anything()) {
+        print_message(
+            "assess set: nothing to change; give --score, --note, --rater, --clear-score or "
+            "--clear-raters");
+        return exit_usage;
+    }
+    std::optional<OpenAssessment> open = open_assessment(options.file, globals);
+    if (!open) return exit_bad_input;
+    const Framework& fw = open->framework();
+    Assessment& assessment = open->assessment;
+    const Answer answer = changed_answer(options, assessment.answer(options.item));
+    if (Result<void> set = set_answer(fw, assessment, options.item, answer); !set) {
+        // The core names the framework; the user knows the file they gave.
+        print_error({options.file, set.error().place, set.error().reason});
+        return exit_bad_input;
+    }
+    Checked<void> saved = save_assessment(options.file, fw, assessment, open->registry);
+    if (!saved) {
+        print_errors(saved.error());
+        return exit_bad_input;
+    }
+    std::cout << confirmation(options, fw, answer) << '\n';
+    return exit_ok;
+}
+
+// ---- score: text -------------------------------------------------------------------------
+
+// "total 5 of 12 (3 of 4 outcomes scored)", or only the count when scores are not added up.
+std::string progress(bool aggregated, int total, const TotalRange& range, std::size_t answered,
+                     std::size_t count, const Framework& fw) {
+    const std::string scored =
+        std::to_string(answered) + " of " + count_of(count, fw.item_label) + " scored";
+    if (!aggregated) return scored;
+    return "total " + std::to_string(total) + " of " + std::to_string(range.max) + " (" + scored +
+           ")";
+}
+
+std::string band_line(const Band& band) {
+    return band.label + " (" + std::to_string(band.min) +
+           (band.min == band.max ? "" : "–" + std::to_string(band.max)) + ")";
+}
+
+void print_group_lines(const Framework& fw, const Scores& scores) {
+    for (const GroupScore& g : scores.groups) {
+        std::cout << fw.group_label << ' ' << g.code << ", " << g.title << ": "
+                  << progress(scores.aggregated, g.total, g.range, g.answered, g.item_count, fw);
+        if (g.band) {
+            std::cout << "; band " << band_line(*g.band) << (g.complete() ? "" : ", provisional")
+                      << unconfirmed_suffix(g.band->provenance);
+        }
+        std::cout << '\n';
+    }
+}
+
+void print_overall(const Framework& fw, const Scores& scores) {
+    std::cout << "\nOverall: "
+              << progress(scores.aggregated, scores.total, scores.range, scores.answered,
+                          scores.item_count, fw)
+              << '\n';
+    if (!scores.aggregated) {
+        std::cout << "This framework's scores are not added up.\n";
+    } else if (scores.band) {
+        std::cout << "Band: " << band_line(*scores.band);
+        if (!scores.complete()) {
+            std::cout << ", provisional: "
+                      << count_of(scores.item_count - scores.answered, fw.item_label)
+                      << " not scored yet";
+        }
+        std::cout << '\n';
+        if (!scores.band->provenance.confirmed)
+            std::cout << "  " << unconfirmed_text(scores.band->provenance) << '\n';
+    } else if (fw.aggregation.overall_bands.empty()) {
+        std::cout << "Band: none (this framework gives no bands)\n";
+    }
+    if (!fw.aggregation.note.empty()) std::cout << "Note: " << fw.aggregation.note << '\n';
+}
+
+void print_score_text(const std::string& file, const Framework& fw, const Assessment& assessment,
+                      const Scores& scores) {
+    std::cout << file << ": " << (assessment.title.empty() ? "(untitled)" : assessment.title)
+              << '\n'
+              << "Framework: " << fw.title << " (" << fw.id << " version " << fw.version << ")\n\n";
+    print_group_lines(fw, scores);
+    print_overall(fw, scores);
+    if (scores.unconfirmed.empty()) return;
+    std::cout << "\nThese results rest on facts marked UNCONFIRMED:\n";
+    for (const UnconfirmedFact& f : scores.unconfirmed)
+        std::cout << "  - " << f.what << ": " << f.note << '\n';
+}
+
+// ---- score: JSON -------------------------------------------------------------------------
+
+nlohmann::json optional_band_json(const std::optional<Band>& band, bool complete) {
+    if (!band) return nullptr;
+    nlohmann::json out = band_json(*band);
+    out["provisional"] = !complete;
+    return out;
+}
+
+nlohmann::json score_json(const std::string& file, const Framework& fw,
+                          const Assessment& assessment, const Scores& scores) {
+    nlohmann::json groups = nlohmann::json::array();
+    for (const GroupScore& g : scores.groups) {
+        groups.push_back({{"code", g.code},
+                          {"title", g.title},
+                          {"total", g.total},
+                          {"min", g.range.min},
+                          {"max", g.range.max},
+                          {"answered", g.answered},
+                          {"items", g.item_count},
+                          {"complete", g.complete()},
+                          {"band", optional_band_json(g.band, g.complete())}});
+    }
+    nlohmann::json unconfirmed = nlohmann::json::array();
+    for (const UnconfirmedFact& f : scores.unconfirmed)
+        unconfirmed.push_back({{"what", f.what}, {"note", f.note}});
+    return {{"file", file},
+            {"title", assessment.title},
+            {"framework", fw.id},
+            {"framework_version", fw.version},
+            {"framework_title", fw.title},
+            {"aggregated", scores.aggregated},
+            {"total", scores.total},
+            {"min", scores.range.min},
+            {"max", scores.range.max},
+            {"answered", scores.answered},
+            {"items", scores.item_count},
+            {"complete", scores.complete()},
+            {"band", optional_band_json(scores.band, scores.complete())},
+            {"aggregation_note", fw.aggregation.note},
+            {"groups", std::move(groups)},
+            {"unconfirmed", std::move(unconfirmed)}};
+}
+
+int run_score(const ScoreOptions& options, const GlobalOptions& globals) {
+    std::optional<OpenAssessment> open = open_assessment(options.file, globals);
+    if (!open) return exit_bad_input;
+    const Framework& fw = open->framework();
+    const Scores scores = compute_scores(fw, open->assessment);
+    if (options.json) {
+        print_json(score_json(options.file, fw, open->assessment, scores));
+    } else {
+        print_score_text(options.file, fw, open->assessment, scores);
+    }
+    return exit_ok;
+}
+
+// ---- command line ------------------------------------------------------------------------
+
+void setup_new(CLI::App& assess, Context& context) {
+    auto options = std::make_shared<NewOptions>();
+    CLI::App* sub = assess.add_subcommand("new", "Create an empty assessment file");
+    sub->add_option("--framework", options->framework_id, "Framework id (see \"eqkit frameworks\")")
+        ->required();
+    sub->add_option("--out", options->out, "The assessment file to create")->required();
+    sub->add_option("--title", options->title, "A title, such as your organisation's name");
+    sub->add_flag("--force", options->force, "Replace the --out file if it already exists");
+    sub->callback([options, &context] { context.status = run_new(*options, context.globals); });
+}
+
+void setup_set(CLI::App& assess, Context& context) {
+    auto options = std::make_shared<SetOptions>();
+    CLI::App* sub = assess.add_subcommand(
+        "set",
+        "Change one item's answer; parts not given are kept, and the file is only "
+        "replaced when every check passes");
+    sub->add_option("FILE", options->file, "The assessment file")->required();
+    sub->add_option("ITEM", options->item, "The item's code, such as 1A")->required();
+    CLI::Option* score =
+        sub->add_option("--score", options->score, "The score, on the framework's scale");
+    CLI::Option* note = sub->add_option("--note", options->note,
+                                        "The narrative: evidence and notes (\"\" clears it)");
+    sub->add_option("--rater", options->raters, "Add who rated the item (repeat for more)");
+    CLI::Option* clear_score =
+        sub->add_flag("--clear-score", options->clear_score, "Remove the score");
+    sub->add_flag("--clear-raters", options->clear_raters,
+                  "Remove every rater (with --rater: replace them)");
+    score->excludes(clear_score);
+    sub->callback([options, score, note, &context] {
+        options->has_score = score->count() > 0;
+        options->has_note = note->count() > 0;
+        context.status = run_set(*options, context.globals);
+    });
+}
+
+void setup_score(CLI::App& assess, Context& context) {
+    auto options = std::make_shared<ScoreOptions>();
+    CLI::App* sub = assess.add_subcommand(
+        "score", "Show totals, the band and the UNCONFIRMED facts they rest on");
+    sub->add_option("FILE", options->file, "The assessment file")->required();
+    sub->add_flag("--json", options->json, "Print JSON instead of text");
+    sub->callback([options, &context] { context.status = run_score(*options, context.globals); });
+}
+
+}  // namespace
+
+void setup_assess(CLI::App& app, Context& context) {
+    CLI::App* assess = app.add_subcommand("assess", "Create, answer and score an assessment");
+    assess->require_subcommand(1);
+    setup_new(*assess, context);
+    setup_set(*assess, context);
+    setup_score(*assess, context);
+}
+
+}  // namespace eqkit::cli

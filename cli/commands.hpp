@@ -1,0 +1,16 @@
+#pragma once
+// The verbs, one file each (cmd_<verb>.cpp). Each setup_ function adds its subcommand to the
+// app, binds its options into a struct and, when the verb is chosen, runs it and leaves the
+// exit status in the context.
+#include <CLI/CLI.hpp>
+
+#include "common.hpp"
+
+namespace eqkit::cli {
+
+void setup_frameworks(CLI::App& app, Context& context);  // cmd_frameworks.cpp
+void setup_framework(CLI::App& app, Context& context);   // cmd_framework.cpp: show, validate
+void setup_assess(CLI::App& app, Context& context);      // cmd_assess.cpp: new, set, score
+void setup_report(CLI::App& app, Context& context);      // cmd_report.cpp
+
+}  // namespace eqkit::cli

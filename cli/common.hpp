@@ -1,0 +1,81 @@
+#pragma once
+// What every verb shares: exit statuses, the global options, loading the registry, printing
+// errors the way the rest of EqualityKit words them ("file: place: reason").
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "eqkit/assessment.hpp"
+#include "eqkit/error.hpp"
+#include "eqkit/framework.hpp"
+#include "eqkit/registry.hpp"
+
+namespace eqkit::cli {
+
+// Exit statuses, as documented in `eqkit --help`.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_bad_input = 1;  // a file or its data is wrong
+inline constexpr int exit_usage = 2;      // the command line itself is wrong
+
+// Options given before (or after) any verb.
+struct GlobalOptions {
+    std::string plugins_dir;  // empty: eqkit::find_plugin_dir()
+};
+
+// Shared by main and the verbs: the global options, and the exit status of the verb that ran
+// (CLI11 callbacks return nothing, so the verb leaves its status here).
+struct Context {
+    GlobalOptions globals;
+    int status = exit_ok;
+};
+
+// The registry with the built-in hooks and every framework in the plugins folder. Fails when
+// there is no plugins folder at all; a bad framework file is a LoadFailure inside the registry.
+[[nodiscard]] Result<Registry> load_registry(const GlobalOptions& options);
+
+// A loaded framework by id, or an error naming the ones that are loaded.
+[[nodiscard]] Result<const Framework*> find_framework(const Registry& registry,
+                                                      std::string_view id);
+
+// An assessment read from a file, with the registry holding the framework it was made for.
+struct OpenAssessment {
+    Registry registry;
+    Assessment assessment;
+
+    [[nodiscard]] const Framework& framework() const {
+        return *registry.find(assessment.framework_id);
+    }
+};
+
+// Loads the registry and the assessment in file; on failure prints every problem to stderr
+// and returns nothing.
+[[nodiscard]] std::optional<OpenAssessment> open_assessment(const std::string& file,
+                                                            const GlobalOptions& globals);
+
+// Errors go to stderr, one "file: place: reason" per line.
+void print_error(const Error& error);
+void print_errors(const ErrorList& errors);
+// For problems that are not about a file: "eqkit: text".
+void print_message(std::string_view text);
+// When a framework could not be found, the reason may be that its file failed to load.
+void hint_at_failures(const Registry& registry);
+
+// "UNCONFIRMED: note" for an unconfirmed fact, "" for a confirmed one.
+[[nodiscard]] std::string unconfirmed_text(const Provenance& provenance);
+// " (UNCONFIRMED: note)" or "", to append to a line.
+[[nodiscard]] std::string unconfirmed_suffix(const Provenance& provenance);
+
+// "1 outcome", "3 outcomes": a framework's own label for its items, in lower case.
+[[nodiscard]] std::string count_of(std::size_t n, std::string_view label);
+
+// Band and provenance as JSON objects, the same shape in every verb's output.
+[[nodiscard]] nlohmann::json provenance_fields(nlohmann::json object, const Provenance& p);
+[[nodiscard]] nlohmann::json band_json(const Band& band);
+[[nodiscard]] nlohmann::json error_json(const Error& error);
+
+// Writes JSON to stdout; invalid UTF-8 (from file names) is replaced, never thrown on.
+void print_json(const nlohmann::json& value);
+
+}  // namespace eqkit::cli

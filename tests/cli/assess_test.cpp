@@ -1,0 +1,245 @@
+// eqkit assess new | set: files are created and changed only when every check passes.
+#include <nlohmann/json.hpp>
+
+#include "cli_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace eqkit;
+using namespace eqkit::test;
+
+namespace {
+
+// A temp folder holding a.json, a new assessment made by the CLI itself.
+struct NewAssessment {
+    TempDir dir;
+    fs::path file = dir / "a.json";
+
+    explicit NewAssessment(const std::string& framework = "eds2022") {
+        const ProcessResult r =
+            run_eqkit(dir.path(), {"assess", "new", "--framework", framework, "--out", "a.json"});
+        REQUIRE(r.status == 0);
+    }
+    [[nodiscard]] ProcessResult run(const std::vector<std::string>& args) const {
+        return run_eqkit(dir.path(), args);
+    }
+    [[nodiscard]] ProcessResult set(const std::vector<std::string>& args) const {
+        std::vector<std::string> all{"assess", "set", "a.json"};
+        all.insert(all.end(), args.begin(), args.end());
+        return run(all);
+    }
+    [[nodiscard]] Answer answer(const std::string& code) const {
+        return read_assessment(file).answer(code);
+    }
+};
+
+// Runs a failing `assess set` and checks its message, status and that no byte on disk changed.
+// The file is first rewritten on one line, so that even a save of unchanged content would show.
+void check_refused(const NewAssessment& a, const std::vector<std::string>& args,
+                   const std::string& message) {
+    spit(a.file, nlohmann::json::parse(slurp(a.file)).dump());
+    REQUIRE(read_assessment(a.file).framework_id.size() > 0);
+    const auto before = snapshot(a.dir.path());
+    const ProcessResult r = a.set(args);
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == message);
+    CHECK(snapshot(a.dir.path()) == before);
+}
+
+}  // namespace
+
+TEST_CASE("cli assess new: creates an empty assessment the core can read") {
+    TempDir dir;
+    const ProcessResult r =
+        run_eqkit(dir.path(), {"assess", "new", "--framework", "eds2022", "--out", "a.json",
+                               "--title", "Sunrise Care – Leeds"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.rfind("Created a.json: a new EDS 2022 assessment", 0) == 0);
+    const Assessment a = read_assessment(dir / "a.json");
+    CHECK(a.framework_id == "eds2022");
+    CHECK(a.framework_version == shipped("eds2022").version);
+    CHECK(a.title == "Sunrise Care – Leeds");
+    CHECK(a.answers.empty());
+}
+
+TEST_CASE("cli assess new: never replaces a file unless --force") {
+    TempDir dir;
+    spit(dir / "a.json", "precious");
+    const ProcessResult refused =
+        run_eqkit(dir.path(), {"assess", "new", "--framework", "freda", "--out", "a.json"});
+    CHECK(refused.status == 1);
+    CHECK(refused.out.empty());
+    CHECK(refused.err == "a.json: the file already exists; use --force to replace it\n");
+    CHECK(slurp(dir / "a.json") == "precious");
+
+    const ProcessResult forced = run_eqkit(
+        dir.path(), {"assess", "new", "--framework", "freda", "--out", "a.json", "--force"});
+    CHECK(forced.status == 0);
+    CHECK(read_assessment(dir / "a.json").framework_id == "freda");
+}
+
+TEST_CASE("cli assess new: bad input is refused and nothing is written") {
+    TempDir dir;
+    SUBCASE("unknown framework") {
+        const ProcessResult r =
+            run_eqkit(dir.path(), {"assess", "new", "--framework", "edz", "--out", "a.json"});
+        CHECK(r.status == 1);
+        CHECK(r.err.rfind("eqkit: no framework with id \"edz\" is loaded (loaded: ", 0) == 0);
+    }
+    SUBCASE("a folder that does not exist") {
+        const ProcessResult r = run_eqkit(
+            dir.path(), {"assess", "new", "--framework", "eds2022", "--out", "no/a.json"});
+        CHECK(r.status == 1);
+        CHECK(r.err.rfind("no/a.json: cannot write in no (", 0) == 0);
+    }
+    SUBCASE("a title that is not UTF-8") {
+        const ProcessResult r = run_eqkit(dir.path(), {"assess", "new", "--framework", "eds2022",
+                                                       "--out", "a.json", "--title", "Caf\xe9"});
+        CHECK(r.status == 1);
+        CHECK(r.err == "eqkit: the --title text is not valid UTF-8\n");
+    }
+    SUBCASE("a title longer than an assessment may hold") {
+        const ProcessResult r =
+            run_eqkit(dir.path(), {"assess", "new", "--framework", "eds2022", "--out", "a.json",
+                                   "--title", std::string(301, 'x')});
+        CHECK(r.status == 1);
+        CHECK(r.err == "a.json: /title: the title must be text of at most 300 characters\n");
+    }
+    CHECK(fs::is_empty(dir.path()));
+}
+
+TEST_CASE("cli assess set: sets a score and confirms it in words") {
+    NewAssessment a;
+    const ProcessResult r = a.set({"1A", "--score", "2"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == "1A: score 2 (Achieving activity)\n");
+    CHECK(a.answer("1A").score == 2);
+    CHECK(read_assessment(a.file).answers.size() == 1);
+}
+
+TEST_CASE("cli assess set: an unconfirmed level is marked in the confirmation") {
+    NewAssessment a;
+    const ScaleLevel* level = shipped("eds2022").scale.level(0);
+    REQUIRE(level != nullptr);
+    REQUIRE_FALSE(level->provenance.confirmed);
+    const ProcessResult r = a.set({"2B", "--score", "0"});
+    CHECK(r.status == 0);
+    CHECK(r.out ==
+          "2B: score 0 (" + level->label + "; UNCONFIRMED: " + level->provenance.note + ")\n");
+}
+
+TEST_CASE("cli assess set: changes only what is given and keeps the rest of the answer") {
+    NewAssessment a;
+    REQUIRE(a.set({"1A", "--score", "3"}).status == 0);
+
+    ProcessResult r = a.set({"1A", "--note", "Audit of access by age, June"});
+    CHECK(r.out == "1A: narrative saved (28 of 2000 characters)\n");
+    CHECK(a.answer("1A") == Answer{3, "Audit of access by age, June", {}});
+
+    r = a.set({"1A", "--rater", "Staff", "--rater", "Carers"});
+    CHECK(r.out == "1A: raters: Staff, Carers\n");
+    CHECK(a.answer("1A") == Answer{3, "Audit of access by age, June", {"Staff", "Carers"}});
+
+    r = a.set({"1A", "--rater", "Healthwatch", "--rater", "Staff"});  // adds, no duplicates
+    CHECK(a.answer("1A").raters == std::vector<std::string>{"Staff", "Carers", "Healthwatch"});
+
+    r = a.set({"1A", "--clear-raters", "--rater", "Board members"});  // replaces
+    CHECK(a.answer("1A").raters == std::vector<std::string>{"Board members"});
+
+    r = a.set({"1A", "--clear-score"});
+    CHECK(r.out == "1A: score cleared\n");
+    CHECK(a.answer("1A") ==
+          Answer{std::nullopt, "Audit of access by age, June", {"Board members"}});
+
+    r = a.set({"1A", "--note", "", "--clear-raters"});
+    CHECK(r.status == 0);
+    CHECK(r.out == "1A: narrative cleared; no raters\n");
+    CHECK(read_assessment(a.file).answers.empty());  // an empty answer is not kept
+    CHECK(a.answer("2A").empty());
+}
+
+TEST_CASE("cli assess set: bad input names the file, the item and the reason; disk unchanged") {
+    NewAssessment a;
+    REQUIRE(a.set({"1A", "--score", "1", "--note", "kept"}).status == 0);
+    check_refused(a, {"9Z", "--score", "1"},
+                  "a.json: item 9Z: there is no item \"9Z\" in eds2022\n");
+    check_refused(a, {"1a", "--score", "1"},
+                  "a.json: item 1a: there is no item \"1a\" in eds2022\n");
+    check_refused(a, {"1A", "--score", "7"},
+                  "a.json: item 1A: score 7 is not on the scale (use one of 0, 1, 2, 3)\n");
+    check_refused(a, {"1A", "--score", "-1"},
+                  "a.json: item 1A: score -1 is not on the scale (use one of 0, 1, 2, 3)\n");
+    check_refused(a, {"1A", "--note", "bad \xff\xfe bytes"},
+                  "a.json: item 1A: the narrative is not valid UTF-8 text\n");
+    check_refused(a, {"1A", "--note", std::string(2001, 'x')},
+                  "a.json: item 1A: the narrative is 2001 characters; the limit is 2000\n");
+    check_refused(a, {"1A", "--rater", "   "},
+                  "a.json: item 1A: each rater must be non-empty text of at most 200 characters\n");
+    CHECK(a.answer("1A") == Answer{1, "kept", {}});
+}
+
+TEST_CASE("cli assess set: raters on a framework that does not record them are refused") {
+    NewAssessment a("freda");
+    check_refused(a, {"F", "--rater", "Staff"},
+                  "a.json: item F: this framework does not record who rated an item\n");
+}
+
+TEST_CASE("cli assess set: unreadable or unusable assessment files are refused untouched") {
+    TempDir dir;
+    const std::string format = R"("format": "eqkit-assessment/1")";
+    spit(dir / "syntax.json", "{ \"format\": ");
+    spit(dir / "other.json",
+         "{" + format + R"(, "framework": {"id": "nope", "version": "1"}, "answers": []})");
+    spit(dir / "old.json",
+         "{" + format + R"(, "framework": {"id": "eds2022", "version": "2019"}, "answers": []})");
+    spit(
+        dir / "wrong.json",
+        "{" + format +
+            R"(, "framework": {"id": "eds2022", "version": "2022"}, "answers": [{"item": "1A", "score": 9}]})");
+    fs::create_directory(dir / "folder.json");
+    const auto before = snapshot(dir.path());
+    const std::string eds_version = shipped("eds2022").version;
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"missing.json", "missing.json: the file does not exist\n"},
+        {"folder.json", "folder.json: this is a folder, not a file\n"},
+        {"other.json",
+         "other.json: /framework/id: this assessment is for framework \"nope\", which is not "
+         "loaded (is its plugin installed?)\n"},
+        {"old.json",
+         "old.json: /framework/version: this assessment was made with eds2022 version "
+         "\"2019\" but the loaded eds2022 is version \"" +
+             eds_version + "\"\n"},
+        {"wrong.json",
+         "wrong.json: /answers/0: item 1A: score 9 is not on the scale (use one of 0, 1, 2, 3)\n"},
+    };
+    for (const auto& [file, message] : cases) {
+        CAPTURE(file);
+        const ProcessResult r =
+            run_eqkit(dir.path(), {"assess", "set", file, "1A", "--score", "1"});
+        CHECK(r.status == 1);
+        CHECK(r.out.empty());
+        CHECK(r.err == message);
+    }
+    const ProcessResult syntax =
+        run_eqkit(dir.path(), {"assess", "set", "syntax.json", "1A", "--score", "1"});
+    CHECK(syntax.status == 1);
+    CHECK(syntax.err.rfind("syntax.json: line 1, column ", 0) == 0);
+    CHECK(snapshot(dir.path()) == before);
+}
+
+TEST_CASE("cli assess set: an assessment for a framework that failed to load says so") {
+    NewAssessment a;
+    TempDir plugins;
+    fs::create_directories(plugins / "eds2022");
+    spit(plugins / "eds2022" / "framework.json", "{");
+    const ProcessResult r = run_eqkit_in(plugins.path(), a.dir.path(),
+                                         {"assess", "set", "a.json", "1A", "--score", "1"});
+    CHECK(r.status == 1);
+    CHECK(r.err ==
+          "a.json: /framework/id: this assessment is for framework \"eds2022\", which is not "
+          "loaded (is its plugin installed?)\n"
+          "eqkit: 1 framework file was not loaded because of errors; \"eqkit frameworks\" lists "
+          "them\n");
+}
