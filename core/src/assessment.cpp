@@ -127,6 +127,15 @@ const Answer& Assessment::answer(std::string_view item_code) const {
     return it == answers.end() ? none : it->second;
 }
 
+Result<void> check_title(std::string_view title) {
+    if (!is_valid_utf8(title) || utf16_length(title) > max_title_length) {
+        return fail("", "title",
+                    "the title must be text of at most " + std::to_string(max_title_length) +
+                        " characters");
+    }
+    return {};
+}
+
 Assessment new_assessment(const Framework& framework) {
     Assessment a;
     a.framework_id = framework.id;
@@ -138,11 +147,11 @@ Result<void> check_answer(const Framework& framework, std::string_view item_code
                           const Answer& answer) {
     const std::string place = "item " + std::string(item_code);
     if (framework.find_item(item_code) == nullptr) {
-        return fail(framework.id, place,
+        return fail("", place,
                     "there is no item \"" + std::string(item_code) + "\" in " + framework.id);
     }
     const std::vector<std::string> problems = answer_problems(framework, answer);
-    if (!problems.empty()) return fail(framework.id, place, problems.front());
+    if (!problems.empty()) return fail("", place, problems.front());
     return {};
 }
 
@@ -189,9 +198,7 @@ Checked<Assessment> parse_assessment(std::string_view json, std::string_view lab
                                      std::string(assessment_format) + "\"");
         }
         assessment.title = root.string_or("title", "");
-        if (!is_valid_utf8(assessment.title) || assessment.title.size() > max_title_length) {
-            root.error("title", "the title must be text of at most 300 characters");
-        }
+        if (auto ok = check_title(assessment.title); !ok) root.error("title", ok.error().reason);
         if (const Framework* fw = read_framework_ref(root, registry, diag)) {
             assessment.framework_id = fw->id;
             assessment.framework_version = fw->version;

@@ -4,8 +4,11 @@ namespace eqkit {
 
 std::string Error::message() const {
     std::string out = file;
-    if (!place.empty()) out += ": " + place;
-    out += ": " + reason;
+    for (const std::string* part : {&place, &reason}) {
+        if (part->empty()) continue;
+        if (!out.empty()) out += ": ";
+        out += *part;
+    }
     return out;
 }
 

@@ -50,6 +50,21 @@ std::string temporary_name(const std::filesystem::path& to) {
     return "." + to.filename().string() + ".tmp-" + std::to_string(entropy());
 }
 
+// Saving through a symlink replaces the file it points to, not the link.
+std::filesystem::path resolve_link(const std::filesystem::path& to) {
+    std::error_code ec;
+    if (!std::filesystem::is_symlink(to, ec)) return to;
+    const std::filesystem::path target = std::filesystem::read_symlink(to, ec);
+    if (ec) return to;
+    return target.is_absolute() ? target : to.parent_path() / target;
+}
+
+// A replaced file keeps its permissions (an assessment saved 0600 stays private).
+void copy_mode(const std::filesystem::path& from, int fd) {
+    struct stat info {};
+    if (::stat(from.c_str(), &info) == 0) ::fchmod(fd, info.st_mode & 07777);
+}
+
 }  // namespace
 
 Result<std::string> read_text_file(const std::filesystem::path& file) {
@@ -76,8 +91,9 @@ Result<std::string> read_text_file(const std::filesystem::path& file) {
     return bytes;
 }
 
-Result<void> save_atomically(const std::filesystem::path& to, std::string_view bytes) {
-    const std::string name = to.generic_string();
+Result<void> save_atomically(const std::filesystem::path& target, std::string_view bytes) {
+    const std::string name = target.generic_string();
+    const std::filesystem::path to = resolve_link(target);
     const std::filesystem::path folder =
         to.has_parent_path() ? to.parent_path() : std::filesystem::path(".");
     const std::filesystem::path temp = folder / temporary_name(to);
@@ -86,6 +102,7 @@ Result<void> save_atomically(const std::filesystem::path& to, std::string_view b
         return fail(name, "",
                     "cannot write in " + folder.generic_string() + " (" + errno_text(errno) + ")");
     }
+    copy_mode(to, fd.get());
     const auto abandon = [&](const std::string& reason) {
         ::close(fd.release());
         ::unlink(temp.c_str());

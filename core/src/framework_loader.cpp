@@ -316,8 +316,8 @@ void read_top_level(ObjectReader& root, Framework& fw, Diagnostics& diag) {
         fw.groups.push_back(std::move(group));
     }
     if (fw.item_count() > item_count_limit) {
-        root.error("groups", "a framework may have at most " + std::to_string(item_count_limit) +
-                                 " items");
+        root.error("groups",
+                   "a framework may have at most " + std::to_string(item_count_limit) + " items");
         fw.groups.clear();  // totals over so many items are not checked
     }
     if (auto agg = root.object("aggregation", Need::required)) {

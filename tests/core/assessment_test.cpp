@@ -45,6 +45,7 @@ TEST_CASE("assessment: answers that do not fit the framework are refused") {
         auto r = set_answer(fw, a, "9Z", answer_with(1));
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().reason == "there is no item \"9Z\" in sample");
+        CHECK(r.error().message() == "item 9Z: there is no item \"9Z\" in sample");
     }
     SUBCASE("narrative over the limit, counted in UTF-16 units") {
         CHECK(set_answer(fw, a, "1A", answer_with(1, "123456789\xF0\x9F\x98\x80")).has_value() ==

@@ -49,3 +49,23 @@ TEST_CASE("read_text_file: refuses folders and missing files with a reason") {
     test::spit(dir / "t.txt", "hello");
     CHECK(read_text_file(dir / "t.txt").value() == "hello");
 }
+
+TEST_CASE("atomic save: the file keeps its permissions") {
+    test::TempDir dir;
+    REQUIRE(save_atomically(dir / "private.json", "v1").has_value());
+    fs::permissions(dir / "private.json", fs::perms::owner_read | fs::perms::owner_write);
+    REQUIRE(save_atomically(dir / "private.json", "v2").has_value());
+    CHECK(fs::status(dir / "private.json").permissions() ==
+          (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK(test::slurp(dir / "private.json") == "v2");
+}
+
+TEST_CASE("atomic save: saving through a symlink replaces the file it points to") {
+    test::TempDir dir;
+    fs::create_directory(dir / "real");
+    REQUIRE(save_atomically(dir / "real" / "a.json", "v1").has_value());
+    fs::create_symlink("real/a.json", dir / "link.json");
+    REQUIRE(save_atomically(dir / "link.json", "v2").has_value());
+    CHECK(fs::is_symlink(dir / "link.json"));
+    CHECK(test::slurp(dir / "real" / "a.json") == "v2");
+}

@@ -36,7 +36,10 @@ struct Assessment {
 
 [[nodiscard]] Assessment new_assessment(const Framework& framework);
 
-// Why an answer cannot be given to an item; place is "item 1A" or similar.
+// An assessment title is valid UTF-8 of at most 300 characters (UTF-16 units).
+[[nodiscard]] Result<void> check_title(std::string_view title);
+
+// Why an answer cannot be given to an item: place is "item 1A"; file is left for the caller.
 [[nodiscard]] Result<void> check_answer(const Framework& framework, std::string_view item_code,
                                         const Answer& answer);
 

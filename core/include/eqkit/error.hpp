@@ -12,7 +12,7 @@ struct Error {
     std::string place;   // JSON Pointer "/groups/1/items/0/code", or "line 3, column 7"
     std::string reason;  // one plain sentence: "code \"1A\" is used twice"
 
-    [[nodiscard]] std::string message() const;  // "file: place: reason"
+    [[nodiscard]] std::string message() const;  // "file: place: reason", skipping empty parts
     friend bool operator==(const Error&, const Error&) = default;
 };
 

@@ -14,7 +14,9 @@ inline constexpr std::size_t max_document_bytes = std::size_t{64} * 1024 * 1024;
 [[nodiscard]] Result<std::string> read_text_file(const std::filesystem::path& file);
 
 // Writes to a temporary file in the same folder, flushes it to disk, then renames it over the
-// target: a crash at any moment leaves either the old file or the new one, never a mix.
-[[nodiscard]] Result<void> save_atomically(const std::filesystem::path& to, std::string_view bytes);
+// target: a crash at any moment leaves either the old file or the new one, never a mix. The
+// file keeps its permissions, and a symlink's target is replaced rather than the link.
+[[nodiscard]] Result<void> save_atomically(const std::filesystem::path& target,
+                                           std::string_view bytes);
 
 }  // namespace eqkit

@@ -25,6 +25,7 @@ class Registry {
   public:
     void add_hook(HookInfo hook);
     [[nodiscard]] bool has_hook(std::string_view name) const;
+    [[nodiscard]] const std::vector<HookInfo>& hooks() const { return hooks_; }
 
     // Loads every <dir>/<id>/framework.json, in folder-name order. A bad file becomes a
     // LoadFailure and never stops the others loading.
