@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "eqkit/files.hpp"
+#include "eqkit/form.hpp"
 #include "eqkit/scoring.hpp"
 #include "eqkit/text.hpp"
 
@@ -245,57 +246,22 @@ void print_score_text(const std::string& file, const Framework& fw, const Assess
 
 // ---- score: JSON -------------------------------------------------------------------------
 
-nlohmann::json optional_band_json(const std::optional<Band>& band, bool complete) {
-    if (!band) return nullptr;
-    nlohmann::json out = band_json(*band);
-    out["provisional"] = !complete;
-    return out;
-}
-
+// The same results every face shows (core results_json), plus which file they came from.
 nlohmann::json score_json(const std::string& file, const Framework& fw,
-                          const Assessment& assessment, const Scores& scores) {
-    nlohmann::json groups = nlohmann::json::array();
-    for (const GroupScore& g : scores.groups) {
-        groups.push_back({{"code", g.code},
-                          {"title", g.title},
-                          {"total", g.total},
-                          {"min", g.range.min},
-                          {"max", g.range.max},
-                          {"answered", g.answered},
-                          {"items", g.item_count},
-                          {"complete", g.complete()},
-                          {"band", optional_band_json(g.band, g.complete())}});
-    }
-    nlohmann::json unconfirmed = nlohmann::json::array();
-    for (const UnconfirmedFact& f : scores.unconfirmed)
-        unconfirmed.push_back({{"what", f.what}, {"note", f.note}});
-    return {{"file", file},
-            {"title", assessment.title},
-            {"framework", fw.id},
-            {"framework_version", fw.version},
-            {"framework_title", fw.title},
-            {"aggregated", scores.aggregated},
-            {"total", scores.total},
-            {"min", scores.range.min},
-            {"max", scores.range.max},
-            {"answered", scores.answered},
-            {"items", scores.item_count},
-            {"complete", scores.complete()},
-            {"band", optional_band_json(scores.band, scores.complete())},
-            {"aggregation_note", fw.aggregation.note},
-            {"groups", std::move(groups)},
-            {"unconfirmed", std::move(unconfirmed)}};
+                          const Assessment& assessment) {
+    nlohmann::json out = nlohmann::json::parse(results_json(fw, assessment));
+    out["file"] = file;
+    return out;
 }
 
 int run_score(const ScoreOptions& options, const GlobalOptions& globals) {
     std::optional<OpenAssessment> open = open_assessment(options.file, globals);
     if (!open) return exit_bad_input;
     const Framework& fw = open->framework();
-    const Scores scores = compute_scores(fw, open->assessment);
     if (options.json) {
-        print_json(score_json(options.file, fw, open->assessment, scores));
+        print_json(score_json(options.file, fw, open->assessment));
     } else {
-        print_score_text(options.file, fw, open->assessment, scores);
+        print_score_text(options.file, fw, open->assessment, compute_scores(fw, open->assessment));
     }
     return exit_ok;
 }

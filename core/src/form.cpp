@@ -45,8 +45,12 @@ Json band_json(const Band& band) {
     return out;
 }
 
-Json optional_band_json(const std::optional<Band>& band) {
-    return band ? band_json(*band) : Json(nullptr);
+// A band reached before every item is scored may still change.
+Json optional_band_json(const std::optional<Band>& band, bool complete) {
+    if (!band) return nullptr;
+    Json out = band_json(*band);
+    out["provisional"] = !complete;
+    return out;
 }
 
 Json scale_json(const Scale& scale) {
@@ -221,7 +225,8 @@ std::string results_json(const Framework& fw, const Assessment& assessment) {
                           {"max", g.range.max},
                           {"answered", g.answered},
                           {"items", g.item_count},
-                          {"band", optional_band_json(g.band)}});
+                          {"complete", g.complete()},
+                          {"band", optional_band_json(g.band, g.complete())}});
     }
     Json tasks = Json::array();
     for (const Group& g : fw.groups) {
@@ -242,8 +247,10 @@ std::string results_json(const Framework& fw, const Assessment& assessment) {
     for (const UnconfirmedFact& f : scores.unconfirmed) {
         unconfirmed.push_back({{"what", f.what}, {"note", f.note}});
     }
-    Json out = {{"framework", fw.id},
+    Json out = {{"title", assessment.title},
+                {"framework", fw.id},
                 {"framework_version", fw.version},
+                {"framework_title", fw.title},
                 {"aggregated", scores.aggregated},
                 {"total", scores.total},
                 {"min", scores.range.min},
@@ -251,11 +258,11 @@ std::string results_json(const Framework& fw, const Assessment& assessment) {
                 {"answered", scores.answered},
                 {"items", scores.item_count},
                 {"complete", scores.complete()},
-                {"band", optional_band_json(scores.band)},
+                {"band", optional_band_json(scores.band, scores.complete())},
                 {"groups", std::move(groups)},
                 {"tasks", std::move(tasks)},
                 {"unconfirmed", std::move(unconfirmed)},
-                {"note", fw.aggregation.note}};
+                {"aggregation_note", fw.aggregation.note}};
     return detail::dump_json(out);
 }
 

@@ -5,16 +5,7 @@
 
 using namespace eqkit;
 
-namespace {
-Answer answer_with(std::optional<int> score, std::string narrative = {},
-                   std::vector<std::string> raters = {}) {
-    Answer a;
-    a.score = score;
-    a.narrative = std::move(narrative);
-    a.raters = std::move(raters);
-    return a;
-}
-}  // namespace
+using test::answer_with;
 
 TEST_CASE("assessment: saves and loads back the same answers, in framework order") {
     const Registry registry = test::sample_registry();

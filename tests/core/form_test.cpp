@@ -8,16 +8,7 @@
 using namespace eqkit;
 using nlohmann::json;
 
-namespace {
-Answer answer_with(std::optional<int> score, std::string narrative = {},
-                   std::vector<std::string> raters = {}) {
-    Answer a;
-    a.score = score;
-    a.narrative = std::move(narrative);
-    a.raters = std::move(raters);
-    return a;
-}
-}  // namespace
+using test::answer_with;
 
 TEST_CASE("form: a question page needs a rating unless saved as a draft") {
     const Registry registry = test::sample_registry();

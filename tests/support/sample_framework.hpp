@@ -1,7 +1,11 @@
 #pragma once
 // A small framework built in code for core tests: two groups of two items, scale 0-3,
 // overall bands 0-3 / 4-9 / 10-12 (the last unconfirmed), raters on.
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "eqkit/assessment.hpp"
 
 #include "eqkit/framework.hpp"
 #include "eqkit/registry.hpp"
@@ -29,6 +33,15 @@ inline Registry sample_registry(const std::string& version = "1") {
     Registry registry;
     registry.load_text(sample_framework_json(version), "sample.json");
     return registry;
+}
+
+inline Answer answer_with(std::optional<int> score, std::string narrative = {},
+                          std::vector<std::string> raters = {}) {
+    Answer a;
+    a.score = score;
+    a.narrative = std::move(narrative);
+    a.raters = std::move(raters);
+    return a;
 }
 
 }  // namespace eqkit::test
