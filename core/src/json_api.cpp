@@ -1,5 +1,6 @@
 #include "eqkit/json_api.hpp"
 
+#include "eqkit/files.hpp"
 #include "eqkit/form.hpp"
 #include "eqkit/report.hpp"
 #include "json_reader.hpp"
@@ -72,14 +73,16 @@ std::string JsonApi::frameworks() const {
 }
 
 std::string JsonApi::state() const {
-    if (!workspace_->is_open()) return detail::dump_json({{"open", false}});
+    if (!workspace_->is_open())
+        return detail::dump_json({{"open", false}, {"problems", problems_}});
     const Framework& fw = workspace_->framework();
     const Assessment& a = workspace_->assessment();
     Json out = {{"open", true},
                 {"framework", fw.id},
                 {"dirty", workspace_->dirty()},
                 {"assessment", Json::parse(assessment_to_json(fw, a), nullptr, false)},
-                {"results", Json::parse(results_json(fw, a), nullptr, false)}};
+                {"results", Json::parse(results_json(fw, a), nullptr, false)},
+                {"problems", problems_}};
     return detail::dump_json(out);
 }
 
@@ -131,6 +134,29 @@ std::string JsonApi::open_text(std::string_view json, std::string_view label) {
         return detail::dump_json({{"ok", false}, {"errors", std::move(messages)}});
     }
     return persist_result();
+}
+
+std::string JsonApi::open_file(const std::filesystem::path& file, std::string_view label) {
+    Result<std::string> text = read_text_file(file);
+    if (!text) {
+        return detail::dump_json(
+            {{"ok", false}, {"errors", {std::string(label) + ": " + text.error().reason}}});
+    }
+    return open_text(*text, label);
+}
+
+void JsonApi::restore(const std::filesystem::path& store_file) {
+    std::error_code ec;
+    if (!std::filesystem::exists(store_file, ec)) return;
+    Checked<void> opened = workspace_->open(store_file);
+    if (opened) return;
+    std::filesystem::path aside = store_file;
+    aside.replace_extension(".unreadable.json");
+    std::filesystem::rename(store_file, aside, ec);
+    for (const Error& e : opened.error())
+        problems_.push_back(e.message());
+    problems_.push_back("The assessment stored earlier could not be opened, so it was kept as " +
+                        aside.generic_string() + " and not changed.");
 }
 
 std::string JsonApi::assessment_json() const {

@@ -4,6 +4,7 @@
 
 #include "eqkit/json_api.hpp"
 #include "sample_framework.hpp"
+#include "test_support.hpp"
 
 using namespace eqkit;
 using nlohmann::json;
@@ -76,4 +77,46 @@ TEST_CASE("json api: uploads open through the same checks as files") {
     const std::string saved = api.assessment_json();
     CHECK(json::parse(api.open_text(saved, "upload.json"))["ok"] == true);
     CHECK(json::parse(api.frameworks())["frameworks"][0]["id"] == "sample");
+}
+
+TEST_CASE("json api: a stored assessment that no longer opens is kept aside, not lost") {
+    const Registry v1 = test::sample_registry("1");
+    const Registry v2 = test::sample_registry("2");
+    test::TempDir dir;
+    {
+        Workspace ws(v1);
+        REQUIRE(ws.start("sample").has_value());
+        REQUIRE(ws.edit("1A", test::answer_with(2)).has_value());
+        REQUIRE(ws.save_as(dir / "current.json").has_value());
+    }
+    const std::string stored = test::slurp(dir / "current.json");
+    Workspace ws(v2);
+    JsonApi api(ws, nullptr);
+    api.restore(dir / "current.json");
+    const json state = json::parse(api.state());
+    CHECK(state["open"] == false);
+    REQUIRE(state["problems"].size() == 2);
+    CHECK(state["problems"][0].get<std::string>().find("/framework/version") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "current.json"));
+    CHECK(test::slurp(dir / "current.unreadable.json") == stored);
+}
+
+TEST_CASE("json api: restore reopens a stored assessment") {
+    const Registry registry = test::sample_registry();
+    test::TempDir dir;
+    {
+        Workspace ws(registry);
+        REQUIRE(ws.start("sample").has_value());
+        REQUIRE(ws.edit("2A", test::answer_with(1)).has_value());
+        REQUIRE(ws.save_as(dir / "current.json").has_value());
+    }
+    Workspace ws(registry);
+    JsonApi api(ws, nullptr);
+    api.restore(dir / "current.json");
+    const json state = json::parse(api.state());
+    CHECK(state["open"] == true);
+    CHECK(state["results"]["total"] == 1);
+    CHECK(state["problems"].empty());
+    CHECK(json::parse(api.open_file(dir / "missing.json", "x.json"))["errors"][0] ==
+          "x.json: the file does not exist");
 }

@@ -2,9 +2,11 @@
 // A narrow JSON-in, JSON-out interface over a Workspace, so that every face (the canvas app, the
 // accessible HTML face, tests) calls the same functions and no rule lives in JavaScript. The web
 // build exports each method as a C function.
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "eqkit/registry.hpp"
 #include "eqkit/workspace.hpp"
@@ -20,7 +22,8 @@ class JsonApi {
 
     // {"frameworks":[{id,version,title,short_title,items}], "failures":[{file,errors:[…]}]}
     [[nodiscard]] std::string frameworks() const;
-    // {"open":false} or {"open":true,"framework":id,"dirty":bool,"assessment":{…},"results":{…}}
+    // {"open":false,"problems":[…]} or
+    // {"open":true,"framework":id,"dirty":bool,"assessment":{…},"results":{…},"problems":[…]}
     [[nodiscard]] std::string state() const;
     // The form model of a loaded framework, or {"error":…}.
     [[nodiscard]] std::string form_model(std::string_view framework_id) const;
@@ -33,6 +36,10 @@ class JsonApi {
                                           bool draft);
     // Opens an uploaded assessment file: {"ok":true} or {"ok":false,"errors":[messages]}.
     [[nodiscard]] std::string open_text(std::string_view json, std::string_view label);
+    [[nodiscard]] std::string open_file(const std::filesystem::path& file, std::string_view label);
+    // Reopens the assessment a face stored earlier. One that no longer opens (say, its framework
+    // changed version) is moved aside, never overwritten, and the reasons appear in state().
+    void restore(const std::filesystem::path& store_file);
     // The open assessment as its file format, and as the accessible HTML report ("" if none).
     [[nodiscard]] std::string assessment_json() const;
     [[nodiscard]] std::string report_html() const;
@@ -42,6 +49,7 @@ class JsonApi {
 
     Workspace* workspace_;
     Persist persist_;
+    std::vector<std::string> problems_;  // from restore(), shown to the user
 };
 
 }  // namespace eqkit
