@@ -1,0 +1,76 @@
+// The C functions both web faces call through Module.ccall. A page creates one Session and
+// passes its handle back on every call, so no state lives in globals.
+#include <emscripten/emscripten.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "eqkit/files.hpp"
+#include "eqkit/json_api.hpp"
+#include "eqkit/plugins.hpp"
+
+namespace {
+
+struct Session {
+    Session(const std::filesystem::path& plugins, std::filesystem::path store_file)
+        : registry(eqkit::load_registry(plugins)),
+          workspace(registry),
+          store(std::move(store_file)),
+          api(workspace, [this](const eqkit::Workspace& ws) { return save(ws); }) {
+        api.restore(store);
+    }
+
+    // Every accepted change is written at once; the page then flushes it to IndexedDB.
+    eqkit::Result<void> save(const eqkit::Workspace& ws) const {
+        if (!ws.is_open()) return {};
+        return eqkit::save_atomically(store, api.assessment_json());
+    }
+
+    eqkit::Registry registry;
+    eqkit::Workspace workspace;
+    std::filesystem::path store;
+    eqkit::JsonApi api;
+};
+
+// Hands a string to JavaScript, which frees it with Module._free after reading it.
+char* to_js(const std::string& text) {
+    char* out = static_cast<char*>(std::malloc(text.size() + 1));
+    if (out != nullptr) std::memcpy(out, text.c_str(), text.size() + 1);
+    return out;
+}
+
+Session& from(void* handle) { return *static_cast<Session*>(handle); }
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void* eqkit_api_create(const char* plugins_dir, const char* store_file) {
+    return std::make_unique<Session>(plugins_dir, store_file).release();  // the page owns it
+}
+
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_frameworks(void* h) { return to_js(from(h).api.frameworks()); }
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_state(void* h) { return to_js(from(h).api.state()); }
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_form_model(void* h, const char* id) {
+    return to_js(from(h).api.form_model(id));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_start(void* h, const char* id) {
+    return to_js(from(h).api.start(id));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_submit_item(void* h, const char* item, const char* answer,
+                                                 int draft) {
+    return to_js(from(h).api.submit_item(item, answer, draft != 0));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_open_file(void* h, const char* path, const char* label) {
+    return to_js(from(h).api.open_file(path, label));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_assessment_json(void* h) {
+    return to_js(from(h).api.assessment_json());
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_report_html(void* h) {
+    return to_js(from(h).api.report_html());
+}
+}  // extern "C"

@@ -1,0 +1,72 @@
+// The accessible face's link to the shared WebAssembly core. Every rule (validation, statuses,
+// totals, bands) is computed there; this file only moves JSON across and keeps storage in sync.
+import createEqkitCore from '../eqkit-core.js';
+
+const STORE = '/persist';
+
+function syncfs(module, populate) {
+  return new Promise((resolve, reject) => {
+    module.FS.syncfs(populate, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+export class Core {
+  static async load() {
+    const module = await createEqkitCore();
+    module.FS.mkdir(STORE);
+    module.FS.mount(module.FS.filesystems.IDBFS, {}, STORE);
+    await syncfs(module, true);
+    const core = new Core(module);
+    core.handle = module.ccall('eqkit_api_create', 'number', ['string', 'string'],
+                               ['/plugins', STORE + '/current.json']);
+    return core;
+  }
+
+  constructor(module) {
+    this.module = module;
+    this.handle = 0;
+    this.storageError = null;
+  }
+
+  // Calls a C function returning a malloc'd UTF-8 string, and frees it.
+  call(name, types = [], args = []) {
+    const ptr = this.module.ccall(name, 'number', ['number', ...types], [this.handle, ...args]);
+    const text = this.module.UTF8ToString(ptr);
+    this.module._free(ptr);
+    return text;
+  }
+
+  json(name, types, args) {
+    return JSON.parse(this.call(name, types, args));
+  }
+
+  // Changes are written to the virtual file system by the core, then flushed to IndexedDB.
+  async change(name, types, args) {
+    const result = this.json(name, types, args);
+    try {
+      await syncfs(this.module, false);
+      this.storageError = null;
+    } catch (err) {
+      this.storageError = 'Your browser did not save the latest change (' + err +
+        '). Download your assessment to keep a copy.';
+    }
+    if (result.saved === false) this.storageError = result.warning;
+    return result;
+  }
+
+  frameworks() { return this.json('eqkit_api_frameworks'); }
+  state() { return this.json('eqkit_api_state'); }
+  formModel(id) { return this.json('eqkit_api_form_model', ['string'], [id]); }
+  start(id) { return this.change('eqkit_api_start', ['string'], [id]); }
+  submit(item, answer, draft) {
+    return this.change('eqkit_api_submit_item', ['string', 'string', 'number'],
+                       [item, JSON.stringify(answer), draft ? 1 : 0]);
+  }
+  // Uploads go through the file system: a large file would not fit on the C stack.
+  open(bytes, label) {
+    this.module.FS.writeFile('/tmp/upload.json', bytes);
+    return this.change('eqkit_api_open_file', ['string', 'string'], ['/tmp/upload.json', label]);
+  }
+  assessmentJson() { return this.call('eqkit_api_assessment_json'); }
+  reportHtml() { return this.call('eqkit_api_report_html'); }
+}
