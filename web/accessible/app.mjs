@@ -236,9 +236,9 @@ function scoreField(page, field, answer, errors) {
     const hint = easyRead() && o.easy_read ? o.easy_read : o.hint;
     return `<div class="nhsuk-radios__item">
       <input class="nhsuk-radios__input" id="${id}" name="score" type="radio" value="${o.value}"
-        ${answer.score === o.value ? 'checked' : ''} aria-describedby="${id}-hint">
+        ${answer.score === o.value ? 'checked' : ''} aria-describedby="${id}-item-hint">
       <label class="nhsuk-label nhsuk-radios__label" for="${id}">${o.value} – ${esc(o.label)}</label>
-      <div class="nhsuk-hint nhsuk-radios__hint" id="${id}-hint">${esc(hint)}${unconfirmed(o)}</div>
+      <div class="nhsuk-hint nhsuk-radios__hint" id="${id}-item-hint">${esc(hint)}${unconfirmed(o)}</div>
     </div>`;
   });
   const describedBy = ['score-hint', err ? 'score-error' : ''].filter(Boolean).join(' ');
@@ -431,8 +431,10 @@ function renderResults() {
       <td class="nhsuk-table__cell">${of(g.answered, g.items)}</td>
       <td class="nhsuk-table__cell">${r.aggregated ? of(g.total, g.max) : 'Not added up'}</td>
     </tr>`).join('');
+  const bandMark = r.band && r.band.confirmed === false ?
+    ' <span class="eqkit-unconfirmed">(UNCONFIRMED: see "Facts not yet confirmed")</span>' : '';
   const band = r.band ? `<p class="nhsuk-body-l">Overall rating: <strong>${esc(r.band.label)}</strong>
-      (${r.band.min}–${r.band.max})${unconfirmed(r.band)}${r.band.provisional ?
+      (${r.band.min}–${r.band.max})${bandMark}${r.band.provisional ?
       ' – provisional: not every item is rated yet' : ''}</p>` : '';
   const facts = r.unconfirmed.length ? `<h2 class="nhsuk-heading-m">Facts not yet confirmed</h2>
     <ul class="nhsuk-list nhsuk-list--bullet">${r.unconfirmed.map((f) =>
