@@ -23,3 +23,27 @@ else()
   find_package(PkgConfig REQUIRED)
   find_package(Threads REQUIRED)
 endif()
+
+# Evidence packs: SHA-256, Ed25519 signatures and ZIP. Natively from Debian's packages
+# (libssl-dev, libsodium-dev, libminizip-dev, zlib1g-dev); the web build compiles libsodium and
+# zlib's contrib/minizip from Debian's sources and defines eqkit::sodium and eqkit::minizip itself
+# (toolchain.md §4). eqkit_evidence is built whenever both targets exist.
+if(NOT EMSCRIPTEN)
+  find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
+  find_package(ZLIB REQUIRED)
+  pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET GLOBAL libsodium)
+  pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET GLOBAL minizip)
+  add_library(eqkit::sodium ALIAS PkgConfig::SODIUM)
+  add_library(eqkit::minizip ALIAS PkgConfig::MINIZIP)
+endif()
+
+# The backend behind eqkit/hash.hpp: OpenSSL's EVP natively (it uses the CPU's SHA instructions,
+# about five times libsodium's speed), libsodium in the web build. core/CMakeLists.txt compiles
+# core/src/hash_${EQKIT_HASH_BACKEND}.cpp; the logic has no #ifdef.
+if(EMSCRIPTEN)
+  set(eqkit_default_hash_backend sodium)
+else()
+  set(eqkit_default_hash_backend openssl)
+endif()
+set(EQKIT_HASH_BACKEND ${eqkit_default_hash_backend} CACHE STRING "SHA-256 backend: openssl or sodium")
+set_property(CACHE EQKIT_HASH_BACKEND PROPERTY STRINGS openssl sodium)

@@ -10,39 +10,16 @@
 #include <random>
 #include <system_error>
 
+#include "file_descriptor.hpp"
+
 namespace eqkit {
 namespace {
 
+using detail::FileDescriptor;
+using detail::write_all;
+
 std::string errno_text(int err) {
     return std::string(std::strerror(err));
-}
-
-// Closes a POSIX file descriptor when it goes out of scope.
-class FileDescriptor {
-  public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    [[nodiscard]] int get() const { return fd_; }
-    int release() { return std::exchange(fd_, -1); }
-
-  private:
-    int fd_;
-};
-
-bool write_all(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
 }
 
 std::string temporary_name(const std::filesystem::path& to) {
@@ -120,9 +97,60 @@ Result<void> save_atomically(const std::filesystem::path& target, std::string_vi
         return fail(name, "", "cannot replace the file (" + errno_text(err) + ")");
     }
     // Make the rename itself durable.
+    sync_folder(folder);
+    return {};
+}
+
+Result<void> create_file_atomically(const std::filesystem::path& target, std::string_view bytes,
+                                    unsigned mode) {
+    const std::string name = target.generic_string();
+    const std::filesystem::path folder =
+        target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+    const std::filesystem::path temp = folder / temporary_name(target);
+    FileDescriptor fd(
+        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode)));
+    if (fd.get() < 0) {
+        return fail(name, "",
+                    "cannot write in " + folder.generic_string() + " (" + errno_text(errno) + ")");
+    }
+    // The mode passed to open() is reduced by the umask; this file's mode is deliberate.
+    ::fchmod(fd.get(), static_cast<mode_t>(mode));
+    const auto abandon = [&](const std::string& reason) {
+        ::close(fd.release());
+        ::unlink(temp.c_str());
+        return fail(name, "", reason);
+    };
+    if (!write_all(fd.get(), bytes)) return abandon("cannot write (" + errno_text(errno) + ")");
+    if (::fsync(fd.get()) != 0) return abandon("cannot flush to disk (" + errno_text(errno) + ")");
+    if (::close(fd.release()) != 0) {
+        ::unlink(temp.c_str());
+        return fail(name, "", "cannot finish writing (" + errno_text(errno) + ")");
+    }
+    // link() fails rather than replace an existing file, unlike rename(). Where there are no
+    // hard links, fall back to checking first, then renaming.
+    int linked = ::link(temp.c_str(), target.c_str());
+    int err = errno;
+    if (linked != 0 && (err == EPERM || err == ENOSYS || err == EOPNOTSUPP)) {
+        struct stat info {};
+        if (::lstat(target.c_str(), &info) == 0) {
+            err = EEXIST;
+        } else {
+            linked = ::rename(temp.c_str(), target.c_str());
+            err = errno;
+        }
+    }
+    ::unlink(temp.c_str());
+    if (linked != 0) {
+        if (err == EEXIST) return fail(name, "", "the file already exists");
+        return fail(name, "", "cannot create the file (" + errno_text(err) + ")");
+    }
+    sync_folder(folder);
+    return {};
+}
+
+void sync_folder(const std::filesystem::path& folder) {
     FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dir.get() >= 0) ::fsync(dir.get());
-    return {};
 }
 
 }  // namespace eqkit

@@ -32,6 +32,7 @@ class Diagnostics {
     void add(std::string place, std::string reason);
     [[nodiscard]] const std::string& file() const { return file_; }
     [[nodiscard]] bool empty() const { return errors_.empty(); }
+    [[nodiscard]] std::size_t count() const { return errors_.size(); }
     [[nodiscard]] ErrorList take() { return std::move(errors_); }
 
   private:

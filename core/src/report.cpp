@@ -13,6 +13,7 @@ table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{border:1px solid #4c6272;padding:.5rem;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:bold;padding:.5rem 0}
 .unconfirmed{font-weight:bold}
+.note{white-space:pre-wrap}
 a{color:#005eb8}a:focus{outline:3px solid #ffeb3b;background:#ffeb3b;color:#212b32}
 .skip{position:absolute;left:-9999px}.skip:focus{position:static}
 @media (forced-colors:active){th,td{border-color:CanvasText}}
@@ -20,6 +21,15 @@ a{color:#005eb8}a:focus{outline:3px solid #ffeb3b;background:#ffeb3b;color:#212b
 
 std::string esc(std::string_view s) {
     return html_escape(s);
+}
+
+// A section with its heading: <section aria-labelledby="id"><hN id="id">.
+std::string open_section(const ReportSections& where, std::string_view id,
+                         const std::string& heading_html) {
+    const std::string full_id = esc(where.id_prefix + std::string(id));
+    const std::string level = std::to_string(where.heading_level);
+    return "<section aria-labelledby=\"" + full_id + "\"><h" + level + " id=\"" + full_id + "\">" +
+           heading_html + "</h" + level + ">\n";
 }
 
 std::string mark(const Provenance& p) {
@@ -38,8 +48,9 @@ std::string band_text(const std::optional<Band>& band, bool complete) {
     return out;
 }
 
-void summary_section(const Framework& fw, const Scores& scores, std::string& html) {
-    html += "<section aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n";
+void summary_section(const Framework& fw, const Scores& scores, const ReportSections& where,
+                     std::string& html) {
+    html += open_section(where, "summary", "Summary");
     html += "<p>" + std::to_string(scores.answered) + " of " + std::to_string(scores.item_count) +
             " " + esc(fw.item_label) + "s scored.</p>\n";
     if (!scores.aggregated) {
@@ -65,12 +76,11 @@ void summary_section(const Framework& fw, const Scores& scores, std::string& htm
     html += "</section>\n";
 }
 
-void unconfirmed_section(const Scores& scores, std::string& html) {
+void unconfirmed_section(const Scores& scores, const ReportSections& where, std::string& html) {
     if (scores.unconfirmed.empty()) return;
-    html +=
-        "<section aria-labelledby=\"unconfirmed\"><h2 id=\"unconfirmed\">Facts not yet "
-        "confirmed</h2>\n<p>These results rest on facts EqualityKit could not confirm "
-        "against a published source:</p>\n<ul>\n";
+    html += open_section(where, "unconfirmed", "Facts not yet confirmed") +
+            "<p>These results rest on facts EqualityKit could not confirm "
+            "against a published source:</p>\n<ul>\n";
     for (const UnconfirmedFact& f : scores.unconfirmed) {
         html += "<li><strong>UNCONFIRMED:</strong> " + esc(f.what) + ". " + esc(f.note) + "</li>\n";
     }
@@ -104,11 +114,10 @@ void item_rows(const Framework& fw, const Group& group, const Assessment& assess
 }
 
 void group_section(const Framework& fw, const Group& group, const Assessment& assessment,
-                   std::string& html) {
-    const std::string id = "group-" + group.code;
-    html += "<section aria-labelledby=\"" + esc(id) + "\"><h2 id=\"" + esc(id) + "\">" +
-            esc(fw.group_label) + " " + esc(group.code) + ": " + esc(group.title) +
-            mark(group.provenance) + "</h2>\n";
+                   const ReportSections& where, std::string& html) {
+    html += open_section(where, "group-" + group.code,
+                         esc(fw.group_label) + " " + esc(group.code) + ": " + esc(group.title) +
+                             mark(group.provenance));
     html += "<table><caption>Answers for " + esc(fw.group_label) + " " + esc(group.code) +
             "</caption>\n<thead><tr><th scope=\"col\">" + esc(fw.item_label) +
             "</th><th scope=\"col\">Score</th><th scope=\"col\">" + esc(fw.narrative.label) +
@@ -119,9 +128,9 @@ void group_section(const Framework& fw, const Group& group, const Assessment& as
     html += "</tbody></table>\n</section>\n";
 }
 
-void scale_section(const Framework& fw, std::string& html) {
-    html += "<section aria-labelledby=\"scale\"><h2 id=\"scale\">Scale: " + esc(fw.scale.title) +
-            mark(fw.scale.provenance) + "</h2>\n";
+void scale_section(const Framework& fw, const ReportSections& where, std::string& html) {
+    html +=
+        open_section(where, "scale", "Scale: " + esc(fw.scale.title) + mark(fw.scale.provenance));
     if (!fw.scale.official) {
         html += "<p><strong>Not an official scale.</strong> " + esc(fw.scale.rationale) + "</p>\n";
     }
@@ -136,27 +145,43 @@ void scale_section(const Framework& fw, std::string& html) {
 
 }  // namespace
 
-std::string render_report_html(const Framework& fw, const Assessment& assessment) {
+std::string report_page_start(std::string_view title) {
+    return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<title>" +
+           esc(title) + "</title>\n<style>" + report_style +
+           "</style>\n</head>\n<body>\n"
+           "<a class=\"skip\" href=\"#main\">Skip to the report</a>\n"
+           "<main id=\"main\">\n";
+}
+
+std::string report_page_end() {
+    return "</main>\n<footer><p>Made with EqualityKit.</p></footer>\n</body>\n</html>\n";
+}
+
+std::string report_framework_line(const Framework& fw) {
+    return "<p>Framework: " + esc(fw.title) + " (" + esc(fw.id) + ", version " + esc(fw.version) +
+           "). Source: " + esc(fw.source.title) + mark(fw.source.provenance) + ".</p>\n";
+}
+
+void append_report_sections(const Framework& fw, const Assessment& assessment,
+                            const ReportSections& where, std::string& html) {
     const Scores scores = compute_scores(fw, assessment);
+    summary_section(fw, scores, where, html);
+    unconfirmed_section(scores, where, html);
+    for (const Group& group : fw.groups)
+        group_section(fw, group, assessment, where, html);
+    scale_section(fw, where, html);
+}
+
+std::string render_report_html(const Framework& fw, const Assessment& assessment) {
     const std::string heading =
         assessment.title.empty() ? fw.title + " self-assessment" : assessment.title;
-    std::string html =
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>" +
-        esc(heading) + " – EqualityKit report</title>\n<style>" + report_style +
-        "</style>\n</head>\n<body>\n"
-        "<a class=\"skip\" href=\"#main\">Skip to the report</a>\n"
-        "<main id=\"main\">\n<h1>" +
-        esc(heading) + "</h1>\n";
-    html += "<p>Framework: " + esc(fw.title) + " (" + esc(fw.id) + ", version " + esc(fw.version) +
-            "). Source: " + esc(fw.source.title) + mark(fw.source.provenance) + ".</p>\n";
-    summary_section(fw, scores, html);
-    unconfirmed_section(scores, html);
-    for (const Group& group : fw.groups)
-        group_section(fw, group, assessment, html);
-    scale_section(fw, html);
-    html += "</main>\n<footer><p>Made with EqualityKit.</p></footer>\n</body>\n</html>\n";
+    std::string html = report_page_start(heading + " – EqualityKit report");
+    html += "<h1>" + esc(heading) + "</h1>\n";
+    html += report_framework_line(fw);
+    append_report_sections(fw, assessment, ReportSections{}, html);
+    html += report_page_end();
     return html;
 }
 

@@ -19,4 +19,12 @@ inline constexpr std::size_t max_document_bytes = std::size_t{64} * 1024 * 1024;
 [[nodiscard]] Result<void> save_atomically(const std::filesystem::path& target,
                                            std::string_view bytes);
 
+// Creates a new file holding these bytes with these permissions, all at once: an existing file
+// is never replaced (that is an error), and a crash leaves either no file or the whole file.
+[[nodiscard]] Result<void> create_file_atomically(const std::filesystem::path& target,
+                                                  std::string_view bytes, unsigned mode = 0644);
+
+// Makes the renames and new files in a folder durable (fsync of the folder). Best effort.
+void sync_folder(const std::filesystem::path& folder);
+
 }  // namespace eqkit

@@ -1,0 +1,261 @@
+// Export: plan the pack (manifest, generated documents), then write it in a fixed order with
+// fixed metadata to a temporary file beside the target, and rename it into place.
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <map>
+
+#include "answers_csv.hpp"
+#include "eqkit/evidence_index.hpp"
+#include "eqkit/files.hpp"
+#include "eqkit/hash.hpp"
+#include "eqkit/pack.hpp"
+#include "file_descriptor.hpp"
+#include "json_reader.hpp"
+#include "pack_report.hpp"
+#include "zip_writer.hpp"
+
+namespace eqkit {
+namespace {
+
+constexpr std::size_t max_pack_name = 120;
+
+bool is_device_name(std::string_view stem) {
+    const std::string s = fold_case(stem);
+    if (s == "con" || s == "prn" || s == "aux" || s == "nul") return true;
+    return s.size() == 4 && (s.starts_with("com") || s.starts_with("lpt")) && s[3] >= '1' &&
+           s[3] <= '9';
+}
+
+// A file name that unpacks safely on Windows, macOS and Linux alike.
+std::string pack_file_name(std::string_view original) {
+    std::string name;
+    for (const char c : original) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool bad = u < 0x20 || u == 0x7f ||
+                         std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos;
+        name += bad ? '_' : c;
+    }
+    while (!name.empty() && (name.back() == '.' || name.back() == ' '))
+        name.pop_back();
+    if (!name.empty() && (name.front() == '.' || name.front() == ' ')) name.insert(0, "_");
+    if (name.size() > max_pack_name) {
+        const std::size_t dot = name.rfind('.');
+        const std::string ext =
+            dot != std::string::npos && name.size() - dot <= 10 ? name.substr(dot) : "";
+        std::size_t keep = max_pack_name - ext.size();
+        while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xc0) == 0x80)
+            --keep;  // never cut a UTF-8 character in two
+        name = name.substr(0, keep) + ext;
+    }
+    const std::string stem = name.substr(0, name.find('.'));
+    if (name.empty() || is_device_name(stem)) name = "_" + name;
+    return name == "_" ? "file" : name;
+}
+
+struct Plan {
+    Manifest manifest;
+    std::map<std::string, std::string> generated;  // path -> bytes, made in memory
+    std::map<std::string, const Evidence*> files;  // path -> evidence whose blob it is
+    std::uint64_t total = 0;
+};
+
+Result<void> plan_frameworks(const WorkspaceFolder& ws, Manifest& m) {
+    for (const Framework* fw : frameworks_used(ws)) {
+        Result<FileDigest> digest = sha256_file(fw->file);
+        if (!digest) {
+            return fail(fw->file, "",
+                        "cannot read the framework file to record its SHA-256 (" +
+                            digest.error().reason + ")");
+        }
+        m.frameworks.push_back({fw->id, fw->version, fw->title, digest->sha256});
+    }
+    return {};
+}
+
+Result<PackFile> generated_file(Plan& plan, std::string path, std::string bytes) {
+    Result<std::string> sha = sha256_hex(bytes);
+    if (!sha) return tl::unexpected(sha.error());
+    PackFile file{path, bytes.size(), *sha};
+    plan.total += bytes.size();
+    plan.generated.emplace(std::move(path), std::move(bytes));
+    return file;
+}
+
+Result<void> plan_assessments(const WorkspaceFolder& ws, Plan& plan) {
+    for (const StoredAssessment& a : ws.assessments()) {
+        const Framework* fw = ws.registry().find(a.entry.framework);
+        if (fw == nullptr) return fail(a.entry.file, "", "its framework is not loaded");
+        Result<PackFile> file = generated_file(plan, "assessments/" + a.entry.id + ".json",
+                                               assessment_to_json(*fw, a.assessment));
+        if (!file) return tl::unexpected(file.error());
+        plan.manifest.assessments.push_back(
+            {a.entry.id, fw->id, fw->version, a.assessment.title, std::move(*file)});
+    }
+    return {};
+}
+
+// Reuses the hashes taken when the evidence was added; the stored file must still be there
+// with the same size (verify re-hashes everything).
+Result<void> plan_evidence(const WorkspaceFolder& ws, Plan& plan) {
+    for (const Evidence& e : ws.evidence()) {
+        ManifestEvidence entry{e, ""};
+        if (e.kind == EvidenceKind::file) {
+            entry.path = "evidence/" + e.id + "/" + pack_file_name(e.original_name);
+            struct stat info {};
+            const std::filesystem::path blob = ws.blob_path(e.sha256);
+            if (::stat(blob.c_str(), &info) != 0 ||
+                static_cast<std::uint64_t>(info.st_size) != e.size) {
+                return fail(blob.generic_string(), "",
+                            "the stored file of evidence " + e.id + " (\"" + e.title + "\") is " +
+                                (::stat(blob.c_str(), &info) != 0 ? "missing" : "the wrong size"));
+            }
+            plan.files.emplace(entry.path, &e);
+            plan.total += e.size;
+        }
+        plan.manifest.evidence.push_back(std::move(entry));
+    }
+    return {};
+}
+
+Result<Plan> make_plan(const WorkspaceFolder& ws, const ExportOptions& options) {
+    Plan plan;
+    Manifest& m = plan.manifest;
+    m.tool_name = "EqualityKit";
+    m.tool_version = options.tool_version;
+    if (options.signing_key)
+        m.signer_fingerprint = key_fingerprint(options.signing_key->public_key);
+    if (Result<void> ok = plan_frameworks(ws, m); !ok) return tl::unexpected(ok.error());
+    if (Result<void> ok = plan_assessments(ws, plan); !ok) return tl::unexpected(ok.error());
+    if (Result<void> ok = plan_evidence(ws, plan); !ok) return tl::unexpected(ok.error());
+    Result<PackFile> csv = generated_file(plan, std::string(answers_name), detail::answers_csv(ws));
+    if (!csv) return tl::unexpected(csv.error());
+    m.documents.push_back({std::move(*csv), "text/csv"});
+    Result<PackFile> report =
+        generated_file(plan, std::string(report_name), detail::render_pack_report(ws, m));
+    if (!report) return tl::unexpected(report.error());
+    m.documents.push_back({std::move(*report), "text/html"});
+    return plan;
+}
+
+std::string signature_text(const KeyPair& key, const Signature& signature) {
+    detail::Json out = detail::Json::object();
+    out["format"] = "eqkit-signature/1";
+    out["algorithm"] = "ed25519";
+    out["fingerprint"] = key_fingerprint(key.public_key);
+    out["public_key"] = to_hex(key.public_key.bytes);
+    out["signature"] = to_hex(signature);
+    return detail::dump_json(out);
+}
+
+// A temporary file beside the target, removed unless kept.
+class TemporaryFile {
+  public:
+    explicit TemporaryFile(const std::filesystem::path& target) {
+        const std::filesystem::path folder =
+            target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+        std::string pattern =
+            (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+        detail::FileDescriptor fd(::mkstemp(pattern.data()));
+        if (fd.valid()) {
+            ::fchmod(fd.get(), 0644);
+            path_ = pattern;
+        }
+    }
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    ~TemporaryFile() {
+        if (!path_.empty()) ::unlink(path_.c_str());
+    }
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+    void keep() { path_.clear(); }
+
+  private:
+    std::filesystem::path path_;
+};
+
+Result<void> write_pack(const WorkspaceFolder& ws, const Plan& plan, const std::string& manifest,
+                        const std::string& signature, const std::filesystem::path& file,
+                        const std::string& label, const PackProgress& progress) {
+    Result<detail::ZipWriter> zip = detail::ZipWriter::create(file, label);
+    if (!zip) return tl::unexpected(zip.error());
+    if (Result<void> ok = zip->add_bytes(manifest_name, manifest); !ok) return ok;
+    if (!signature.empty()) {
+        if (Result<void> ok = zip->add_bytes(signature_name, signature); !ok) return ok;
+    }
+    std::vector<std::string> paths;
+    for (const auto& [path, bytes] : plan.generated)
+        paths.push_back(path);
+    for (const auto& [path, evidence] : plan.files)
+        paths.push_back(path);
+    std::sort(paths.begin(), paths.end());
+    std::uint64_t done = 0;
+    const auto report = [&](std::uint64_t n) -> Result<void> {
+        done += n;
+        if (progress && !progress(done, plan.total)) return fail(label, "", "export cancelled");
+        return {};
+    };
+    for (const std::string& path : paths) {
+        if (const auto g = plan.generated.find(path); g != plan.generated.end()) {
+            if (Result<void> ok = zip->add_bytes(path, g->second); !ok) return ok;
+            if (Result<void> ok = report(g->second.size()); !ok) return ok;
+            continue;
+        }
+        const Evidence& e = *plan.files.find(path)->second;
+        Result<void> ok =
+            zip->add_file(path, ws.blob_path(e.sha256), e.size,
+                          [&](std::string_view chunk) { return report(chunk.size()); });
+        if (!ok) return ok;
+    }
+    return zip->close();
+}
+
+}  // namespace
+
+Result<ExportSummary> export_pack(const WorkspaceFolder& ws, const std::filesystem::path& out,
+                                  const ExportOptions& options) {
+    const std::string label = out.generic_string();
+    Result<Plan> plan = make_plan(ws, options);
+    if (!plan) return tl::unexpected(plan.error());
+    const std::string manifest = manifest_to_json(plan->manifest);
+    std::string signature;
+    if (options.signing_key) {
+        Result<Signature> signed_bytes = sign(options.signing_key->secret_key, manifest);
+        if (!signed_bytes) return tl::unexpected(signed_bytes.error());
+        signature = signature_text(*options.signing_key, *signed_bytes);
+    }
+    TemporaryFile temp(out);
+    if (temp.path().empty()) {
+        return fail(label, "", "cannot write beside this file (" + detail::errno_text(errno) + ")");
+    }
+    if (Result<void> ok =
+            write_pack(ws, *plan, manifest, signature, temp.path(), label, options.progress);
+        !ok) {
+        return tl::unexpected(ok.error());
+    }
+    // Flush before the rename, so the name never points at a pack still in the page cache.
+    detail::FileDescriptor fd(::open(temp.path().c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid() || ::fsync(fd.get()) != 0) {
+        return fail(label, "", "cannot flush the pack to disk (" + detail::errno_text(errno) + ")");
+    }
+    struct stat info {};
+    ::fstat(fd.get(), &info);
+    if (::rename(temp.path().c_str(), out.c_str()) != 0) {
+        return fail(label, "", "cannot create the file (" + detail::errno_text(errno) + ")");
+    }
+    temp.keep();
+    sync_folder(out.has_parent_path() ? out.parent_path() : std::filesystem::path("."));
+
+    ExportSummary summary;
+    summary.assessments = plan->manifest.assessments.size();
+    summary.evidence_files = plan->files.size();
+    summary.links_and_notes = plan->manifest.evidence.size() - plan->files.size();
+    summary.bytes = static_cast<std::uint64_t>(info.st_size);
+    summary.signer_fingerprint = plan->manifest.signer_fingerprint;
+    return summary;
+}
+
+}  // namespace eqkit

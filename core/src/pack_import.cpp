@@ -1,0 +1,226 @@
+// Import: the pack is read and checked completely (the same reading as verify), its evidence
+// files are written to temporary files in the workspace as they are checked, and only when
+// everything passed are they named, the assessments written and workspace.json saved last.
+// On any problem the temporary files are removed: nothing at all is written.
+#include <sys/stat.h>
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "eqkit/hash.hpp"
+#include "eqkit/pack.hpp"
+#include "evidence_store.hpp"
+#include "pack_reader.hpp"
+
+namespace eqkit {
+namespace {
+
+// Keeps assessments in memory (they are small, and limited) and streams evidence files into
+// the workspace's blob folder under temporary names.
+class ImportSink final : public detail::PackFileSink {
+  public:
+    ImportSink(const WorkspaceFolder& workspace, const PackLimits& limits, std::string label)
+        : workspace_(workspace), limits_(limits), label_(std::move(label)) {}
+
+    Result<void> begin(const PackFile& file) override {
+        text_ = nullptr;
+        blob_.reset();
+        if (file.path.starts_with("assessments/")) {
+            if (file.size > limits_.max_assessment_bytes) {
+                return fail(label_, file.path,
+                            "the assessment is too large (" + std::to_string(file.size) +
+                                " bytes; the limit is " +
+                                std::to_string(limits_.max_assessment_bytes) + ")");
+            }
+            text_ = &texts_[file.path];
+        } else if (file.path.starts_with("evidence/") && !already_stored(file)) {
+            Result<detail::BlobWriter> writer =
+                detail::BlobWriter::start(workspace_.blob_folder(), file.path, false);
+            if (!writer) return tl::unexpected(writer.error());
+            blob_ = std::make_unique<detail::BlobWriter>(std::move(*writer));
+        }
+        return {};
+    }
+
+    Result<void> write(std::string_view chunk) override {
+        if (text_ != nullptr) text_->append(chunk);
+        if (blob_) return blob_->write(chunk);
+        return {};
+    }
+
+    Result<void> end(const PackFile& file) override {
+        if (!blob_) return {};
+        Result<void> ok = blob_->finish_checked({file.sha256, file.size});
+        if (ok) blobs_.push_back(std::move(blob_));
+        return ok;
+    }
+
+    // Names every stored file by its SHA-256 (identical ones are kept once).
+    Result<void> commit() {
+        for (const auto& blob : blobs_) {
+            if (Result<void> ok = blob->commit(); !ok) return ok;
+        }
+        return {};
+    }
+
+    [[nodiscard]] const std::string* text(const std::string& path) const {
+        const auto it = texts_.find(path);
+        return it == texts_.end() ? nullptr : &it->second;
+    }
+
+  private:
+    bool already_stored(const PackFile& file) const {
+        struct stat info {};
+        const std::filesystem::path blob = workspace_.blob_path(file.sha256);
+        return ::stat(blob.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+               static_cast<std::uint64_t>(info.st_size) == file.size;
+    }
+
+    const WorkspaceFolder& workspace_;
+    const PackLimits& limits_;
+    std::string label_;
+    std::map<std::string, std::string> texts_;
+    std::string* text_ = nullptr;
+    std::unique_ptr<detail::BlobWriter> blob_;
+    std::vector<std::unique_ptr<detail::BlobWriter>> blobs_;
+};
+
+bool same_except_id(Evidence a, Evidence b) {
+    a.id.clear();
+    b.id.clear();
+    return a == b;
+}
+
+// The pack's assessments, parsed and checked against the frameworks loaded here.
+ErrorList read_assessments(const Manifest& manifest, const ImportSink& sink,
+                           const WorkspaceFolder& into, const std::string& label,
+                           std::vector<StoredAssessment>& out) {
+    ErrorList errors;
+    for (const ManifestAssessment& a : manifest.assessments) {
+        const std::string* text = sink.text(a.file.path);
+        if (text == nullptr) continue;  // already reported by the reader
+        const std::string name = label + ": " + a.file.path;
+        Checked<Assessment> parsed = parse_assessment(*text, name, into.registry());
+        if (!parsed) {
+            errors.insert(errors.end(), parsed.error().begin(), parsed.error().end());
+            continue;
+        }
+        if (parsed->framework_id != a.framework ||
+            parsed->framework_version != a.framework_version) {
+            errors.push_back(
+                {name, "/framework",
+                 "the manifest says " + a.framework + " version \"" + a.framework_version + "\""});
+            continue;
+        }
+        out.push_back({{a.id, "", a.framework, a.framework_version}, std::move(*parsed)});
+    }
+    return errors;
+}
+
+ErrorList check_supports(const Manifest& manifest, const WorkspaceFolder& into,
+                         const std::string& label) {
+    ErrorList errors;
+    for (std::size_t i = 0; i < manifest.evidence.size(); ++i) {
+        const Evidence& e = manifest.evidence[i].evidence;
+        for (std::size_t j = 0; j < e.supports.size(); ++j) {
+            if (Result<ItemRef> ok = check_item_ref(e.supports[j], into.registry()); !ok) {
+                errors.push_back(
+                    {label + ": manifest.json",
+                     "/evidence/" + std::to_string(i) + "/supports/" + std::to_string(j),
+                     ok.error().reason});
+            }
+        }
+    }
+    return errors;
+}
+
+// A framework file here that differs from the one the pack was made with is worth knowing.
+void compare_frameworks(const Manifest& manifest, const WorkspaceFolder& into,
+                        ImportSummary& summary) {
+    for (const ManifestFramework& fw : manifest.frameworks) {
+        const Framework* here = into.registry().find(fw.id);
+        if (here == nullptr) continue;
+        Result<FileDigest> digest = sha256_file(here->file);
+        if (digest && digest->sha256 != fw.sha256) {
+            summary.notes.push_back("the " + fw.id +
+                                    " framework file here differs from the one "
+                                    "the pack was made with (same version \"" +
+                                    fw.version + "\")");
+        }
+    }
+}
+
+// Picks ids (keeping the pack's where free) and leaves out what the workspace already holds.
+WorkspaceAdditions plan(std::vector<StoredAssessment> assessments, const Manifest& manifest,
+                        const WorkspaceFolder& into, ImportSummary& summary) {
+    WorkspaceAdditions add;
+    std::vector<std::string> taken;
+    for (StoredAssessment& a : assessments) {
+        const bool present =
+            std::any_of(into.assessments().begin(), into.assessments().end(),
+                        [&](const StoredAssessment& x) { return x.assessment == a.assessment; });
+        if (present) {
+            summary.already_present.push_back("assessment " + a.entry.id);
+            continue;
+        }
+        std::string id = a.entry.id;
+        for (int n = 2; into.find_assessment(id) != nullptr ||
+                        std::find(taken.begin(), taken.end(), id) != taken.end();
+             ++n) {
+            id = a.entry.id + "-" + std::to_string(n);
+        }
+        taken.push_back(id);
+        if (id != a.entry.id) summary.renamed.emplace_back("assessment " + a.entry.id, id);
+        summary.added_assessments.push_back(id);
+        a.entry.id = id;
+        a.entry.file = "assessments/" + id + ".json";
+        add.assessments.push_back(std::move(a));
+    }
+    std::vector<Evidence> all = into.evidence();
+    for (const ManifestEvidence& m : manifest.evidence) {
+        Evidence e = m.evidence;
+        if (std::any_of(all.begin(), all.end(),
+                        [&](const Evidence& x) { return same_except_id(x, e); })) {
+            summary.already_present.push_back("evidence " + e.id);
+            continue;
+        }
+        const std::string pack_id = e.id;
+        if (std::any_of(all.begin(), all.end(), [&](const Evidence& x) { return x.id == e.id; })) {
+            e.id = next_evidence_id(all);
+            summary.renamed.emplace_back("evidence " + pack_id, e.id);
+        }
+        summary.added_evidence.push_back(e.id);
+        all.push_back(e);
+        add.evidence.push_back(std::move(e));
+    }
+    return add;
+}
+
+}  // namespace
+
+Checked<ImportSummary> import_pack(const std::filesystem::path& pack, WorkspaceFolder& into,
+                                   const PackLimits& limits, const PackProgress& progress) {
+    const std::string label = pack.generic_string();
+    ImportSink sink(into, limits, label);
+    detail::PackReading reading = detail::read_pack(pack, limits, progress, &sink);
+    if (!reading.problems.empty()) return tl::unexpected(std::move(reading.problems));
+    const Manifest& manifest = *reading.manifest;
+    std::vector<StoredAssessment> assessments;
+    ErrorList errors = read_assessments(manifest, sink, into, label, assessments);
+    ErrorList supports = check_supports(manifest, into, label);
+    errors.insert(errors.end(), supports.begin(), supports.end());
+    if (!errors.empty()) return tl::unexpected(std::move(errors));
+
+    ImportSummary summary;
+    summary.signature = reading.signature;
+    compare_frameworks(manifest, into, summary);
+    WorkspaceAdditions additions = plan(std::move(assessments), manifest, into, summary);
+    // Evidence files first, then the assessments and workspace.json (in merge).
+    if (Result<void> ok = sink.commit(); !ok) return tl::unexpected(ErrorList{ok.error()});
+    if (Result<void> ok = into.merge(std::move(additions)); !ok) {
+        return tl::unexpected(ErrorList{ok.error()});
+    }
+    return summary;
+}
+
+}  // namespace eqkit
