@@ -17,7 +17,9 @@ namespace {
 
 struct NewOptions {
     std::string framework_id;
-    std::string out;
+    std::string out;        // a file of its own, or …
+    std::string workspace;  // … an assessment in a workspace folder
+    std::string id;         // its id there (default: the framework's id)
     std::string title;
     bool force = false;
 };
@@ -63,7 +65,48 @@ Checked<void> save_assessment(const std::string& file, const Framework& fw,
 
 // ---- new ---------------------------------------------------------------------------------
 
+// In a workspace folder: assessments/<id>.json, listed in workspace.json.
+int run_new_in_workspace(const NewOptions& options, const GlobalOptions& globals) {
+    std::optional<OpenWorkspace> open = open_workspace(options.workspace, globals);
+    if (!open) return exit_bad_input;
+    Result<const Framework*> found = find_framework(*open->registry, options.framework_id);
+    if (!found) {
+        print_error(found.error());
+        hint_at_failures(*open->registry);
+        return exit_bad_input;
+    }
+    const Framework& fw = **found;
+    if (!is_valid_utf8(options.title)) {
+        print_message("the --title text is not valid UTF-8");
+        return exit_bad_input;
+    }
+    Result<std::string> id = open->folder.add_assessment(fw, options.title, options.id);
+    if (!id) {
+        print_error(id.error());
+        return exit_bad_input;
+    }
+    const std::string file =
+        (std::filesystem::path(options.workspace) / "assessments" / (*id + ".json"))
+            .generic_string();
+    std::cout << "Created the assessment " << *id << " in " << options.workspace << ": a new "
+              << fw.display_title() << " assessment (" << fw.id << " version " << fw.version << ", "
+              << count_of(fw.item_count(), fw.item_label) << " to score), saved as " << file
+              << ".\n"
+              << "Next: eqkit assess set " << file << " " << fw.groups.front().items.front().code
+              << " --score N\n";
+    return exit_ok;
+}
+
 int run_new(const NewOptions& options, const GlobalOptions& globals) {
+    if (options.out.empty() == options.workspace.empty()) {
+        print_message("assess new: give either --out FILE or --workspace DIR");
+        return exit_usage;
+    }
+    if (!options.workspace.empty()) return run_new_in_workspace(options, globals);
+    if (!options.id.empty()) {
+        print_message("assess new: --id is only for an assessment in a --workspace");
+        return exit_usage;
+    }
     Result<Registry> registry = load_registry(globals);
     if (!registry) {
         print_error(registry.error());
@@ -270,10 +313,16 @@ int run_score(const ScoreOptions& options, const GlobalOptions& globals) {
 
 void setup_new(CLI::App& assess, Context& context) {
     auto options = std::make_shared<NewOptions>();
-    CLI::App* sub = assess.add_subcommand("new", "Create an empty assessment file");
+    CLI::App* sub = assess.add_subcommand(
+        "new", "Create an empty assessment: a file of its own (--out) or in a workspace");
     sub->add_option("--framework", options->framework_id, "Framework id (see \"eqkit frameworks\")")
         ->required();
-    sub->add_option("--out", options->out, "The assessment file to create")->required();
+    CLI::Option* out = sub->add_option("--out", options->out, "The assessment file to create");
+    CLI::Option* workspace = sub->add_option("--workspace", options->workspace,
+                                             "Or: the workspace folder to create it in");
+    out->excludes(workspace);
+    sub->add_option("--id", options->id,
+                    "Its id in the workspace (default: the framework's id, then -2, -3 …)");
     sub->add_option("--title", options->title, "A title, such as your organisation's name");
     sub->add_flag("--force", options->force, "Replace the --out file if it already exists");
     sub->callback([options, &context] { context.status = run_new(*options, context.globals); });

@@ -63,6 +63,34 @@ std::optional<OpenAssessment> open_assessment(const std::string& file,
     return OpenAssessment{std::move(*registry), std::move(*assessment)};
 }
 
+std::optional<OpenWorkspace> open_workspace(const std::string& dir, const GlobalOptions& globals) {
+    Result<Registry> loaded = load_registry(globals);
+    if (!loaded) {
+        print_error(loaded.error());
+        return std::nullopt;
+    }
+    auto registry = std::make_unique<Registry>(std::move(*loaded));
+    Checked<WorkspaceFolder> folder = WorkspaceFolder::open(dir, *registry);
+    if (!folder) {
+        print_errors(folder.error());
+        std::error_code ec;
+        if (!std::filesystem::exists(std::filesystem::path(dir) / workspace_index_name, ec)) {
+            print_message("make a workspace with \"eqkit workspace new " + dir + "\"");
+        } else {
+            hint_at_failures(*registry);
+        }
+        return std::nullopt;
+    }
+    return OpenWorkspace{std::move(registry), std::move(*folder)};
+}
+
+std::string with_commas(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
+}
+
 void print_error(const Error& error) {
     std::cerr << error.message() << '\n';
 }

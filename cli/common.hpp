@@ -1,6 +1,8 @@
 #pragma once
 // What every verb shares: exit statuses, the global options, loading the registry, printing
 // errors the way the rest of EqualityKit words them ("file: place: reason").
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +13,7 @@
 #include "eqkit/error.hpp"
 #include "eqkit/framework.hpp"
 #include "eqkit/registry.hpp"
+#include "eqkit/workspace_folder.hpp"
 
 namespace eqkit::cli {
 
@@ -53,6 +56,21 @@ struct OpenAssessment {
 // and returns nothing.
 [[nodiscard]] std::optional<OpenAssessment> open_assessment(const std::string& file,
                                                             const GlobalOptions& globals);
+
+// A workspace folder opened with the registry it checks against (held by pointer, so the
+// workspace's reference to it survives moves).
+struct OpenWorkspace {
+    std::unique_ptr<Registry> registry;
+    WorkspaceFolder folder;
+};
+
+// Loads the registry and the workspace in dir; on failure prints every problem to stderr
+// (with a hint when the folder is not a workspace) and returns nothing.
+[[nodiscard]] std::optional<OpenWorkspace> open_workspace(const std::string& dir,
+                                                          const GlobalOptions& globals);
+
+// "12,345"
+[[nodiscard]] std::string with_commas(std::uint64_t n);
 
 // Errors go to stderr, one "file: place: reason" per line.
 void print_error(const Error& error);

@@ -74,6 +74,10 @@ void setup_app(CLI::App& app, Context& context) {
     setup_framework(app, context);
     setup_assess(app, context);
     setup_report(app, context);
+    setup_workspace(app, context);
+    setup_evidence(app, context);
+    setup_key(app, context);
+    setup_pack(app, context);
 }
 
 // Output that could not be written (a full disk, a closed pipe) is a failure too.

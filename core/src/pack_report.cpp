@@ -17,6 +17,14 @@ std::string link(std::string_view path, std::string_view text) {
     return "<a href=\"" + esc(relative_url(path)) + "\">" + esc(text) + "</a>";
 }
 
+// The index row of an item, "item-eds2022-1A", for links from the evidence library.
+std::string item_anchor(std::string_view ref) {
+    std::string id = "item-";
+    for (const char c : ref)
+        id += c == ':' ? '-' : c;
+    return id;
+}
+
 std::string with_commas(std::uint64_t n) {
     std::string digits = std::to_string(n);
     for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
@@ -109,8 +117,8 @@ void index_section(const WorkspaceFolder& ws, std::string& html) {
                     "</th><th scope=\"col\">Evidence</th><th scope=\"col\">Status</th></tr>"
                     "</thead><tbody>\n";
         }
-        html += "<tr><th scope=\"row\">" + esc(item.item->code) + " " + esc(item.item->title) +
-                "</th><td>";
+        html += "<tr id=\"" + esc(item_anchor(item.ref())) + "\"><th scope=\"row\">" +
+                esc(item.item->code) + " " + esc(item.item->title) + "</th><td>";
         if (item.evidence.empty()) {
             html += "None";
         } else {
@@ -165,7 +173,7 @@ void evidence_article(const ManifestEvidence& m, const WorkspaceFolder& ws, std:
                 if (const Item* item = fw->find_item(r->code)) text += " " + item->title;
             }
         }
-        supports += "<li>" + esc(text) + "</li>";
+        supports += "<li><a href=\"#" + esc(item_anchor(ref)) + "\">" + esc(text) + "</a></li>";
     }
     entry(html, "Supports",
           supports.empty() ? std::string("Not attached to any item") : "<ul>" + supports + "</ul>");
