@@ -10,7 +10,6 @@
 
 #include "answers_csv.hpp"
 #include "eqkit/evidence_index.hpp"
-#include "eqkit/files.hpp"
 #include "eqkit/hash.hpp"
 #include "eqkit/pack.hpp"
 #include "file_descriptor.hpp"
@@ -236,18 +235,15 @@ Result<ExportSummary> export_pack(const WorkspaceFolder& ws, const std::filesyst
         !ok) {
         return tl::unexpected(ok.error());
     }
-    // Flush before the rename, so the name never points at a pack still in the page cache.
-    detail::FileDescriptor fd(::open(temp.path().c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd.valid() || ::fsync(fd.get()) != 0) {
-        return fail(label, "", "cannot flush the pack to disk (" + detail::errno_text(errno) + ")");
-    }
+    // The pack gets its name only once it is complete, so a crash never leaves half a pack
+    // under that name. It is not flushed to disk first: like zip or cp, export leaves that to
+    // the system (a pack can always be made again, and verify checks it before it is sent).
     struct stat info {};
-    ::fstat(fd.get(), &info);
-    if (::rename(temp.path().c_str(), out.c_str()) != 0) {
+    if (::stat(temp.path().c_str(), &info) != 0 ||
+        ::rename(temp.path().c_str(), out.c_str()) != 0) {
         return fail(label, "", "cannot create the file (" + detail::errno_text(errno) + ")");
     }
     temp.keep();
-    sync_folder(out.has_parent_path() ? out.parent_path() : std::filesystem::path("."));
 
     ExportSummary summary;
     summary.assessments = plan->manifest.assessments.size();
