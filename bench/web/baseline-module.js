@@ -1,0 +1,2 @@
+// Emscripten's GLFW draws into the canvas named here.
+var Module = { canvas: document.getElementById('canvas') };
