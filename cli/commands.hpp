@@ -13,9 +13,8 @@ void setup_framework(CLI::App& app, Context& context);   // cmd_framework.cpp: s
 void setup_assess(CLI::App& app, Context& context);      // cmd_assess.cpp: new, set, score
 void setup_report(CLI::App& app, Context& context);      // cmd_report.cpp
 void setup_workspace(CLI::App& app, Context& context);   // cmd_workspace.cpp: new
-void setup_evidence(CLI::App& app,
-                    Context& context);             // cmd_evidence.cpp: add, list, attach, detach
-void setup_key(CLI::App& app, Context& context);   // cmd_key.cpp: new
-void setup_pack(CLI::App& app, Context& context);  // cmd_pack.cpp: export, verify, import
+void setup_evidence(CLI::App& app, Context& context);    // cmd_evidence.cpp: add, list, (de)tach
+void setup_key(CLI::App& app, Context& context);         // cmd_key.cpp: new
+void setup_pack(CLI::App& app, Context& context);        // cmd_pack.cpp: export, verify, import
 
 }  // namespace eqkit::cli

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 #include "eqkit/dates.hpp"
 #include "eqkit/hash.hpp"
@@ -231,7 +232,14 @@ std::string next_evidence_id(const std::vector<Evidence>& taken) {
             highest = std::max(highest, n);
         }
     }
-    return "ev" + std::to_string(highest + 1);
+    if (highest < std::numeric_limits<std::uint64_t>::max())
+        return "ev" + std::to_string(highest + 1);
+    // Someone wrote "ev18446744073709551615": take the first free number instead.
+    for (std::uint64_t n = 1;; ++n) {
+        const std::string id = "ev" + std::to_string(n);
+        if (std::none_of(taken.begin(), taken.end(), [&](const Evidence& e) { return e.id == id; }))
+            return id;
+    }
 }
 
 bool is_valid_id(std::string_view id) {

@@ -122,7 +122,8 @@ void read_documents(ObjectReader& root, Manifest& m) {
         d.file = std::move(*file);
         m.documents.push_back(std::move(d));
     }
-    for (const auto& [path, type] : expected) {
+    for (const auto& document : expected) {
+        const std::string& path = document.first;
         if (std::none_of(m.documents.begin(), m.documents.end(),
                          [&](const ManifestDocument& d) { return d.file.path == path; })) {
             root.error("documents", "\"" + path + "\" is not listed");

@@ -215,3 +215,18 @@ TEST_CASE("dates: real calendar dates only") {
     CHECK_FALSE(is_iso_date("2024-01-01T00:00"));
     CHECK(is_iso_date(today_iso()));
 }
+
+TEST_CASE("evidence ids: the next number after the highest, never a clash") {
+    const auto with_ids = [](std::vector<std::string> ids) {
+        std::vector<Evidence> out;
+        for (std::string& id : ids) {
+            Evidence e;
+            e.id = std::move(id);
+            out.push_back(std::move(e));
+        }
+        return out;
+    };
+    CHECK(next_evidence_id({}) == "ev1");
+    CHECK(next_evidence_id(with_ids({"ev2", "evidence", "ev10x", "other"})) == "ev3");
+    CHECK(next_evidence_id(with_ids({"ev1", "ev18446744073709551615"})) == "ev2");
+}
