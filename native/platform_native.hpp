@@ -1,0 +1,24 @@
+#pragma once
+// The desktop's platform services: files named by path (the App's path prompt), written with
+// eqkit::save_atomically; system fonts where installed.
+#include "platform.hpp"
+
+namespace eqkit::native {
+
+class NativePlatform final : public ui::Platform {
+  public:
+    [[nodiscard]] bool uses_paths() const override { return true; }
+    [[nodiscard]] std::filesystem::path start_folder() const override;
+    void choose_file_to_open() override {}
+    [[nodiscard]] Result<void> deliver(const std::filesystem::path& to, std::string_view mime,
+                                       std::string_view bytes) override;
+    [[nodiscard]] std::optional<std::filesystem::path> kept_copy() const override {
+        return std::nullopt;
+    }
+    [[nodiscard]] Checked<void> restore(Workspace&) override { return {}; }
+    [[nodiscard]] Result<void> keep(const Workspace&) override { return {}; }
+    [[nodiscard]] bool can_quit() const override { return true; }
+    [[nodiscard]] std::optional<ui::FontFiles> font_files() const override;
+};
+
+}  // namespace eqkit::native

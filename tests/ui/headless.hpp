@@ -1,0 +1,75 @@
+#pragma once
+// Runs the App without a window: an ImGui context with a display size, a font atlas built by
+// hand (no renderer), and key/mouse input fed straight into ImGuiIO.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app.hpp"
+#include "platform.hpp"
+
+namespace eqkit::test {
+
+// Backend key codes the headless driver uses; ImGui's named keys sit at 256 + ImGuiKey_*.
+inline constexpr ui::KeyCodes headless_keys{400, 'N', 'O', 'Q', 'S'};
+[[nodiscard]] inline int key(ImGuiKey named) {
+    return 256 + named;
+}
+
+struct Delivery {
+    std::filesystem::path to;
+    std::string mime;
+    std::string bytes;
+};
+
+// A platform that records what the App asks of it.
+class RecordingPlatform final : public ui::Platform {
+  public:
+    bool paths = true;
+    std::filesystem::path folder = std::filesystem::temp_directory_path();
+    std::optional<std::filesystem::path> kept;
+    std::vector<Delivery> deliveries;
+    int chooser_shown = 0;
+    int kept_calls = 0;
+
+    [[nodiscard]] bool uses_paths() const override { return paths; }
+    [[nodiscard]] std::filesystem::path start_folder() const override { return folder; }
+    void choose_file_to_open() override { ++chooser_shown; }
+    [[nodiscard]] Result<void> deliver(const std::filesystem::path& to, std::string_view mime,
+                                       std::string_view bytes) override {
+        deliveries.push_back({to, std::string(mime), std::string(bytes)});
+        return {};
+    }
+    [[nodiscard]] std::optional<std::filesystem::path> kept_copy() const override { return kept; }
+    [[nodiscard]] Checked<void> restore(Workspace&) override { return {}; }
+    [[nodiscard]] Result<void> keep(const Workspace&) override {
+        ++kept_calls;
+        return {};
+    }
+    [[nodiscard]] bool can_quit() const override { return paths; }
+    [[nodiscard]] std::optional<ui::FontFiles> font_files() const override { return std::nullopt; }
+};
+
+class Headless {
+  public:
+    Headless();
+    Headless(const Headless&) = delete;
+    Headless& operator=(const Headless&) = delete;
+    ~Headless();
+
+    void build_fonts();
+    void frame(ui::App& app);
+    void frames(ui::App& app, int count);
+    // Holds the key down for one frame, then releases it for one frame.
+    void press(ui::App& app, int key_index, bool ctrl = false, bool shift = false);
+    void type(ui::App& app, const char* utf8);
+    void click(ui::App& app, ImVec2 at);
+
+  private:
+    ImGuiContext* context_;
+};
+
+}  // namespace eqkit::test

@@ -1,0 +1,78 @@
+#pragma once
+// Intents recorded by screens while drawing and applied by App after the frame (deferred
+// actions), so nothing changes under a widget while it is being drawn.
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "eqkit/assessment.hpp"
+
+namespace eqkit::ui {
+
+enum class Document { assessment_json, html_report };
+enum class UnsavedChoice { save, discard, cancel };
+
+struct StartAssessment {
+    std::string framework_id;
+};
+struct SetAnswer {
+    std::string item;
+    Answer answer;
+};
+struct SelectItem {
+    std::string item;
+};
+struct Undo {};
+struct Redo {};
+struct NewAssessment {};  // back to the framework picker
+struct Open {};           // asks for a file: a path prompt, or the browser's file chooser
+struct OpenFile {
+    std::filesystem::path file;
+};
+struct OpenText {
+    std::string text;
+    std::string label;
+};  // an uploaded file
+struct Save {};
+struct SaveAs {};
+struct SaveTo {
+    std::filesystem::path file;
+};
+struct Download {
+    Document what;
+};
+struct ExportTo {
+    Document what;
+    std::filesystem::path file;
+};
+struct RequestClose {};
+struct ResolveUnsaved {
+    UnsavedChoice choice;
+};
+struct CancelPrompt {};
+struct ClearProblems {};
+struct SetFontSize {
+    float pixels;
+};
+struct SetHighContrast {
+    bool on;
+};
+
+using Command =
+    std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment, Open, OpenFile,
+                 OpenText, Save, SaveAs, SaveTo, Download, ExportTo, RequestClose, ResolveUnsaved,
+                 CancelPrompt, ClearProblems, SetFontSize, SetHighContrast>;
+
+class CommandQueue {
+  public:
+    void push(Command command) { commands_.push_back(std::move(command)); }
+    [[nodiscard]] bool empty() const { return commands_.empty(); }
+    [[nodiscard]] std::vector<Command> take() { return std::exchange(commands_, {}); }
+
+  private:
+    std::vector<Command> commands_;
+};
+
+}  // namespace eqkit::ui

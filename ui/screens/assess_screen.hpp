@@ -1,0 +1,32 @@
+#pragma once
+// The assessment: items by group on the left (arrow keys move, the selection follows), the
+// selected item's editor in the middle, totals on the right. F6 moves between the three panels;
+// typing a scale value (0-3) scores the selected item; Delete clears its score.
+#include <string>
+
+#include "commands.hpp"
+#include "eqkit/workspace.hpp"
+#include "look.hpp"
+#include "screens/item_editor.hpp"
+
+namespace eqkit::ui {
+
+enum class Panel { items, editor, totals };
+
+struct AssessScreenState {
+    std::string selected;      // item code
+    bool take_focus = true;    // put the keyboard focus on the selected item next frame
+    bool show_focus = true;    // and make it visible (on entering the screen)
+    std::string focused_item;  // the item that had the keyboard focus last frame
+    std::optional<Panel> focus_request;
+    Panel focused = Panel::items;
+    ItemEditorState editor;
+};
+
+void draw_assess_screen(const Workspace& ws, AssessScreenState& st, CommandQueue& out,
+                        const Look& look, float height);
+
+// The panel after (or before) the focused one, for F6 / Shift+F6.
+[[nodiscard]] Panel next_panel(Panel panel, bool backwards);
+
+}  // namespace eqkit::ui

@@ -1,0 +1,132 @@
+#include "screens/item_editor.hpp"
+
+#include <algorithm>
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "eqkit/text.hpp"
+#include "text.hpp"
+#include "widgets/score_picker.hpp"
+#include "widgets/typography.hpp"
+
+namespace eqkit::ui {
+namespace {
+
+void draw_guidance(const Framework& fw, const Item& item, const Look& look) {
+    if (const Group* group = fw.group_of(item.code)) {
+        widgets::muted(look,
+                       fill(text::editor_group_line, fw.group_label, group->code, group->title));
+    }
+    widgets::heading(look, fill(text::editor_item_heading, fw.item_label, item.code, item.title));
+    if (!item.provenance.confirmed) {
+        widgets::unconfirmed_note(look, fill(text::editor_item_what, fw.item_label, item.code),
+                                  item.provenance.note);
+    }
+    if (!item.guidance.empty()) widgets::paragraph(item.guidance);
+    if (!item.evidence_prompts.empty() && ImGui::TreeNode(text::editor_evidence_prompts)) {
+        if (!item.evidence_prompts_official) {
+            widgets::muted(look, text::editor_evidence_not_official);
+        }
+        for (const std::string& prompt : item.evidence_prompts) {
+            ImGui::Bullet();
+            widgets::paragraph(prompt);
+        }
+        ImGui::TreePop();
+    }
+}
+
+void draw_score(const Framework& fw, Answer& working, const Look& look) {
+    widgets::subheading(look, fw.scale.title);
+    if (!fw.scale.official) {
+        widgets::unconfirmed_note(look, fill(text::picker_scale_not_official, fw.scale.title),
+                                  fw.scale.rationale);
+    }
+    std::optional<int> score = working.score;
+    if (widgets::score_picker(look, fw.scale, score)) working.score = score;
+}
+
+void draw_narrative(const Framework& fw, const Answer& answer, Answer& working, ItemEditorState& st,
+                    const Look& look) {
+    widgets::subheading(look, fw.narrative.label);
+    if (!fw.narrative.hint.empty()) widgets::muted(look, fw.narrative.hint);
+    if (!st.narrative_active) st.narrative = answer.narrative;  // follow undo, redo, open
+    const float height = ImGui::GetTextLineHeight() * 8.0F;
+    ImGui::InputTextMultiline("##narrative", &st.narrative, ImVec2(-1.0F, height));
+    st.narrative_id = ImGui::GetItemID();
+    st.narrative_active = ImGui::IsItemActive();
+    if (ImGui::IsItemDeactivatedAfterEdit()) working.narrative = st.narrative;
+    const std::size_t length = utf16_length(st.narrative);
+    const std::size_t limit = fw.narrative.max_length;
+    if (length > limit) {
+        widgets::problem(look, fill(text::editor_characters_over, length, limit, length - limit));
+    } else {
+        widgets::muted(look, fill(text::editor_characters, length, limit));
+    }
+}
+
+void draw_raters(const RatersSpec& spec, const Answer& answer, Answer& working, ItemEditorState& st,
+                 const Look& look) {
+    widgets::subheading(look, spec.label);
+    widgets::unconfirmed_marker(look, spec.provenance);
+    if (!spec.hint.empty()) widgets::muted(look, spec.hint);
+    if (!spec.provenance.confirmed) {
+        widgets::unconfirmed_note(look, spec.label, spec.provenance.note);
+    }
+    // Suggestions first, then anyone the user added.
+    std::vector<std::string> names = spec.suggestions;
+    for (const std::string& rater : answer.raters) {
+        if (std::find(names.begin(), names.end(), rater) == names.end()) names.push_back(rater);
+    }
+    for (const std::string& name : names) {
+        const auto it = std::find(answer.raters.begin(), answer.raters.end(), name);
+        bool checked = it != answer.raters.end();
+        if (ImGui::Checkbox(name.c_str(), &checked)) {
+            const auto at = std::find(working.raters.begin(), working.raters.end(), name);
+            if (checked && at == working.raters.end()) working.raters.push_back(name);
+            if (!checked && at != working.raters.end()) working.raters.erase(at);
+        }
+    }
+    ImGui::TextUnformatted(text::editor_add_rater_label);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6F);
+    const bool entered =
+        ImGui::InputText("##new_rater", &st.new_rater, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    const bool added = ImGui::Button(text::editor_add_rater);
+    if ((entered || added) && !is_blank(st.new_rater)) {
+        if (std::find(working.raters.begin(), working.raters.end(), st.new_rater) ==
+            working.raters.end()) {
+            working.raters.push_back(st.new_rater);
+        }
+        st.new_rater.clear();
+    }
+}
+
+}  // namespace
+
+void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st, CommandQueue& out,
+                      const Look& look) {
+    const Framework& fw = ws.framework();
+    const Answer& answer = ws.assessment().answer(item.code);
+    if (st.item != item.code) {
+        st = ItemEditorState{};
+        st.item = item.code;
+    }
+    // Every widget edits one working copy, so a score picked in the same frame as a narrative
+    // edit ends (one click does both) is one command, and neither change overwrites the other.
+    Answer working = answer;
+    ImGui::PushID(item.code.c_str());
+    draw_guidance(fw, item, look);
+    ImGui::Separator();
+    draw_score(fw, working, look);
+    ImGui::Separator();
+    draw_narrative(fw, answer, working, st, look);
+    if (fw.raters) {
+        ImGui::Separator();
+        draw_raters(*fw.raters, answer, working, st, look);
+    }
+    ImGui::PopID();
+    if (working != answer) out.push(SetAnswer{item.code, std::move(working)});
+}
+
+}  // namespace eqkit::ui

@@ -1,0 +1,36 @@
+#pragma once
+// The browser's platform services: the assessment is kept in IndexedDB (IDBFS at /persist) and
+// synced after every change, documents leave as downloads, files arrive through the page's
+// file chooser. Storage failures are reported to the user, not only to the console.
+#include "platform.hpp"
+
+namespace eqkit::web {
+
+inline constexpr const char* persist_dir = "/persist";
+inline constexpr const char* kept_file = "/persist/current.json";
+inline constexpr const char* kept_state_file = "/persist/state.json";
+inline constexpr const char* unreadable_file = "/persist/current.unreadable.json";
+
+class WebPlatform final : public ui::Platform {
+  public:
+    // owner is handed back to eqkit_storage_failed() when a background sync fails.
+    explicit WebPlatform(void* owner) : owner_(owner) {}
+
+    [[nodiscard]] bool uses_paths() const override { return false; }
+    [[nodiscard]] std::filesystem::path start_folder() const override { return "/"; }
+    void choose_file_to_open() override;
+    [[nodiscard]] Result<void> deliver(const std::filesystem::path& to, std::string_view mime,
+                                       std::string_view bytes) override;
+    [[nodiscard]] std::optional<std::filesystem::path> kept_copy() const override {
+        return std::filesystem::path(kept_file);
+    }
+    [[nodiscard]] Checked<void> restore(Workspace& ws) override;
+    [[nodiscard]] Result<void> keep(const Workspace& ws) override;
+    [[nodiscard]] bool can_quit() const override { return false; }
+    [[nodiscard]] std::optional<ui::FontFiles> font_files() const override { return std::nullopt; }
+
+  private:
+    void* owner_;
+};
+
+}  // namespace eqkit::web
