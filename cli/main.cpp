@@ -78,6 +78,7 @@ void setup_app(CLI::App& app, Context& context) {
     setup_evidence(app, context);
     setup_key(app, context);
     setup_pack(app, context);
+    setup_workforce(app, context);
 }
 
 // Output that could not be written (a full disk, a closed pipe) is a failure too.

@@ -4,8 +4,15 @@
 
 namespace eqkit {
 
-void register_builtin_hooks(Registry& /*registry*/) {
-    // No framework needs code yet; WRES/WDES indicator hooks will be registered here.
+void register_builtin_hooks(Registry& registry) {
+    // WRES and WDES: one indicator engine (core, workforce_indicators.hpp) reads each plugin's
+    // indicators.json; the hook names which definitions a framework's results come from.
+    registry.add_hook(
+        {"wres.indicators",
+         "WRES indicators 1 to 9 computed from workforce data (plugins/wres/indicators.json)"});
+    registry.add_hook(
+        {"wdes.metrics",
+         "WDES metrics 1 to 10 computed from workforce data (plugins/wdes/indicators.json)"});
 }
 
 Registry load_registry(const std::filesystem::path& dir) {

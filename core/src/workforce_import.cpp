@@ -1,0 +1,798 @@
+// Row-level files to counts. Each row is checked, then used, excluded (by a rule, with the
+// reason) or rejected (wrong, reported with its line and column): nothing disappears silently.
+#include "eqkit/workforce_import.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+
+#include "eqkit/csv_reader.hpp"
+#include "person_table.hpp"
+#include "workforce_values.hpp"
+
+namespace eqkit::workforce {
+namespace {
+
+using namespace detail;
+
+constexpr std::size_t no_column = static_cast<std::size_t>(-1);
+constexpr std::size_t section_count = 3;    // non_clinical, clinical, medical
+constexpr std::size_t max_event_files = 8;  // one bit each in PersonTable::Entry::counted
+
+// Where each of our fields is in the current file (no_column when absent).
+struct Layout {
+    std::size_t person = no_column;
+    std::size_t group = no_column;
+    std::size_t band = no_column;
+    std::size_t medical = no_column;
+    std::size_t clinical = no_column;
+    std::size_t bank = no_column;
+    std::size_t shortlisted = no_column;
+    std::size_t appointed = no_column;
+    std::size_t voting = no_column;
+    std::size_t executive = no_column;
+    std::size_t indicator = no_column;
+    std::size_t value = no_column;
+    std::size_t survey_year = no_column;
+    std::size_t question_id = no_column;
+    std::vector<std::pair<std::size_t, const EventFlag*>> flags;
+    std::vector<std::string> headings;
+    std::vector<std::string> fields;  // our field name per column, for translating values
+};
+
+// A row's one problem: the column it is in, a short category for the totals, and the reason.
+struct Issue {
+    std::size_t column;
+    std::string category;
+    std::string reason;
+};
+
+std::string yes_no_reason(std::string_view raw) {
+    return quote_value(raw) + " is not yes or no (use Y or N)";
+}
+
+}  // namespace
+
+struct Import::Impl {
+    struct Current {
+        const InputDef* input = nullptr;
+        std::size_t report = 0;
+        std::string file;
+        Layout layout;
+        bool header_read = false;
+        std::size_t width = 0;
+        std::uint8_t bit = 0;
+        bool by_person = false;  // events: counted by looking the person up in the staff file
+        std::optional<Error> fatal;
+    };
+
+    const Definitions& defs;
+    const ColumnMapping* mapping;
+    ImportOptions options;
+    Classifier classifier;
+    RowMatcher rows;
+    PersonTable people;
+    bool staff_read = false;
+    bool staff_has_ids = false;
+    std::vector<std::int64_t> band_counts;  // [section][row][group]
+    std::size_t max_rows = 0;
+    std::map<std::string, std::vector<std::int64_t>, std::less<>> measures;
+    std::map<std::string, SurveyFigure, std::less<>> survey;
+    std::map<std::string, std::uint8_t> event_bits;
+    ImportReport report;
+    std::string year;
+    std::optional<Current> cur;
+    std::unique_ptr<CsvReader> reader;
+
+    Impl(const Definitions& d, const ColumnMapping* m, ImportOptions o)
+        : defs(d), mapping(m), options(o), classifier(d), rows(d) {
+        max_rows = std::max(defs.rows.afc.size(), defs.rows.medical.size());
+        band_counts.assign(section_count * max_rows * defs.groups.size(), 0);
+    }
+
+    FileReport& file_report() { return report.files[cur->report]; }
+
+    std::string place(std::size_t line, std::size_t column) const {
+        std::string out = csv_place(line, column + 1);
+        if (column < cur->layout.headings.size()) {
+            out += " (" + quote_value(cur->layout.headings[column]) + ")";
+        }
+        return out;
+    }
+
+    void problem(std::size_t line, std::size_t column, std::string reason) {
+        ++report.problem_count;
+        if (report.problems.size() < options.max_problems) {
+            report.problems.push_back({cur->file, place(line, column), std::move(reason)});
+        }
+    }
+
+    void reject(const CsvRecord& r, Issue issue) {
+        ++file_report().rejected[issue.category];
+        problem(r.line, issue.column, std::move(issue.reason));
+    }
+
+    std::string_view value(const CsvRecord& r, std::size_t column) const {
+        const std::string_view raw = r[column];
+        if (mapping == nullptr) return raw;
+        return mapping->translate(cur->layout.fields[column], raw);
+    }
+
+    std::vector<std::int64_t>& measure(const std::string& key) {
+        auto& m = measures[key];
+        if (m.empty()) m.assign(defs.groups.size(), 0);
+        return m;
+    }
+
+    // ---- the header ---------------------------------------------------------------------
+
+    std::optional<std::size_t> column_of(const CsvRecord& header, const std::string& field) {
+        const std::string* mapped =
+            mapping == nullptr ? nullptr : mapping->heading(cur->input->role, field);
+        const std::string wanted = normalise_words(mapped != nullptr ? *mapped : field);
+        std::optional<std::size_t> found;
+        for (std::size_t i = 0; i < header.size(); ++i) {
+            if (normalise_words(header[i]) != wanted) continue;
+            if (found) {
+                cur->fatal =
+                    Error{cur->file, csv_place(header.line, i + 1),
+                          "the heading " + quote_value(header[i]) + " appears twice (also column " +
+                              std::to_string(*found + 1) + "); rename one of them"};
+                return std::nullopt;
+            }
+            found = i;
+        }
+        return found;
+    }
+
+    std::string headings_found() const {
+        std::string out;
+        for (const std::string& h : cur->layout.headings)
+            out += (out.empty() ? "" : ", ") + quote_value(h);
+        return out.empty() ? "none" : out;
+    }
+
+    void missing(const CsvRecord& header, const std::string& field) {
+        if (cur->fatal) return;
+        const std::string* mapped =
+            mapping == nullptr ? nullptr : mapping->heading(cur->input->role, field);
+        std::string reason =
+            mapped != nullptr
+                ? "the column mapping (" + mapping->file + ") puts " + field + " in the column " +
+                      quote_value(*mapped) + ", but there is no such column"
+                : "there is no " + field + " column; rename the column, or say which column " +
+                      "holds it in a column mapping file (--mapping)";
+        cur->fatal = Error{cur->file, "line " + std::to_string(header.line),
+                           reason + " (columns found: " + headings_found() + ")"};
+    }
+
+    // Finds a field's column; a required field that is missing stops the file.
+    std::size_t find(const CsvRecord& header, const std::string& field, bool required) {
+        std::optional<std::size_t> index = column_of(header, field);
+        if (!index) {
+            if (required) missing(header, field);
+            return no_column;
+        }
+        cur->layout.fields[*index] = field;
+        return *index;
+    }
+
+    void read_header(const CsvRecord& header) {
+        Layout& l = cur->layout;
+        l.headings.assign(header.fields->begin(), header.fields->end());
+        l.fields.assign(header.size(), std::string());
+        cur->width = header.size();
+        if (header.blank) {
+            cur->fatal = Error{cur->file, "line 1",
+                               "the first line is empty; it must hold the column headings"};
+            return;
+        }
+        const std::string& group = defs.classification.field;
+        switch (cur->input->kind) {
+            case InputKind::staff:
+                l.person = find(header, "person_id", false);
+                l.group = find(header, group, true);
+                l.band = find(header, "afc_band", true);
+                l.medical = find(header, "medical_subgroup", false);
+                l.clinical = find(header, "clinical", true);
+                l.bank = find(header, "is_bank", false);
+                break;
+            case InputKind::applicants:
+                l.group = find(header, group, true);
+                l.shortlisted = find(header, "shortlisted", true);
+                l.appointed = find(header, "appointed", true);
+                break;
+            case InputKind::events:
+                l.person = find(header, "person_id", false);
+                l.group = find(header, group, false);
+                for (const EventFlag& flag : cur->input->flags) {
+                    const std::size_t i = find(header, flag.field, false);
+                    if (i != no_column) l.flags.emplace_back(i, &flag);
+                }
+                choose_event_counting(header);
+                break;
+            case InputKind::board:
+                l.group = find(header, group, true);
+                l.voting = find(header, "voting", true);
+                l.executive = find(header, "executive", false);
+                break;
+            case InputKind::survey:
+                l.indicator = find(header, "indicator", true);
+                l.group = find(header, "group", true);
+                l.value = find(header, "percentage", true);
+                l.survey_year = find(header, "survey_year", false);
+                l.question_id = find(header, "question_id", false);
+                break;
+        }
+        note_unused_mapping();
+    }
+
+    // By person_id when the staff file has ids (their group then comes from the staff file);
+    // otherwise by the group column on each row.
+    void choose_event_counting(const CsvRecord& header) {
+        Layout& l = cur->layout;
+        const std::string& group = defs.classification.field;
+        if (l.person != no_column && staff_read && staff_has_ids) {
+            cur->by_person = true;
+            return;
+        }
+        if (l.group != no_column) {
+            if (l.person != no_column) {
+                report.notes.push_back(cur->file + ": person_id is not used because " +
+                                       (staff_read ? "the staff file has no person_id column"
+                                                   : "no staff file was read before it") +
+                                       "; each row is counted by its " + group + " instead");
+            }
+            return;
+        }
+        if (cur->fatal) return;
+        cur->fatal = Error{
+            cur->file, "line " + std::to_string(header.line),
+            l.person == no_column
+                ? "there is neither a person_id nor a " + group +
+                      " column, so no row can be counted (columns found: " + headings_found() + ")"
+                : std::string(staff_read ? "the staff file has no person_id column"
+                                         : "the staff file must be read first") +
+                      ", so the person_id here cannot be looked up; add a " + group + " column"};
+    }
+
+    // A mapping is shared by WRES and WDES, so a field one standard does not read is normal;
+    // a field no file of any kind has is probably misspelt, and worth a note.
+    void note_unused_mapping() {
+        static constexpr std::string_view known[] = {"person_id",
+                                                     "ethnic_category",
+                                                     "disability",
+                                                     "afc_band",
+                                                     "medical_subgroup",
+                                                     "clinical",
+                                                     "is_bank",
+                                                     "staff_group",
+                                                     "occupation_code",
+                                                     "snapshot_date",
+                                                     "sex",
+                                                     "age_band",
+                                                     "religion_or_belief",
+                                                     "sexual_orientation",
+                                                     "assignment_category",
+                                                     "shortlisted",
+                                                     "appointed",
+                                                     "voting",
+                                                     "executive",
+                                                     "indicator",
+                                                     "group",
+                                                     "percentage",
+                                                     "survey_year",
+                                                     "question_id",
+                                                     "accessed_non_mandatory",
+                                                     "mandatory",
+                                                     "board_member",
+                                                     "board_voting",
+                                                     "board_executive"};
+        if (mapping == nullptr) return;
+        const auto it = mapping->columns.find(cur->input->role);
+        if (it == mapping->columns.end()) return;
+        for (const auto& [field, heading] : it->second) {
+            const bool is_known =
+                std::find(std::begin(known), std::end(known), field) != std::end(known) ||
+                std::any_of(cur->input->flags.begin(), cur->input->flags.end(),
+                            [&](const EventFlag& f) { return f.field == field; });
+            if (!is_known) {
+                report.notes.push_back(mapping->file + ": " + quote_value(field) + " (mapped to " +
+                                       quote_value(heading) +
+                                       ") is not a field EqualityKit reads; check its spelling");
+            }
+        }
+    }
+
+    // ---- rows ---------------------------------------------------------------------------
+
+    std::optional<std::size_t> group_of(const CsvRecord& r, std::optional<Issue>& issue) {
+        const std::size_t col = cur->layout.group;
+        std::optional<std::size_t> g = classifier.group(value(r, col));
+        if (!g) {
+            issue = Issue{col, defs.classification.label + " not recognised",
+                          quote_value(r[col]) + " is not a recognised " +
+                              lower_first(defs.classification.label) + " (use " +
+                              classifier.expected() + ")"};
+        }
+        return g;
+    }
+
+    static std::string lower_first(std::string text) {
+        if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z')
+            text[0] = static_cast<char>(text[0] + 32);
+        return text;
+    }
+
+    // The staff row's band (or medical subgroup) as a section and row; an issue otherwise.
+    std::optional<std::pair<std::size_t, std::size_t>> band_of(const CsvRecord& r,
+                                                               std::optional<Issue>& issue) {
+        const Layout& l = cur->layout;
+        const std::string_view med = l.medical == no_column ? "" : trim(value(r, l.medical));
+        if (!med.empty()) {
+            if (auto row = rows.medical(med)) return std::pair{std::size_t{2}, *row};
+            issue = Issue{l.medical, "medical subgroup not recognised",
+                          quote_value(med) + " is not a medical and dental subgroup (use " +
+                              rows.expected_medical() + ", or leave it empty)"};
+            return std::nullopt;
+        }
+        const std::string_view band = trim(value(r, l.band));
+        if (band.empty()) {
+            issue = Issue{l.band, "no pay band",
+                          "the pay band is empty (and there is no medical subgroup)"};
+            return std::nullopt;
+        }
+        std::optional<std::size_t> row = rows.band(band);
+        if (!row) {
+            issue =
+                Issue{l.band, "pay band not recognised",
+                      quote_value(band) + " is not a pay band (use " + rows.expected_bands() + ")"};
+            return std::nullopt;
+        }
+        std::optional<bool> clinical = parse_yes_no(value(r, l.clinical));
+        if (!clinical) {
+            issue = Issue{l.clinical, "clinical not Y or N", yes_no_reason(r[l.clinical])};
+            return std::nullopt;
+        }
+        return std::pair{*clinical ? std::size_t{1} : std::size_t{0}, *row};
+    }
+
+    void staff_row(const CsvRecord& r) {
+        const Layout& l = cur->layout;
+        std::optional<Issue> issue;
+        std::optional<std::size_t> g = group_of(r, issue);
+        std::optional<std::pair<std::size_t, std::size_t>> band;
+        if (!issue) band = band_of(r, issue);
+        bool bank = false;
+        if (!issue && l.bank != no_column) {
+            std::optional<bool> flag = parse_yes_no(value(r, l.bank));
+            if (!flag) issue = Issue{l.bank, "bank flag not Y or N", yes_no_reason(r[l.bank])};
+            bank = flag.value_or(false) && cur->input->exclude_bank;
+        }
+        if (l.person != no_column) {
+            const std::string_view id = trim(r[l.person]);
+            if (id.empty() && !issue) issue = Issue{l.person, "no person_id", "person_id is empty"};
+            if (id.size() > PersonTable::max_id_length && !issue) {
+                issue = Issue{l.person, "person_id too long",
+                              "person_id is longer than 255 characters"};
+            }
+            if (!id.empty() && id.size() <= PersonTable::max_id_length) {
+                const std::uint8_t mark = issue  ? PersonTable::rejected
+                                          : bank ? PersonTable::bank
+                                                 : static_cast<std::uint8_t>(*g);
+                auto [entry, fresh] = people.insert(id, mark, static_cast<std::uint32_t>(r.line));
+                if (entry == nullptr) {
+                    cur->fatal = Error{cur->file, csv_place(r.line, l.person + 1),
+                                       "too many staff for one import"};
+                    return;
+                }
+                if (!fresh) {
+                    issue = Issue{l.person, "person_id repeated",
+                                  "person_id " + quote_value(id) + " is already on line " +
+                                      std::to_string(entry->line) + "; each person counts once"};
+                }
+            }
+        }
+        if (issue) return reject(r, std::move(*issue));
+        if (bank) {
+            ++file_report().excluded["bank staff (left out of the workforce)"];
+            return;
+        }
+        const auto [section, row] = *band;
+        ++band_counts[(section * max_rows + row) * defs.groups.size() + *g];
+        ++file_report().used;
+    }
+
+    void applicant_row(const CsvRecord& r) {
+        const Layout& l = cur->layout;
+        std::optional<Issue> issue;
+        std::optional<std::size_t> g = group_of(r, issue);
+        if (issue) return reject(r, std::move(*issue));
+        const std::optional<std::int64_t> shortlisted =
+            parse_count_or_flag(value(r, l.shortlisted));
+        const std::optional<std::int64_t> appointed = parse_count_or_flag(value(r, l.appointed));
+        if (!shortlisted) {
+            return reject(
+                r, {l.shortlisted, "not a count",
+                    quote_value(r[l.shortlisted]) + " is not a number of applicants or Y/N"});
+        }
+        if (!appointed) {
+            return reject(r,
+                          {l.appointed, "not a count",
+                           quote_value(r[l.appointed]) + " is not a number of applicants or Y/N"});
+        }
+        if (*appointed > *shortlisted) {
+            return reject(r, {l.appointed, "more appointed than shortlisted",
+                              "more appointed (" + std::to_string(*appointed) +
+                                  ") than shortlisted (" + std::to_string(*shortlisted) +
+                                  "); indicator 2 counts appointments from shortlisting only"});
+        }
+        if (*shortlisted == 0) {
+            ++file_report().excluded["not shortlisted"];
+            return;
+        }
+        measure("shortlisted")[*g] += *shortlisted;
+        measure("appointed")[*g] += *appointed;
+        ++file_report().used;
+    }
+
+    void event_row(const CsvRecord& r) {
+        const Layout& l = cur->layout;
+        for (const auto& [column, flag] : l.flags) {
+            std::optional<bool> says = parse_yes_no(value(r, column));
+            if (!says)
+                return reject(r, {column, flag->field + " not Y or N", yes_no_reason(r[column])});
+            if (*says != flag->counts_when) {
+                ++file_report().excluded[flag->field + " = " + (*says ? "Y" : "N")];
+                return;
+            }
+        }
+        std::vector<std::int64_t>& counts = measure(cur->input->measure);
+        if (!cur->by_person) {
+            std::optional<Issue> issue;
+            std::optional<std::size_t> g = group_of(r, issue);
+            if (issue) return reject(r, std::move(*issue));
+            ++counts[*g];
+            ++file_report().used;
+            return;
+        }
+        const std::string_view id = trim(r[l.person]);
+        if (id.empty()) return reject(r, {l.person, "no person_id", "person_id is empty"});
+        PersonTable::Entry* person = people.find(id);
+        if (person == nullptr) {
+            return reject(r, {l.person, "person not in the staff file",
+                              "person_id " + quote_value(id) +
+                                  " is not in the staff file, so their group is not known"});
+        }
+        if (person->group == PersonTable::rejected) {
+            return reject(r, {l.person, "person's staff row rejected",
+                              "the staff file's row for person_id " + quote_value(id) + " (line " +
+                                  std::to_string(person->line) + ") was rejected"});
+        }
+        if (person->group == PersonTable::bank) {
+            ++file_report().excluded["bank staff (left out of the workforce)"];
+            return;
+        }
+        if ((person->counted & cur->bit) != 0) {
+            ++file_report().excluded["person already counted (each person counts once)"];
+            return;
+        }
+        person->counted = static_cast<std::uint8_t>(person->counted | cur->bit);
+        ++counts[person->group];
+        ++file_report().used;
+    }
+
+    void board_row(const CsvRecord& r) {
+        const Layout& l = cur->layout;
+        std::optional<Issue> issue;
+        std::optional<std::size_t> g = group_of(r, issue);
+        if (issue) return reject(r, std::move(*issue));
+        std::optional<bool> voting = parse_yes_no(value(r, l.voting));
+        if (!voting) return reject(r, {l.voting, "voting not Y or N", yes_no_reason(r[l.voting])});
+        std::optional<bool> executive = false;
+        if (l.executive != no_column) {
+            executive = parse_yes_no(value(r, l.executive));
+            if (!executive) {
+                return reject(r,
+                              {l.executive, "executive not Y or N", yes_no_reason(r[l.executive])});
+            }
+        }
+        if (!*voting && !*executive) {
+            ++file_report().excluded["neither a voting nor an executive member"];
+            return;
+        }
+        if (*voting) ++measure("board_voting")[*g];
+        if (*executive) ++measure("board_executive")[*g];
+        ++file_report().used;
+    }
+
+    std::optional<std::string> survey_column(const PartDef& part, std::string_view raw) {
+        const std::string wanted = normalise_words(raw);
+        for (const SurveyColumn& c : part.columns) {
+            if (normalise_words(c.key) == wanted || normalise_words(c.label) == wanted)
+                return c.key;
+            if (auto g = defs.group_index(c.key)) {
+                for (const std::string& alias : defs.groups[*g].aliases)
+                    if (normalise_words(alias) == wanted) return c.key;
+            }
+        }
+        return std::nullopt;
+    }
+
+    void survey_row(const CsvRecord& r) {
+        const Layout& l = cur->layout;
+        const PartDef* part = find_survey_part(defs, trim(value(r, l.indicator)));
+        if (part == nullptr) {
+            return reject(
+                r, {l.indicator, "survey indicator not recognised",
+                    quote_value(r[l.indicator]) + " is not a Staff Survey indicator here (use " +
+                        survey_codes(defs) + ")"});
+        }
+        std::optional<std::string> column = survey_column(*part, value(r, l.group));
+        if (!column) {
+            std::string names;
+            for (const SurveyColumn& c : part->columns)
+                names += (names.empty() ? "" : ", ") + c.label;
+            return reject(r, {l.group, "survey group not recognised",
+                              quote_value(r[l.group]) + " is not a group of indicator " +
+                                  part->code + " (use " + names + ")"});
+        }
+        std::optional<double> v = parse_number(value(r, l.value));
+        const bool percent = part->unit == SurveyUnit::percent;
+        if (!v || *v < 0 || (percent && *v > 100)) {
+            return reject(r,
+                          {l.value, percent ? "not a percentage" : "not a score",
+                           quote_value(r[l.value]) + (percent ? " is not a percentage from 0 to 100"
+                                                              : " is not a score of 0 or more")});
+        }
+        SurveyFigure& figure = survey[part->code];
+        if (figure.values.count(*column) != 0) {
+            return reject(r, {l.group, "survey figure repeated",
+                              "indicator " + part->code + " already has a figure for " +
+                                  defs.column_label(*column) + "; give each once"});
+        }
+        figure.values[*column] = *v;
+        if (l.survey_year != no_column && figure.survey_year.empty()) {
+            figure.survey_year = std::string(trim(r[l.survey_year]));
+        }
+        if (l.question_id != no_column && figure.question_id.empty()) {
+            figure.question_id = std::string(trim(r[l.question_id]));
+        }
+        ++file_report().used;
+    }
+
+    bool on_record(const CsvRecord& r) {
+        if (!cur->header_read) {
+            cur->header_read = true;
+            read_header(r);
+            return !cur->fatal;
+        }
+        if (r.blank) {
+            ++file_report().blank_lines;
+            return true;
+        }
+        ++file_report().rows;
+        if (std::optional<Error> ragged = ragged_row(cur->file, r, cur->width)) {
+            ++file_report().rejected["wrong number of fields"];
+            ++report.problem_count;
+            if (report.problems.size() < options.max_problems) report.problems.push_back(*ragged);
+            return true;
+        }
+        switch (cur->input->kind) {
+            case InputKind::staff:
+                staff_row(r);
+                break;
+            case InputKind::applicants:
+                applicant_row(r);
+                break;
+            case InputKind::events:
+                event_row(r);
+                break;
+            case InputKind::board:
+                board_row(r);
+                break;
+            case InputKind::survey:
+                survey_row(r);
+                break;
+        }
+        return !cur->fatal;
+    }
+
+    Result<void> stopped_by(Result<void> read) {
+        if (cur->fatal) return tl::unexpected(*cur->fatal);
+        return read;
+    }
+};
+
+Import::Import(const Definitions& defs, const ColumnMapping* mapping, ImportOptions options)
+    : impl_(std::make_unique<Impl>(defs, mapping, options)) {}
+Import::Import(Import&&) noexcept = default;
+Import& Import::operator=(Import&&) noexcept = default;
+Import::~Import() = default;
+
+void Import::set_year(std::string year) {
+    impl_->year = std::move(year);
+}
+
+const ImportReport& Import::report() const {
+    return impl_->report;
+}
+
+Result<void> Import::begin(std::string_view role, std::string file) {
+    Impl& im = *impl_;
+    if (im.cur) return fail(file, "", "the previous file (" + im.cur->file + ") has not ended");
+    const InputDef* input = im.defs.input(role);
+    if (input == nullptr) {
+        std::string roles;
+        for (const InputDef& in : im.defs.inputs)
+            roles += (roles.empty() ? "" : ", ") + in.role;
+        return fail(file, "",
+                    im.defs.short_title + " has no " + std::string(role) +
+                        " file (it reads: " + roles + ")");
+    }
+    Impl::Current cur;
+    cur.input = input;
+    cur.file = std::move(file);
+    if (input->kind == InputKind::events) {
+        auto [it, fresh] = im.event_bits.emplace(input->role, std::uint8_t{0});
+        if (fresh) {
+            if (im.event_bits.size() > max_event_files)
+                return fail(cur.file, "", "too many event files");
+            it->second = static_cast<std::uint8_t>(1U << (im.event_bits.size() - 1));
+        }
+        cur.bit = it->second;
+    }
+    im.report.files.push_back(FileReport{input->role, cur.file, 0, 0, {}, {}, 0});
+    cur.report = im.report.files.size() - 1;
+    im.cur = std::move(cur);
+    im.reader = std::make_unique<CsvReader>(im.cur->file,
+                                            [&im](const CsvRecord& r) { return im.on_record(r); });
+    return {};
+}
+
+Result<void> Import::feed(std::string_view bytes) {
+    Impl& im = *impl_;
+    if (!im.cur) return fail("", "", "no file has been started");
+    return im.stopped_by(im.reader->feed(bytes));
+}
+
+Result<void> Import::end() {
+    Impl& im = *impl_;
+    if (!im.cur) return fail("", "", "no file has been started");
+    Result<void> done = im.stopped_by(im.reader->finish());
+    if (done && !im.cur->header_read) {
+        done =
+            fail(im.cur->file, "line 1", "the file is empty; it needs a line of column headings");
+    }
+    const InputDef& input = *im.cur->input;
+    if (done) {
+        switch (input.kind) {
+            case InputKind::staff:
+                im.staff_read = true;
+                im.staff_has_ids = im.cur->layout.person != no_column;
+                im.measure("headcount");
+                break;
+            case InputKind::applicants:
+                im.measure("shortlisted");
+                im.measure("appointed");
+                break;
+            case InputKind::events:
+                im.measure(input.measure);
+                break;
+            case InputKind::board:
+                im.measure("board_voting");
+                if (im.cur->layout.executive != no_column) im.measure("board_executive");
+                break;
+            case InputKind::survey:
+                break;
+        }
+    }
+    im.cur.reset();
+    im.reader.reset();
+    return done;
+}
+
+Counts Import::counts() const {
+    const Impl& im = *impl_;
+    const std::size_t groups = im.defs.groups.size();
+    Counts counts;
+    counts.year = im.year;
+    for (const auto& [key, values] : im.measures) {
+        GroupCounts c(groups);
+        for (std::size_t g = 0; g < groups; ++g)
+            c[g] = values[g];
+        counts.measures[key] = c;
+    }
+    if (im.staff_read) {
+        GroupCounts headcount(groups, std::int64_t{0});
+        // Section indexes as band_of() numbers them.
+        auto add_rows = [&](std::size_t section, const std::vector<RowDef>& defs_rows) {
+            static constexpr const char* keys[section_count] = {"non_clinical", "clinical",
+                                                                "medical"};
+            for (std::size_t row = 0; row < defs_rows.size(); ++row) {
+                BandCount b{keys[section], defs_rows[row].key, GroupCounts(groups)};
+                for (std::size_t g = 0; g < groups; ++g) {
+                    const std::int64_t n =
+                        im.band_counts[(section * im.max_rows + row) * groups + g];
+                    b.counts[g] = n;
+                    headcount[g] = *headcount[g] + n;
+                }
+                counts.bands.push_back(std::move(b));
+            }
+        };
+        add_rows(0, im.defs.rows.afc);
+        add_rows(1, im.defs.rows.afc);
+        add_rows(2, im.defs.rows.medical);
+        counts.measures["headcount"] = headcount;
+    }
+    for (const auto& [code, figure] : im.survey)
+        counts.survey[code] = figure;
+    return counts;
+}
+
+namespace {
+
+// Closes the file however the import ends.
+struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
+constexpr std::size_t chunk_bytes = std::size_t{1} << 20;
+
+}  // namespace
+
+Result<ImportOutcome> import_files(const Definitions& defs, const ColumnMapping* mapping,
+                                   std::vector<InputFile> files, const ProgressHandler& progress,
+                                   ImportOptions options) {
+    // The staff file first: the others look people up in it.
+    std::stable_sort(files.begin(), files.end(), [&defs](const InputFile& a, const InputFile& b) {
+        auto rank = [&defs](const InputFile& f) {
+            const InputDef* in = defs.input(f.role);
+            return in != nullptr && in->kind == InputKind::staff ? 0 : 1;
+        };
+        return rank(a) < rank(b);
+    });
+    std::uint64_t total = 0;
+    for (const InputFile& f : files) {
+        std::error_code ec;
+        const std::uintmax_t size = std::filesystem::file_size(f.path, ec);
+        if (!ec) total += size;
+    }
+    Import import(defs, mapping, options);
+    std::vector<char> buffer(chunk_bytes);
+    std::uint64_t done = 0;
+    for (const InputFile& f : files) {
+        const std::string name = f.path.generic_string();
+        std::error_code ec;
+        if (std::filesystem::is_directory(f.path, ec)) {
+            return fail(name, "", "this is a folder, not a CSV file");
+        }
+        FilePtr file(std::fopen(f.path.c_str(), "rb"));
+        if (!file)
+            return fail(name, "",
+                        "cannot open this file (" + std::string(std::strerror(errno)) + ")");
+        if (Result<void> ok = import.begin(f.role, name); !ok) return tl::unexpected(ok.error());
+        for (;;) {
+            const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get());
+            if (n > 0) {
+                if (Result<void> ok = import.feed(std::string_view(buffer.data(), n)); !ok) {
+                    return tl::unexpected(ok.error());
+                }
+                done += n;
+            }
+            if (progress && !progress(Progress{f.role, name, done, std::max(total, done)})) {
+                return fail(name, "", "the import was cancelled");
+            }
+            if (n < buffer.size()) break;
+        }
+        if (std::ferror(file.get()) != 0)
+            return fail(name, "", "the file could not be read to the end");
+        if (Result<void> ok = import.end(); !ok) return tl::unexpected(ok.error());
+    }
+    return ImportOutcome{import.counts(), import.report()};
+}
+
+}  // namespace eqkit::workforce
