@@ -1,11 +1,27 @@
 #include "platform_native.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <system_error>
 
 #include "eqkit/files.hpp"
 
 namespace eqkit::native {
+namespace {
+
+std::optional<std::filesystem::path> settings_file() {
+    const char* config = std::getenv("XDG_CONFIG_HOME");
+    if (config != nullptr && *config == '/') {
+        return std::filesystem::path(config) / "eqkit" / "settings.json";
+    }
+    const char* home = std::getenv("HOME");
+    if (home != nullptr && *home == '/') {
+        return std::filesystem::path(home) / ".config" / "eqkit" / "settings.json";
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 std::filesystem::path NativePlatform::start_folder() const {
     std::error_code ec;
@@ -30,6 +46,21 @@ std::optional<ui::FontFiles> NativePlatform::font_files() const {
         if (std::filesystem::is_regular_file(fonts.regular, ec)) return fonts;
     }
     return std::nullopt;
+}
+
+std::optional<ui::Settings> NativePlatform::load_settings() {
+    const auto file = settings_file();
+    if (!file) return std::nullopt;
+    const Result<std::string> text = read_text_file(*file);
+    return text ? ui::settings_from_json(*text) : std::nullopt;
+}
+
+Result<void> NativePlatform::keep_settings(const ui::Settings& settings) {
+    const auto file = settings_file();
+    if (!file) return {};
+    std::error_code ec;
+    std::filesystem::create_directories(file->parent_path(), ec);
+    return save_atomically(*file, ui::settings_to_json(settings));
 }
 
 }  // namespace eqkit::native

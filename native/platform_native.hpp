@@ -19,6 +19,9 @@ class NativePlatform final : public ui::Platform {
     [[nodiscard]] Result<void> keep(const Workspace&) override { return {}; }
     [[nodiscard]] bool can_quit() const override { return true; }
     [[nodiscard]] std::optional<ui::FontFiles> font_files() const override;
+    // $XDG_CONFIG_HOME/eqkit/settings.json, else ~/.config/eqkit/settings.json.
+    [[nodiscard]] std::optional<ui::Settings> load_settings() override;
+    [[nodiscard]] Result<void> keep_settings(const ui::Settings& settings) override;
 };
 
 }  // namespace eqkit::native

@@ -31,13 +31,17 @@ float clamp_font(float pixels) {
 
 }  // namespace
 
-App::App(Workspace& workspace, Platform& platform, KeyCodes keys, Settings settings)
-    : ws_(workspace), platform_(platform), keys_(keys), settings_(settings) {
+App::App(Workspace& workspace, Platform& platform, KeyCodes keys)
+    : ws_(workspace),
+      platform_(platform),
+      keys_(keys),
+      settings_(platform.load_settings().value_or(Settings{})) {
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.IniFilename = nullptr;  // our layout is fixed; settings are ours
     io.LogFilename = nullptr;
     settings_.font_pixels = clamp_font(settings_.font_pixels);
+    kept_settings_ = settings_;
     look_.fonts = add_fonts(*io.Fonts, settings_.font_pixels, platform_.font_files());
     built_font_pixels_ = settings_.font_pixels;
     apply_theme_and_status();
@@ -142,6 +146,11 @@ void App::frame() {
     }
     if (changed_) {
         if (Result<void> kept = platform_.keep(ws_); !kept) fail(kept.error());
+    }
+    // Settings are kept once the user lets go of the slider, not on every step of a drag.
+    if (settings_ != kept_settings_ && !ImGui::IsAnyItemActive()) {
+        kept_settings_ = settings_;
+        if (Result<void> kept = platform_.keep_settings(settings_); !kept) fail(kept.error());
     }
 }
 

@@ -27,7 +27,8 @@ struct KeyCodes {
 
 class App {
   public:
-    App(Workspace& workspace, Platform& platform, KeyCodes keys = {}, Settings settings = {});
+    // Display settings come from platform.load_settings(), else the defaults.
+    App(Workspace& workspace, Platform& platform, KeyCodes keys = {});
 
     // Draws one frame (between ImGui::NewFrame() and ImGui::Render()) and applies the queue.
     void frame();
@@ -97,6 +98,7 @@ class App {
     Platform& platform_;
     KeyCodes keys_;
     Settings settings_;
+    Settings kept_settings_;  // as last handed to platform.keep_settings()
     float built_font_pixels_ = 0.0F;
     bool remap_pending_ = true;
     Look look_;

@@ -8,6 +8,7 @@
 
 #include "eqkit/error.hpp"
 #include "eqkit/workspace.hpp"
+#include "settings.hpp"
 
 namespace eqkit::ui {
 
@@ -46,6 +47,9 @@ class Platform {
     // Whether the app can end itself (not in a browser tab).
     [[nodiscard]] virtual bool can_quit() const = 0;
     [[nodiscard]] virtual std::optional<FontFiles> font_files() const = 0;
+    // Display settings from the last session, and keeping them for the next.
+    [[nodiscard]] virtual std::optional<Settings> load_settings() = 0;
+    [[nodiscard]] virtual Result<void> keep_settings(const Settings& settings) = 0;
 };
 
 }  // namespace eqkit::ui

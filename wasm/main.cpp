@@ -3,6 +3,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include "eqkit/files.hpp"
 #include "page.hpp"
 #include "web_app.hpp"
 
@@ -43,7 +44,12 @@ EMSCRIPTEN_KEEPALIVE void eqkit_start(WebApp* web, const char* storage_error) {
 
 EMSCRIPTEN_KEEPALIVE void eqkit_open_upload(WebApp* web, const char* bytes, unsigned long size,
                                             const char* name) {
-    if (web->app) web->app->open_document(std::string(bytes, size), name);
+    if (!web->app) return;
+    if (size > eqkit::max_document_bytes) {
+        web->app->report_problem({name, "", "the file is too large to be an assessment"});
+        return;
+    }
+    web->app->open_document(std::string(bytes, size), name);
 }
 
 EMSCRIPTEN_KEEPALIVE void eqkit_storage_failed(WebApp* web, const char* message) {

@@ -127,4 +127,16 @@ Result<void> WebPlatform::keep(const Workspace& ws) {
     return {};
 }
 
+std::optional<ui::Settings> WebPlatform::load_settings() {
+    const Result<std::string> text = read_text_file(settings_file);
+    return text ? ui::settings_from_json(*text) : std::nullopt;
+}
+
+Result<void> WebPlatform::keep_settings(const ui::Settings& settings) {
+    Result<void> saved = save_atomically(settings_file, ui::settings_to_json(settings));
+    eqkit_js_sync(owner_);
+    if (!saved) return fail(storage_label, saved.error().file, saved.error().reason);
+    return {};
+}
+
 }  // namespace eqkit::web

@@ -10,6 +10,7 @@ inline constexpr const char* persist_dir = "/persist";
 inline constexpr const char* kept_file = "/persist/current.json";
 inline constexpr const char* kept_state_file = "/persist/state.json";
 inline constexpr const char* unreadable_file = "/persist/current.unreadable.json";
+inline constexpr const char* settings_file = "/persist/settings.json";
 
 class WebPlatform final : public ui::Platform {
   public:

@@ -181,7 +181,7 @@ test('uploading an assessment file opens it', async () => {
   await context.close();
 });
 
-test('high contrast and larger text', async () => {
+test('high contrast is a View setting kept for next time', async () => {
   const context = await newContext();
   const page = await openApp(context);
   await page.focus('#canvas');
@@ -199,6 +199,11 @@ test('high contrast and larger text', async () => {
   await hold(page, 'Escape');
   await sleep(300);
   await page.locator('#canvas').screenshot({ path: join(SHOTS, 'web-6-high-contrast.png') });
+  // The setting is kept in this browser for next time.
+  await waitForStorage(page);
+  await page.reload();
+  await page.waitForFunction(() => window.eqkit_ready === true, null, { timeout: 30000 });
+  assert.equal((await appState(page)).high_contrast, true);
   await context.close();
 });
 

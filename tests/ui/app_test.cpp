@@ -316,6 +316,33 @@ TEST_CASE("app: text is at least 18 px, and the size setting rebuilds the fonts"
     CHECK(f.app->settings().font_pixels == doctest::Approx(18.0));
 }
 
+TEST_CASE("app: display settings are kept for the next session, and read back") {
+    test::Headless headless;
+    Workspace ws(test::shipped_registry());
+    RecordingPlatform platform;
+    platform.settings = ui::Settings{26.0F, true};
+    ui::App app(ws, platform, test::headless_keys);
+    headless.frames(app, 2);
+    CHECK(app.settings() == ui::Settings{26.0F, true});
+    CHECK(app.look().fonts.body->FontSize == doctest::Approx(26.0));
+    CHECK(platform.settings_kept == 0);  // nothing changed yet
+    app.commands().push(ui::SetFontSize{30.0F});
+    headless.frames(app, 2);
+    CHECK(platform.settings_kept == 1);
+    REQUIRE(platform.settings.has_value());
+    CHECK(platform.settings->font_pixels == doctest::Approx(30.0));
+}
+
+TEST_CASE("settings: JSON round trip; broken or out-of-range values are tamed") {
+    const ui::Settings settings{24.0F, true};
+    CHECK(ui::settings_from_json(ui::settings_to_json(settings)) == settings);
+    CHECK_FALSE(ui::settings_from_json("not json").has_value());
+    const auto small = ui::settings_from_json(R"({"font_pixels": 9, "high_contrast": "yes"})");
+    REQUIRE(small.has_value());
+    CHECK(small->font_pixels == doctest::Approx(18.0));
+    CHECK_FALSE(small->high_contrast);
+}
+
 TEST_CASE("app: high contrast switches to the high-contrast theme and back") {
     Fixture f;
     f.run(ui::SetHighContrast{true});

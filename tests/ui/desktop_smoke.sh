@@ -28,7 +28,7 @@ alive() { kill -0 "$pid" 2>/dev/null || fail "eqkit-desktop exited early ($1)"; 
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
-"$app" --plugins "$plugins" > "$work/log" 2>&1 &
+XDG_CONFIG_HOME="$work/config" "$app" --plugins "$plugins" > "$work/log" 2>&1 &
 pid=$!
 wid=""
 for _ in $(seq 50); do

@@ -34,6 +34,8 @@ class RecordingPlatform final : public ui::Platform {
     std::vector<Delivery> deliveries;
     int chooser_shown = 0;
     int kept_calls = 0;
+    std::optional<ui::Settings> settings;
+    int settings_kept = 0;
 
     [[nodiscard]] bool uses_paths() const override { return paths; }
     [[nodiscard]] std::filesystem::path start_folder() const override { return folder; }
@@ -51,6 +53,12 @@ class RecordingPlatform final : public ui::Platform {
     }
     [[nodiscard]] bool can_quit() const override { return paths; }
     [[nodiscard]] std::optional<ui::FontFiles> font_files() const override { return std::nullopt; }
+    [[nodiscard]] std::optional<ui::Settings> load_settings() override { return settings; }
+    [[nodiscard]] Result<void> keep_settings(const ui::Settings& chosen) override {
+        settings = chosen;
+        ++settings_kept;
+        return {};
+    }
 };
 
 class Headless {
