@@ -44,11 +44,12 @@ Result<void> CsvReader::broken(std::size_t line, std::string reason) {
 // A UTF-8 byte-order mark (Excel's "CSV UTF-8") is dropped; UTF-16 is refused in words.
 Result<void> CsvReader::check_start() {
     started_ = true;
-    std::string prefix = std::move(prefix_);
+    std::string prefix;
+    prefix.swap(prefix_);
     std::string_view rest(prefix);
-    if (rest.substr(0, 3) == "\xEF\xBB\xBF") {
+    if (rest.starts_with("\xEF\xBB\xBF")) {
         rest.remove_prefix(3);
-    } else if (rest.substr(0, 2) == "\xFF\xFE" || rest.substr(0, 2) == "\xFE\xFF") {
+    } else if (rest.starts_with("\xFF\xFE") || rest.starts_with("\xFE\xFF")) {
         error_ = Error{file_, "line 1",
                        "this file is saved as UTF-16 (\"Unicode text\"); save it again as "
                        "\"CSV UTF-8\""};

@@ -4,8 +4,8 @@
 
 namespace eqkit {
 
-std::size_t Disclosure::add(std::optional<std::int64_t> count) {
-    cells_.push_back(Cell{count, false, false});
+std::size_t Disclosure::add(std::optional<std::int64_t> count, int priority) {
+    cells_.push_back(Cell{count, priority, false, false});
     return cells_.size() - 1;
 }
 
@@ -13,8 +13,9 @@ void Disclosure::relation(std::vector<std::size_t> parts, std::size_t total) {
     relations_.push_back(Relation{std::move(parts), total});
 }
 
-// One hidden member among shown ones gives itself away by subtraction: hide one more, the
-// smallest non-zero part (least information lost), or the total when every other part is 0.
+// One hidden member among shown ones gives itself away by subtraction: hide one more non-zero
+// part, the lowest priority and then the smallest (least lost), or the total when every other
+// part is 0.
 bool Disclosure::protect(const Relation& r) {
     if (!cells_[r.total].count) return false;  // a sum nobody can see reveals nothing
     std::size_t hidden = cells_[r.total].suppressed ? 1 : 0;
@@ -27,7 +28,11 @@ bool Disclosure::protect(const Relation& r) {
     for (std::size_t p : r.parts) {
         const Cell& c = cells_[p];
         if (c.suppressed || *c.count == 0) continue;
-        if (!pick || *c.count < *cells_[*pick].count) pick = p;
+        const Cell* best = pick ? &cells_[*pick] : nullptr;
+        if (best == nullptr || c.priority < best->priority ||
+            (c.priority == best->priority && *c.count < *best->count)) {
+            pick = p;
+        }
     }
     if (!pick && !cells_[r.total].suppressed && *cells_[r.total].count > 0) pick = r.total;
     if (!pick) return false;

@@ -50,9 +50,11 @@ struct Loader {
             g.finish();
             defs.groups.push_back(std::move(group));
         }
-        if (auto focus = group_ref(root, "focus_group", false)) defs.focus_group = *focus;
-        if (auto ref = group_ref(root, "reference_group", false)) defs.reference_group = *ref;
-        if (!defs.groups.empty() && defs.focus_group == defs.reference_group) {
+        const auto focus = group_ref(root, "focus_group", false);
+        const auto ref = group_ref(root, "reference_group", false);
+        if (focus) defs.focus_group = *focus;
+        if (ref) defs.reference_group = *ref;
+        if (focus && ref && *focus == *ref) {
             root.error("reference_group", "the focus and reference groups must differ");
         }
     }

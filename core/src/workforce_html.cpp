@@ -14,12 +14,13 @@ namespace {
 constexpr const char* style = R"(
 body{font-family:Arial,"Liberation Sans",sans-serif;font-size:1.1875rem;line-height:1.5;
 max-width:66rem;margin:0 auto;padding:1rem;color:#212b32;background:#fff}
+p,li,dd,caption{overflow-wrap:anywhere}
 h1{font-size:2rem;line-height:1.25}h2{margin-top:2.5rem;border-top:2px solid #4c6272;padding-top:1rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;min-width:50%}
 th,td{border:1px solid #4c6272;padding:.4rem .6rem;text-align:left;vertical-align:top}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 caption{text-align:left;font-weight:bold;padding:.5rem 0}
-.wrap{overflow-x:auto;max-width:100%}.wrap:focus{outline:3px solid #ffeb3b}
+.wrap{overflow-x:auto;max-width:100%;position:relative}.wrap:focus{outline:3px solid #ffeb3b}
 .unconfirmed{font-weight:bold}.vh{position:absolute;width:1px;height:1px;overflow:hidden;
 clip:rect(0 0 0 0);white-space:nowrap}
 .result{font-size:1.3rem;border-left:6px solid #005eb8;padding-left:1rem}
@@ -410,11 +411,13 @@ class Page {
         html_ += std::string("</tbody>") + table_end + "</section>\n";
     }
 
-    std::string notes(const IndicatorResult& ind) const {
+    // with_state: the summary says why a figure is missing; an indicator's own section has
+    // said it already.
+    std::string notes(const IndicatorResult& ind, bool with_state = true) const {
         std::string out;
         auto add = [&out](const std::string& s) { out += (out.empty() ? "" : " ") + s; };
         const Figure& v = ind.current.value;
-        if (v.state != State::shown) add(state_text(v.state) + ": " + v.why + ".");
+        if (with_state && v.state != State::shown) add(state_text(v.state) + ": " + v.why + ".");
         for (const std::string& f : ind.flags) {
             if (f == "small_numbers")
                 add("Rests on small numbers (a count under " +
@@ -442,7 +445,7 @@ class Page {
         const std::string said = sentence(ind);
         if (!said.empty()) html_ += " " + esc(said);
         html_ += "</p>\n";
-        if (!notes(ind).empty()) html_ += "<p>" + esc(notes(ind)) + "</p>\n";
+        if (!notes(ind, false).empty()) html_ += "<p>" + esc(notes(ind, false)) + "</p>\n";
         switch (d.kind) {
             case IndicatorKind::representation:
                 representation(ind);
@@ -494,12 +497,18 @@ class Page {
             html_ += th_col("Total");
             if (ind.previous) html_ += th_col(focus() + " % last year");
             html_ += "</tr></thead><tbody>\n";
+            std::vector<const RowDef*> footnotes;
             std::vector<const RowResult*> chart_rows;
             for (const RowResult& row : rep.rows) {
                 if (row.section != section) continue;
                 if (row.def != nullptr) chart_rows.push_back(&row);
-                html_ += "<tr><th scope=\"row\">" + esc(row.label) +
-                         (row.def ? unconfirmed(row.def->provenance) : "") + "</th>";
+                const bool marked = row.def != nullptr && !row.def->provenance.confirmed;
+                if (marked) footnotes.push_back(row.def);
+                html_ +=
+                    "<tr><th scope=\"row\">" + esc(row.label) +
+                    (marked ? " <strong class=\"unconfirmed\">(UNCONFIRMED, see below)</strong>"
+                            : "") +
+                    "</th>";
                 for (std::size_t g = 0; g < defs_.groups.size(); ++g)
                     html_ +=
                         count_cell(row.cells.groups[g]) + figure_cell(row.percents[g], percent);
@@ -508,6 +517,8 @@ class Page {
                 html_ += "</tr>\n";
             }
             html_ += std::string("</tbody>") + table_end;
+            for (const RowDef* def : footnotes)
+                html_ += "<p>" + esc(def->label) + ":" + unconfirmed(def->provenance) + "</p>\n";
             if (!chart_rows.empty()) {
                 html_ += bands_chart(defs_, "c1-" + section,
                                      "Percentage of " + focus() + " staff by row: " + label,
@@ -536,8 +547,8 @@ class Page {
             const bool used = g == d.numerator_group || g == d.denominator_group;
             html_ += "<tr><th scope=\"row\">" + esc(defs_.groups[g].label) + "</th>" +
                      count_cell(l.events.groups[g]) + count_cell(l.bases.groups[g]) +
-                     figure_cell(l.rates[g], [](double v) { return percent(100 * v); }) + "<td>" +
-                     (used ? "Yes" : "No, reported only") + "</td></tr>\n";
+                     figure_cell(l.rates[g], [](double v) { return num(100 * v, 2) + "%"; }) +
+                     "<td>" + (used ? "Yes" : "No, reported only") + "</td></tr>\n";
         }
         html_ += "<tr><th scope=\"row\">Total</th>" + count_cell(l.events.total) +
                  count_cell(l.bases.total) + "<td></td><td></td></tr>\n</tbody>" + table_end;

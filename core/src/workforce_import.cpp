@@ -255,7 +255,7 @@ struct Import::Impl {
                       " column, so no row can be counted (columns found: " + headings_found() + ")"
                 : std::string(staff_read ? "the staff file has no person_id column"
                                          : "the staff file must be read first") +
-                      ", so the person_id here cannot be looked up; add a " + group + " column"};
+                      ", so the person_id here cannot be looked up; add the " + group + " column"};
     }
 
     // A mapping is shared by WRES and WDES, so a field one standard does not read is normal;
@@ -293,14 +293,15 @@ struct Import::Impl {
         if (mapping == nullptr) return;
         const auto it = mapping->columns.find(cur->input->role);
         if (it == mapping->columns.end()) return;
-        for (const auto& [field, heading] : it->second) {
+        for (const auto& entry : it->second) {
+            const std::string& field = entry.first;  // clang 14 cannot capture bindings
             const bool is_known =
                 std::find(std::begin(known), std::end(known), field) != std::end(known) ||
                 std::any_of(cur->input->flags.begin(), cur->input->flags.end(),
                             [&](const EventFlag& f) { return f.field == field; });
             if (!is_known) {
                 report.notes.push_back(mapping->file + ": " + quote_value(field) + " (mapped to " +
-                                       quote_value(heading) +
+                                       quote_value(entry.second) +
                                        ") is not a field EqualityKit reads; check its spelling");
             }
         }

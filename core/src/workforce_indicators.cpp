@@ -94,18 +94,25 @@ class YearCells {
     const std::vector<RowIds>& rows() const { return rows_; }
 
   private:
+    // What secondary suppression hides first: unknowns, then the reference group; the focus
+    // group's counts (the point of the standard) and totals (every percentage needs them) last.
+    int priority(std::size_t group) const {
+        if (defs_.groups[group].unknown) return 0;
+        return group == defs_.focus_group ? 2 : 1;
+    }
+
     MeasureIds add_groups(const GroupCounts& values) {
         MeasureIds ids;
-        for (const auto& v : values)
-            ids.groups.push_back(add(v));
-        ids.total = add(total_of(values));
+        for (std::size_t g = 0; g < values.size(); ++g)
+            ids.groups.push_back(add(values[g], priority(g)));
+        ids.total = add(total_of(values), 3);
         table_.relation(ids.groups, ids.total);
         return ids;
     }
 
-    std::size_t add(std::optional<std::int64_t> v) {
+    std::size_t add(std::optional<std::int64_t> v, int priority) {
         raws_.push_back(v);
-        return table_.add(v);
+        return table_.add(v, priority);
     }
 
     const BandCount* band(std::string_view section, std::string_view row) const {
