@@ -54,46 +54,50 @@ added=$(echo "$(date +%s.%N) - $start" | bc)
 blobs=(ws/evidence/sha256/*)
 cat "${blobs[@]}" >/dev/null  # warm the page cache for everyone alike
 
-# Runs a command 3 times; prints "best_seconds peak_rss_kib".
+# Runs a command 3 times; prints "best_seconds peak_rss_kib cpu_seconds_of_best". The file it
+# writes (or "-") is removed before each run, outside the timing, as for every writer alike.
 measure() {
-  local best="" rss=0
+  local output=$1 best="" rss=0 cpu=""
+  shift
   for _ in 1 2 3; do
-    rm -f out.zip  # zip would add to an old one
+    [ "$output" = "-" ] || rm -f "$output"
     /usr/bin/time -v -o time.txt "$@" >/dev/null 2>err.txt || { cat err.txt >&2; return 1; }
-    local s r
+    local s r c
     s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); t=0; for(i=1;i<=n;i++) t=t*60+p[i]; print t}' time.txt)
     r=$(awk -F': ' '/Maximum resident set size/ {print $2}' time.txt)
-    if [ -z "$best" ] || (($(echo "$s < $best" | bc))); then best=$s; fi
+    c=$(awk -F': ' '/User time|System time/ {t+=$2} END {print t}' time.txt)
+    if [ -z "$best" ] || (($(echo "$s < $best" | bc))); then best=$s cpu=$c; fi
     ((r > rss)) && rss=$r
   done
-  echo "$best $rss"
+  echo "$best $rss $cpu"
 }
 
-row() {  # name seconds rss
+row() {  # name seconds rss cpu
   local mibs ratio
   mibs=$(echo "scale=0; $bytes / 1048576 / $2" | bc)
   ratio=$(echo "scale=2; $baseline / $2" | bc)
-  printf '  %-34s %7.2f s %7s MiB/s  %5s x openssl  peak RSS %4d MiB\n' "$1" "$2" "$mibs" "$ratio" $(($3 / 1024))
+  printf '  %-34s %6.2f s %6s MiB/s %5s x openssl  CPU %5.2f s  peak RSS %4d MiB\n' \
+    "$1" "$2" "$mibs" "$ratio" "$4" $(($3 / 1024))
 }
 
-read -r baseline base_rss < <(measure openssl dgst -sha256 "${blobs[@]}")
+read -r baseline base_rss cpu < <(measure - openssl dgst -sha256 "${blobs[@]}")
 echo
-echo "Same $bytes bytes, warm page cache, best of 3 (ratio = openssl time / this time):"
-row "openssl dgst -sha256 (baseline)" "$baseline" "$base_rss"
-read -r s r < <(measure sha256sum "${blobs[@]}"); row "sha256sum" "$s" "$r"
+echo "Same $bytes bytes, warm page cache, best of 3 (ratio = openssl time / this time);" \
+  "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+row "openssl dgst -sha256 (baseline)" "$baseline" "$base_rss" "$cpu"
+read -r s r cpu < <(measure - sha256sum "${blobs[@]}"); row "sha256sum" "$s" "$r" "$cpu"
 if command -v zip >/dev/null; then
-  read -r s r < <(measure zip -0 -q out.zip "${blobs[@]}"); row "zip -0 (store, no hashing)" "$s" "$r"
+  read -r s r cpu < <(measure out.zip zip -0 -q out.zip "${blobs[@]}")
+  row "zip -0 (store; CRC-32, no SHA-256)" "$s" "$r" "$cpu"
 fi
-read -r export_s export_rss < <(measure "$eqkit" pack export ws --out pack.zip --force)
-"$eqkit" pack export ws --out pack.zip --force >/dev/null
-row "eqkit pack export" "$export_s" "$export_rss"
-read -r verify_s verify_rss < <(measure "$eqkit" pack verify pack.zip)
-row "eqkit pack verify" "$verify_s" "$verify_rss"
+read -r export_s export_rss cpu < <(measure pack.zip "$eqkit" pack export ws --out pack.zip)
+row "eqkit pack export" "$export_s" "$export_rss" "$cpu"
+read -r verify_s verify_rss cpu < <(measure - "$eqkit" pack verify pack.zip)
+row "eqkit pack verify" "$verify_s" "$verify_rss" "$cpu"
 "$eqkit" pack verify pack.zip | head -1
 
-read -r _ small_export_rss < <(measure "$eqkit" pack export small --out small.zip --force)
-"$eqkit" pack export small --out small.zip --force >/dev/null
-read -r _ small_verify_rss < <(measure "$eqkit" pack verify small.zip)
+read -r _ small_export_rss _ < <(measure small.zip "$eqkit" pack export small --out small.zip)
+read -r _ small_verify_rss _ < <(measure - "$eqkit" pack verify small.zip)
 echo
 echo "Peak RSS for a pack of $(ls small/evidence/sha256 | wc -l) files ($(du -b small.zip | cut -f1) bytes):" \
   "export $((small_export_rss / 1024)) MiB, verify $((small_verify_rss / 1024)) MiB" \

@@ -40,10 +40,17 @@ endif()
 # The backend behind eqkit/hash.hpp: OpenSSL's EVP natively (it uses the CPU's SHA instructions,
 # about five times libsodium's speed), libsodium in the web build. core/CMakeLists.txt compiles
 # core/src/hash_${EQKIT_HASH_BACKEND}.cpp; the logic has no #ifdef.
+# Verify and import hash on a second thread where there are threads (natively), in line where
+# there are none (the web build): core/src/background_sha256_${EQKIT_BACKGROUND_HASHING}.cpp.
 if(EMSCRIPTEN)
   set(eqkit_default_hash_backend sodium)
+  set(eqkit_default_background_hashing inline)
 else()
   set(eqkit_default_hash_backend openssl)
+  set(eqkit_default_background_hashing thread)
 endif()
+set(EQKIT_BACKGROUND_HASHING ${eqkit_default_background_hashing} CACHE STRING
+  "How verify and import hash beside reading: thread or inline")
+set_property(CACHE EQKIT_BACKGROUND_HASHING PROPERTY STRINGS thread inline)
 set(EQKIT_HASH_BACKEND ${eqkit_default_hash_backend} CACHE STRING "SHA-256 backend: openssl or sodium")
 set_property(CACHE EQKIT_HASH_BACKEND PROPERTY STRINGS openssl sodium)

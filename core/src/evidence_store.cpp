@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <ctime>
 #include <system_error>
 
 #include "eqkit/files.hpp"
@@ -105,10 +106,27 @@ Result<void> BlobWriter::commit() {
     return {};
 }
 
+void remove_abandoned_files(const std::filesystem::path& folder) {
+    std::error_code ec;
+    const std::time_t hour_ago = std::time(nullptr) - 3600;
+    // increment(ec) rather than ++: the core never throws.
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::filesystem::path& path = it->path();
+        struct stat info {};
+        if (path.filename().string().starts_with(".incoming-") &&
+            ::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+            info.st_mtime < hour_ago) {
+            ::unlink(path.c_str());
+        }
+    }
+}
+
 Result<FileDigest> store_file(const std::filesystem::path& folder,
                               const std::filesystem::path& source, std::string_view label) {
     Result<BlobWriter> writer = BlobWriter::start(folder, std::string(label));
     if (!writer) return tl::unexpected(writer.error());
+    remove_abandoned_files(folder);
     Result<std::uint64_t> copied =
         read_chunks(source, label, [&](std::string_view chunk) { return writer->write(chunk); });
     if (!copied) return tl::unexpected(copied.error());

@@ -55,6 +55,10 @@ class BlobWriter {
     bool committed_ = false;
 };
 
+// Removes temporary files that a crash left behind in the blob folder (older than an hour, so
+// another EqualityKit adding evidence at the same time is never disturbed). Best effort.
+void remove_abandoned_files(const std::filesystem::path& folder);
+
 // Copies a file into the blob folder in chunks; returns its digest and size.
 [[nodiscard]] Result<FileDigest> store_file(const std::filesystem::path& folder,
                                             const std::filesystem::path& source,

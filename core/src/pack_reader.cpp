@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "background_sha256.hpp"
 #include "eqkit/hash.hpp"
 #include "json_reader.hpp"
 #include "pack_entries.hpp"
@@ -181,7 +182,7 @@ class Reader {
     // false only when the user cancelled.
     bool check_file(ZipReader& zip, const ZipEntry& entry, const PackFile& file,
                     std::uint64_t& done, std::uint64_t total) {
-        Sha256 hasher;
+        BackgroundSha256& hasher = hasher_;
         bool cancelled = false;
         if (sink_ != nullptr) {
             if (Result<void> ok = sink_->begin(file); !ok) {
@@ -201,6 +202,8 @@ class Reader {
             }
             return {};
         });
+        // Always finished, even after a failure: the hasher is reused for the next file.
+        Result<Sha256Digest> digest = hasher.finish();
         if (cancelled) {
             problem("", "cancelled before every file was checked");
             return false;
@@ -209,7 +212,6 @@ class Reader {
             out_.problems.push_back(read.error());
             return true;
         }
-        Result<Sha256Digest> digest = hasher.finish();
         if (!digest) {
             problem(file.path, digest.error().reason);
             return true;
@@ -233,6 +235,7 @@ class Reader {
     const PackProgress& progress_;
     PackFileSink* sink_;
     PackReading out_;
+    BackgroundSha256 hasher_;  // hashes on another core while this one reads; reused per file
 };
 
 }  // namespace

@@ -16,6 +16,12 @@ std::string errno_text(int err) {
 
 Result<std::uint64_t> read_chunks(const std::filesystem::path& file, std::string_view label,
                                   const ChunkSink& sink) {
+    const auto buffer = std::make_unique<char[]>(chunk_size);
+    return read_chunks(file, label, sink, std::span<char>(buffer.get(), chunk_size));
+}
+
+Result<std::uint64_t> read_chunks(const std::filesystem::path& file, std::string_view label,
+                                  const ChunkSink& sink, std::span<char> buffer) {
     const std::string name(label);
     FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd.valid()) return fail(name, "", "cannot open the file (" + errno_text(errno) + ")");
@@ -24,17 +30,16 @@ Result<std::uint64_t> read_chunks(const std::filesystem::path& file, std::string
         return fail(name, "", "this is not an ordinary file");
     }
     ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-    const auto buffer = std::make_unique<char[]>(chunk_size);
     std::uint64_t total = 0;
     for (;;) {
-        const ssize_t n = ::read(fd.get(), buffer.get(), chunk_size);
+        const ssize_t n = ::read(fd.get(), buffer.data(), buffer.size());
         if (n < 0) {
             if (errno == EINTR) continue;
             return fail(name, "", "cannot read the file (" + errno_text(errno) + ")");
         }
         if (n == 0) return total;
         total += static_cast<std::uint64_t>(n);
-        if (auto ok = sink(std::string_view(buffer.get(), static_cast<std::size_t>(n))); !ok) {
+        if (auto ok = sink(std::string_view(buffer.data(), static_cast<std::size_t>(n))); !ok) {
             return tl::unexpected(ok.error());
         }
     }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,10 @@ using ChunkSink = std::function<Result<void>(std::string_view chunk)>;
 // the file as label.
 [[nodiscard]] Result<std::uint64_t> read_chunks(const std::filesystem::path& file,
                                                 std::string_view label, const ChunkSink& sink);
+// The same, into the caller's buffer (reused across many files, it saves page faults).
+[[nodiscard]] Result<std::uint64_t> read_chunks(const std::filesystem::path& file,
+                                                std::string_view label, const ChunkSink& sink,
+                                                std::span<char> buffer);
 
 [[nodiscard]] std::string errno_text(int err);
 

@@ -1,6 +1,9 @@
 #include "zip_reader.hpp"
 
+#include <fcntl.h>
 #include <minizip/unzip.h>
+#include <unistd.h>
+#include <zlib.h>
 
 namespace eqkit::detail {
 namespace {
@@ -43,7 +46,11 @@ Result<ZipReader> ZipReader::open(const std::filesystem::path& file, std::string
                     "this is not a complete ZIP file (it may be truncated, damaged or another "
                     "kind of file)");
     }
-    return ZipReader(std::unique_ptr<void, Closer>(zip), std::move(label));
+    std::unique_ptr<void, Closer> owned(zip);
+    FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid()) return fail(label, "", "cannot open the file (" + errno_text(errno) + ")");
+    ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+    return ZipReader(std::move(owned), std::move(fd), std::move(label));
 }
 
 Result<std::vector<ZipEntry>> ZipReader::entries(std::uint64_t max_entries) {
@@ -79,6 +86,7 @@ Result<std::vector<ZipEntry>> ZipReader::entries(std::uint64_t max_entries) {
         entry.name.assign(name.data(), std::min<std::size_t>(info.size_filename, max_name_bytes));
         entry.compressed_size = info.compressed_size;
         entry.size = info.uncompressed_size;
+        entry.crc = info.crc;
         entry.method = info.compression_method;
         entry.flags = info.flag;
         entry.made_by = info.version;
@@ -99,6 +107,11 @@ Result<void> ZipReader::read(const ZipEntry& entry, const ChunkSink& sink) {
         return fail(label_, entry.name,
                     "the file's local ZIP header is missing or disagrees with the directory");
     }
+    if (entry.method == 0 && !entry.encrypted()) {
+        const std::uint64_t offset = unzGetCurrentFileZStreamPos64(handle(zip_));
+        unzCloseCurrentFile(handle(zip_));  // nothing read through minizip: no check to report
+        return read_stored(entry, offset, sink);
+    }
     // Closes the entry on every path; reports a CRC mismatch only when asked.
     struct OpenEntry {
         unzFile zip;
@@ -111,16 +124,15 @@ Result<void> ZipReader::read(const ZipEntry& entry, const ChunkSink& sink) {
             if (!closed) unzCloseCurrentFile(zip);
         }
     } open_entry{handle(zip_)};
-    const auto buffer = std::make_unique<char[]>(chunk_size);
+    char* const buffer = buffer_.get();
     std::uint64_t total = 0;
     for (;;) {
         const int n =
-            unzReadCurrentFile(handle(zip_), buffer.get(), static_cast<unsigned>(chunk_size));
+            unzReadCurrentFile(handle(zip_), buffer, static_cast<unsigned>(chunk_size));
         if (n < 0) return fail(label_, entry.name, damaged(n));
         if (n == 0) break;
         total += static_cast<std::uint64_t>(n);
-        if (Result<void> ok = sink(std::string_view(buffer.get(), static_cast<std::size_t>(n)));
-            !ok) {
+        if (Result<void> ok = sink(std::string_view(buffer, static_cast<std::size_t>(n))); !ok) {
             return ok;
         }
     }
@@ -132,6 +144,32 @@ Result<void> ZipReader::read(const ZipEntry& entry, const ChunkSink& sink) {
     if (const int status = open_entry.close(); status != UNZ_OK) {
         return fail(label_, entry.name, damaged(status));
     }
+    return {};
+}
+
+Result<void> ZipReader::read_stored(const ZipEntry& entry, std::uint64_t offset,
+                                    const ChunkSink& sink) {
+    char* const buffer = buffer_.get();
+    uLong crc = crc32_z(0, nullptr, 0);
+    for (std::uint64_t done = 0; done < entry.size;) {
+        const std::size_t want =
+            static_cast<std::size_t>(std::min<std::uint64_t>(chunk_size, entry.size - done));
+        const ssize_t n = ::pread(fd_.get(), buffer, want, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return fail(label_, entry.name, damaged(UNZ_ERRNO));
+        if (n == 0) {
+            return fail(label_, entry.name,
+                        "the ZIP header says " + std::to_string(entry.size) +
+                            " bytes but the pack ends after " + std::to_string(done));
+        }
+        const auto* bytes = reinterpret_cast<const Bytef*>(buffer);
+        crc = crc32_z(crc, bytes, static_cast<std::size_t>(n));
+        done += static_cast<std::uint64_t>(n);
+        if (Result<void> ok = sink(std::string_view(buffer, static_cast<std::size_t>(n))); !ok) {
+            return ok;
+        }
+    }
+    if (crc != entry.crc) return fail(label_, entry.name, damaged(UNZ_CRCERROR));
     return {};
 }
 

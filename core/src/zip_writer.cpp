@@ -71,8 +71,9 @@ Result<void> ZipWriter::add_bytes(std::string_view name, std::string_view bytes)
 Result<void> ZipWriter::add_file(std::string_view name, const std::filesystem::path& source,
                                  std::uint64_t expected_size, const ChunkSink& progress) {
     if (Result<void> ok = open_entry(name, false, expected_size); !ok) return ok;
-    Result<std::uint64_t> copied =
-        read_chunks(source, source.generic_string(), [&](std::string_view chunk) -> Result<void> {
+    Result<std::uint64_t> copied = read_chunks(
+        source, source.generic_string(),
+        [&](std::string_view chunk) -> Result<void> {
             if (zipWriteInFileInZip(handle(zip_), chunk.data(),
                                     static_cast<unsigned>(chunk.size())) != ZIP_OK) {
                 return fail(label_, std::string(name),
@@ -80,7 +81,8 @@ Result<void> ZipWriter::add_file(std::string_view name, const std::filesystem::p
             }
             if (progress) return progress(chunk);
             return {};
-        });
+        },
+        std::span<char>(buffer_.get(), chunk_size));
     if (!copied) return tl::unexpected(copied.error());
     if (*copied != expected_size) {
         return fail(source.generic_string(), "",

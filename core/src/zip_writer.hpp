@@ -40,13 +40,16 @@ class ZipWriter {
 
   private:
     ZipWriter(std::unique_ptr<void, Closer> zip, std::string label)
-        : zip_(std::move(zip)), label_(std::move(label)) {}
+        : zip_(std::move(zip)),
+          label_(std::move(label)),
+          buffer_(std::make_unique<char[]>(chunk_size)) {}
 
     [[nodiscard]] Result<void> open_entry(std::string_view name, bool deflate, std::uint64_t size);
     [[nodiscard]] Result<void> close_entry(std::string_view name);
 
     std::unique_ptr<void, Closer> zip_;
     std::string label_;
+    std::unique_ptr<char[]> buffer_;  // one for every file: no page faults per file
 };
 
 }  // namespace eqkit::detail

@@ -230,3 +230,17 @@ TEST_CASE("evidence ids: the next number after the highest, never a clash") {
     CHECK(next_evidence_id(with_ids({"ev2", "evidence", "ev10x", "other"})) == "ev3");
     CHECK(next_evidence_id(with_ids({"ev1", "ev18446744073709551615"})) == "ev2");
 }
+
+TEST_CASE("workspace folder: files a crash left half-written are cleared away, later") {
+    TempDir dir;
+    WorkspaceFolder ws = sample_workspace(dir);
+    const fs::path old_file = ws.blob_folder() / ".incoming-crashed";
+    const fs::path new_file = ws.blob_folder() / ".incoming-busy";
+    spit(old_file, "half");
+    spit(new_file, "being written by another eqkit right now");
+    fs::last_write_time(old_file, fs::file_time_type::clock::now() - std::chrono::hours(2));
+    spit(dir / "more.txt", "more");
+    REQUIRE(ws.add_file(dir / "more.txt", details("More"), "2024-06-01").has_value());
+    CHECK_FALSE(fs::exists(old_file));
+    CHECK(fs::exists(new_file));
+}
