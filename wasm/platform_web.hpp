@@ -29,6 +29,8 @@ class WebPlatform final : public ui::Platform {
     [[nodiscard]] Result<void> keep(const Workspace& ws) override;
     [[nodiscard]] bool can_quit() const override { return false; }
     [[nodiscard]] std::optional<ui::FontFiles> font_files() const override { return std::nullopt; }
+    [[nodiscard]] std::optional<ui::Settings> load_settings() override;
+    [[nodiscard]] Result<void> keep_settings(const ui::Settings& settings) override;
 
   private:
     void* owner_;
