@@ -197,6 +197,23 @@ TEST_CASE("app: 'Save changes?' guards unsaved work") {
     }
 }
 
+TEST_CASE("app: every shipped framework starts, draws and scores") {
+    Fixture f;
+    for (const Framework& fw : f.ws.registry().frameworks()) {
+        CAPTURE(fw.id);
+        f.run(ui::NewAssessment{});
+        if (f.app->asking_to_save()) f.run(ui::ResolveUnsaved{ui::UnsavedChoice::discard});
+        f.run(ui::StartAssessment{fw.id}, 3);
+        REQUIRE(f.ws.is_open());
+        CHECK(f.ws.framework().id == fw.id);
+        const std::string first = f.app->assess_state().selected;
+        REQUIRE_FALSE(first.empty());
+        f.run(ui::SetAnswer{first, scored(fw.scale.highest())}, 2);
+        CHECK(f.ws.assessment().answer(first).score == fw.scale.highest());
+        CHECK(f.app->problems().empty());
+    }
+}
+
 TEST_CASE("app: closing without unsaved work quits at once") {
     Fixture f;
     f.app->request_close();
