@@ -5,7 +5,8 @@
 #   bench/kill_during_save.sh [KILLS] [EQKIT]     (defaults: 200, build/bin/eqkit)
 #
 # The saves killed are `eqkit evidence add` of files up to 4 MiB (copy, hash, fsync, rename,
-# then workspace.json) and `eqkit assess set` (assessment file). A kill must leave the old state
+# then workspace.json), `eqkit assess set` (assessment file) and `eqkit pack import` (evidence
+# files, an assessment file, then workspace.json). A kill must leave the old state
 # or the new one: `eqkit evidence list` exits 0, each evidence file is stored under its SHA-256,
 # and nothing half-written carries a real name. ctest runs a short version (30 kills).
 set -euo pipefail
@@ -22,10 +23,18 @@ fail() {
 
 "$eqkit" workspace new ws >/dev/null
 "$eqkit" assess new --framework eds2022 --workspace ws >/dev/null
+# A pack to import again and again: every import adds a renamed copy of its assessment.
+"$eqkit" workspace new source >/dev/null
+"$eqkit" assess new --framework freda --workspace source >/dev/null
+head -c 3000000 /dev/urandom >source.bin
+"$eqkit" evidence add source source.bin --title "From the pack" --item freda:F --added-by bench >/dev/null
+"$eqkit" pack export source --out source.zip >/dev/null
 
 landed=0
 for ((i = 1; i <= kills; i++)); do
-  if ((i % 4 == 0)); then
+  if ((i % 5 == 0)); then
+    "$eqkit" pack import source.zip --into ws >/dev/null 2>&1 &
+  elif ((i % 4 == 0)); then
     "$eqkit" assess set ws/assessments/eds2022.json 1A --score $((RANDOM % 4)) \
       --note "kill $i: $(head -c 3000 /dev/urandom | base64 -w0)" >/dev/null 2>&1 &
   else

@@ -340,6 +340,26 @@ Checked<std::string> WorkspaceFolder::add_note(std::string text, EvidenceDetails
     return add_prepared(std::move(*ready));
 }
 
+Checked<void> WorkspaceFolder::edit_evidence(std::string_view evidence_id,
+                                             EvidenceDetails details) {
+    const Evidence* found = find_evidence(evidence_id);
+    if (found == nullptr) {
+        return tl::unexpected(
+            ErrorList{{label(workspace_index_name), "",
+                       "there is no evidence with id \"" + std::string(evidence_id) + "\""}});
+    }
+    if (details.effective_from.empty()) details.effective_from = found->effective_from;
+    Checked<Evidence> ready = prepare(*found, std::move(details), found->added_on);
+    if (!ready) return tl::unexpected(ready.error());
+    ready->id = found->id;  // prepare() picks a new id; this is the same evidence
+    std::vector<Evidence> next = evidence_;
+    next[static_cast<std::size_t>(found - evidence_.data())] = std::move(*ready);
+    if (Result<void> ok = commit(assessments_, std::move(next)); !ok) {
+        return tl::unexpected(ErrorList{ok.error()});
+    }
+    return {};
+}
+
 Result<void> WorkspaceFolder::attach(std::string_view evidence_id, std::string_view item_ref) {
     const Evidence* found = find_evidence(evidence_id);
     if (found == nullptr) {

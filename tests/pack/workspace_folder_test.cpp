@@ -244,3 +244,25 @@ TEST_CASE("workspace folder: files a crash left half-written are cleared away, l
     CHECK_FALSE(fs::exists(old_file));
     CHECK(fs::exists(new_file));
 }
+
+TEST_CASE("workspace folder: editing evidence keeps its content, id and the day it was added") {
+    TempDir dir;
+    WorkspaceFolder ws = sample_workspace(dir);
+    const Evidence before = *ws.find_evidence("ev2");
+    EvidenceDetails changed = details("Board minutes, March", {"freda:E"});
+    changed.expires = "2026-01-01";
+    REQUIRE(ws.edit_evidence("ev2", changed).has_value());
+    const Evidence after = *open_workspace(dir / "ws").find_evidence("ev2");
+    CHECK(after.id == "ev2");
+    CHECK(after.title == "Board minutes, March");
+    CHECK(after.expires == "2026-01-01");
+    CHECK(after.supports == std::vector<std::string>{"freda:E"});
+    CHECK(after.effective_from == before.effective_from);
+    CHECK(after.added_on == before.added_on);
+    CHECK(after.sha256 == before.sha256);
+    changed.title = "";
+    CHECK(join_messages(ws.edit_evidence("ev2", changed).error()) ==
+          "title: this must not be empty\n");
+    CHECK(join_messages(ws.edit_evidence("ev9", changed).error())
+              .ends_with("there is no evidence with id \"ev9\"\n"));
+}

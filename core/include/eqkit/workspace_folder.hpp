@@ -79,6 +79,11 @@ class WorkspaceFolder {
                                                 std::string_view today);
     [[nodiscard]] Checked<std::string> add_note(std::string text, EvidenceDetails details,
                                                 std::string_view today);
+    // Changes what was typed about a piece of evidence (title, description, dates, who added
+    // it, the items it supports); its content, kind and the day it was added stay. An empty
+    // effective_from keeps the current one.
+    [[nodiscard]] Checked<void> edit_evidence(std::string_view evidence_id,
+                                              EvidenceDetails details);
     [[nodiscard]] Result<void> attach(std::string_view evidence_id, std::string_view item_ref);
     [[nodiscard]] Result<void> detach(std::string_view evidence_id, std::string_view item_ref);
 
