@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 
 namespace eqkit::workforce::detail {
 namespace {
@@ -98,11 +100,16 @@ std::optional<double> parse_number(std::string_view text) {
     text = trim(text);
     if (!text.empty() && text.back() == '%') text = trim(text.substr(0, text.size() - 1));
     if (text.empty()) return std::nullopt;
-    double value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    // std::from_chars for double is missing from the web build's libc++ (Emscripten 3.1.6), so
+    // strtod (C locale) on from_chars' syntax: no leading '+', no spaces, no hex, inf or nan.
+    if (text.front() == '+' ||
+        text.find_first_not_of("0123456789.-+eE") != std::string_view::npos) {
         return std::nullopt;
     }
+    const std::string copy(text);
+    char* end = nullptr;
+    const double value = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;
     return value;
 }
 
