@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { axe, launchBrowser, offOrigin, requireEnv, startServer, watch } from './support.mjs';
+import { appState, axe, launchBrowser, requireEnv, startServer, waitForState, waitForStorage, watch }
+  from '../browser/support.mjs';
 
 const SERVER = requireEnv('EQKIT_SERVER');
 const WEB_ROOT = requireEnv('EQKIT_WEB_ROOT');
@@ -14,7 +15,7 @@ mkdirSync(SHOTS, { recursive: true });
 
 let server;
 let browser;
-const requests = [];
+const watched = [];  // what every page requested and logged
 
 before(async () => {
   server = await startServer(SERVER, WEB_ROOT);
@@ -24,16 +25,19 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.stop();
-  const origin = server.url.replace(/\/$/, '');
-  assert.deepEqual(offOrigin(requests, origin), [], 'no request may leave the page origin');
+  const requests = watched.flatMap((seen) => seen.requests);
+  assert.ok(requests.length > 0);
+  const away = requests.filter((url) => !url.startsWith(server.origin + '/'));
+  assert.deepEqual(away, [], 'no request may leave the page origin');
 });
 
 // A fresh browser profile (empty storage) with the accessible face loaded.
 async function freshPage(viewport = { width: 1000, height: 800 }) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
-  const seen = watch(page);
-  page.on('request', (r) => requests.push(r.url()));
+  const seen = { requests: [], errors: [] };
+  watched.push(seen);
+  await watch(page, seen);
   await page.goto(server.url);
   await page.waitForFunction(() => window.eqkit_accessible_ready === true);
   return { context, page, seen };
@@ -259,5 +263,42 @@ test('answers survive a reload, and downloads hold them', async () => {
   const saved = JSON.parse(await readFile(await json.path(), 'utf8'));
   assert.equal(saved.framework.id, 'freda');
   assert.deepEqual(saved.answers, [{ item: 'D', score: 3, narrative: 'Privacy screens on every ward' }]);
+  await context.close();
+});
+
+test('answers made in either face show in the other after a reload', async () => {
+  const { context, page, seen } = await freshPage();
+  await page.check('#framework');
+  await page.click('text=Start assessment');
+  await page.click('a[href="#/item/1A"]');
+  await pageSettled(page);
+  await page.check('#score-2');
+  await page.fill('#narrative', 'Written in the accessible face');
+  await page.click('text=Save and continue');
+  await pageSettled(page);
+
+  await page.goto(server.url + 'app.html');
+  await page.waitForFunction(() => window.eqkit_ready === true, null, { timeout: 30000 });
+  let state = await appState(page);
+  assert.equal(state.framework, 'eds2022');
+  assert.equal(state.answers['1A'].score, 2);
+  assert.equal(state.answers['1A'].narrative, 'Written in the accessible face');
+
+  // In the canvas: the key 1 scores the selected item 1 (Developing).
+  await page.focus('#canvas');
+  await page.keyboard.press('1');
+  state = await waitForState(page, (s) => Object.values(s.answers).some((a) => a.score === 1),
+                             'an item scored 1 in the canvas');
+  const [changed] = Object.entries(state.answers).find(([, a]) => a.score === 1);
+  await waitForStorage(page);
+
+  await page.goto(server.url + `#/item/${changed}`);
+  await page.waitForFunction(() => window.eqkit_accessible_ready === true);
+  await pageSettled(page);
+  assert.equal(await page.isChecked('#score-1'), true, 'the canvas answer shows here');
+  await page.goto(server.url + '#/check');
+  await pageSettled(page);
+  assert.match(await page.textContent('main'), /Written in the accessible face/);
+  assert.deepEqual(seen.errors, []);
   await context.close();
 });

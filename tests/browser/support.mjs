@@ -1,4 +1,4 @@
-// Shared by the canvas app's browser tests: the real eqkit-server on a free port, Debian's
+// Shared by the browser tests of both web faces: the real eqkit-server on a free port, Debian's
 // Chromium through playwright-core, a record of every request and console error, axe-core
 // with the WCAG 2.2 AA rule set, and the app's test hooks.
 import { spawn } from 'node:child_process';
@@ -67,8 +67,10 @@ export async function axe(page, label) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
     await page.evaluate(axeSource);  // through DevTools, so the page's CSP still holds for it
   }
+  // target-size (WCAG 2.2 2.5.8) is off by default in axe-core; the project requires it.
   const result = await page.evaluate((tags) => window.axe.run(document, {
     runOnly: { type: 'tag', values: tags },
+    rules: { 'target-size': { enabled: true } },
   }), AXE_TAGS);
   for (const item of result.incomplete) {
     console.log(`# axe incomplete on ${label}: ${item.id} (${item.nodes.length} nodes): ` +
