@@ -44,8 +44,8 @@ void draw_framework_picker(const Workspace& ws, FrameworkPickerState& st, Comman
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const bool selected = st.selected == fw.id;
-            const bool short_in_title = fw.short_title.empty() ||
-                                        fw.title.find(fw.short_title) != std::string::npos;
+            const bool short_in_title =
+                fw.short_title.empty() || fw.title.find(fw.short_title) != std::string::npos;
             const std::string label =
                 short_in_title ? fw.title : fill(text::picker_row_title, fw.title, fw.short_title);
             if (ImGui::Selectable(
