@@ -1,56 +1,105 @@
 #include "person_table.hpp"
 
-#include <cstdint>
-#include <functional>
+#include <cstring>
+
+#include "text_hash.hpp"
 
 namespace eqkit::workforce::detail {
+std::uint64_t PersonTable::hash(std::string_view id) {
+    return text_hash(id);
+}
 
-std::size_t PersonTable::slot_of(std::string_view id, std::size_t hash) const {
+std::string_view PersonTable::id_of(const Slot& slot) const {
+    if (slot.length <= inline_length) return {slot.id, slot.length};
+    std::uint32_t offset = 0;
+    std::memcpy(&offset, slot.id, sizeof offset);
+    return {arena_.data() + offset, slot.length};
+}
+
+bool PersonTable::matches(const Slot& slot, std::string_view id, std::uint64_t h) const {
+    if (slot.tag != static_cast<std::uint8_t>(h >> 56) || slot.length != id.size()) return false;
+    if (slot.length <= inline_length) return same_bytes(slot.id, id.data(), id.size());
+    std::uint32_t stored = 0;  // a long id keeps 32 bits of its hash: most mismatches stop here
+    std::memcpy(&stored, slot.id + 4, sizeof stored);
+    return stored == static_cast<std::uint32_t>(h >> 32) && id_of(slot) == id;
+}
+
+std::size_t PersonTable::probe(std::string_view id, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-        const std::uint32_t s = slots_[i];
-        if (s == 0) return i;
-        const Entry& e = entries_[s - 1];
-        if (e.length == id.size() && std::string_view(arena_.data() + e.offset, e.length) == id) {
-            return i;
-        }
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (s.length == 0 || matches(s, id, h)) return i;
     }
 }
 
-void PersonTable::grow() {
-    std::vector<std::uint32_t> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
-    for (std::uint32_t s : old) {
-        if (s == 0) continue;
-        const Entry& e = entries_[s - 1];
-        const std::string_view id(arena_.data() + e.offset, e.length);
-        slots_[slot_of(id, std::hash<std::string_view>{}(id))] = s;
+void PersonTable::store(Slot& slot, std::string_view id, std::uint64_t h) {
+    slot.length = static_cast<std::uint8_t>(id.size());
+    slot.tag = static_cast<std::uint8_t>(h >> 56);
+    if (id.size() <= inline_length) {
+        std::memcpy(slot.id, id.data(), id.size());
+        return;
     }
-}
-
-std::pair<PersonTable::Entry*, bool> PersonTable::insert(std::string_view id, std::uint8_t group,
-                                                         std::uint32_t line) {
-    if (arena_.size() > UINT32_MAX - id.size() || entries_.size() >= UINT32_MAX / 4) {
-        return {nullptr, false};  // beyond any real workforce; the caller stops
-    }
-    if ((entries_.size() + 1) * 2 > slots_.size()) grow();  // load factor at most one half
-    const std::size_t slot = slot_of(id, std::hash<std::string_view>{}(id));
-    if (slots_[slot] != 0) return {&entries_[slots_[slot] - 1], false};
-    Entry e;
-    e.offset = static_cast<std::uint32_t>(arena_.size());
-    e.length = static_cast<std::uint16_t>(id.size());
-    e.line = line;
-    e.group = group;
+    const auto offset = static_cast<std::uint32_t>(arena_.size());
+    const auto high = static_cast<std::uint32_t>(h >> 32);
+    std::memcpy(slot.id, &offset, sizeof offset);
+    std::memcpy(slot.id + 4, &high, sizeof high);
     arena_.append(id);
-    entries_.push_back(e);
-    slots_[slot] = static_cast<std::uint32_t>(entries_.size());
-    return {&entries_.back(), true};
 }
 
-PersonTable::Entry* PersonTable::find(std::string_view id) {
-    if (slots_.empty()) return nullptr;
-    const std::uint32_t s = slots_[slot_of(id, std::hash<std::string_view>{}(id))];
-    return s == 0 ? nullptr : &entries_[s - 1];
+void PersonTable::rehash(std::size_t n) {
+    std::vector<Slot> old = std::move(slots_);
+    std::vector<std::uint32_t> old_lines = std::move(lines_);
+    slots_.assign(n, Slot{});
+    lines_.assign(n, 0);
+    for (std::size_t i = 0; i < old.size(); ++i) {
+        if (old[i].length == 0) continue;
+        const std::string_view id = id_of(old[i]);
+        const std::size_t at = probe(id, hash(id));
+        slots_[at] = old[i];
+        lines_[at] = old_lines[i];
+    }
+}
+
+void PersonTable::reserve(std::size_t people) {
+    std::size_t n = slots_.empty() ? 1024 : slots_.size();
+    while (n * 3 < people * 4)
+        n *= 2;
+    if (n > slots_.size()) rehash(n);
+}
+
+std::uint64_t PersonTable::prefetch(std::string_view id) const {
+    const std::uint64_t h = hash(id);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+    return h;
+}
+
+std::optional<PersonTable::Inserted> PersonTable::insert(std::string_view id, std::uint64_t h,
+                                                         std::uint8_t group, std::uint32_t line) {
+    if (id.empty() || id.size() > max_id_length || size_ >= UINT32_MAX / 2 ||
+        arena_.size() > UINT32_MAX - id.size()) {
+        return std::nullopt;
+    }
+    if ((size_ + 1) * 4 > slots_.size() * 3) {  // load factor at most three quarters
+        rehash(slots_.empty() ? 1024 : slots_.size() * 2);
+    }
+    const std::size_t at = probe(id, h);
+    Slot& s = slots_[at];
+    const bool fresh = s.length == 0;
+    if (fresh) {
+        store(s, id, h);
+        s.group = group;
+        lines_[at] = line;
+        ++size_;
+    }
+    return Inserted{Person{&s.group, &s.counted, lines_[at]}, fresh};
+}
+
+std::optional<PersonTable::Person> PersonTable::find(std::string_view id, std::uint64_t h) {
+    if (slots_.empty() || id.empty() || id.size() > max_id_length) return std::nullopt;
+    const std::size_t at = probe(id, h);
+    Slot& s = slots_[at];
+    if (s.length == 0) return std::nullopt;
+    return Person{&s.group, &s.counted, lines_[at]};
 }
 
 }  // namespace eqkit::workforce::detail

@@ -88,7 +88,7 @@ struct CountsReader {
         }
     }
 
-    void band(ObjectReader& b, const RowMatcher& rows) {
+    void band(ObjectReader& b, RowMatcher& rows) {
         BandCount out;
         if (auto medical = b.string("medical_subgroup", Need::optional)) {
             if (auto i = rows.medical(*medical)) {
@@ -128,7 +128,7 @@ struct CountsReader {
         counts.year = root.string_or("year", "");
         measures(root);
         survey(root);
-        const RowMatcher rows(defs);
+        RowMatcher rows(defs);
         for (ObjectReader& b : root.objects("bands", Need::optional))
             band(b, rows);
         root.finish();

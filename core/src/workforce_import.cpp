@@ -3,6 +3,7 @@
 #include "eqkit/workforce_import.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -19,7 +20,7 @@ using namespace detail;
 
 constexpr std::size_t no_column = static_cast<std::size_t>(-1);
 constexpr std::size_t section_count = 3;    // non_clinical, clinical, medical
-constexpr std::size_t max_event_files = 8;  // one bit each in PersonTable::Entry::counted
+constexpr std::size_t max_event_files = 8;  // one bit each in PersonTable's counted byte
 
 // Where each of our fields is in the current file (no_column when absent).
 struct Layout {
@@ -66,6 +67,17 @@ struct Import::Impl {
         std::uint8_t bit = 0;
         bool by_person = false;  // events: counted by looking the person up in the staff file
         std::optional<Error> fatal;
+        // Where this file's rows count, found once so that a row costs no map lookup.
+        std::vector<std::int64_t>* counts = nullptr;  // events
+        std::vector<std::int64_t>* second = nullptr;  // applicants: appointed; board: executive
+        // Rows left out by a rule, by reason, tallied here and added to the report at the end.
+        std::vector<std::pair<std::string, std::uint64_t>> left_out;
+        std::size_t reason(std::string text) {
+            left_out.emplace_back(std::move(text), 0);
+            return left_out.size() - 1;
+        }
+        std::size_t bank = 0, counted_already = 0, not_shortlisted = 0, not_on_board = 0;
+        std::vector<std::array<std::size_t, 2>> flag_reasons;  // per flag: said no, said yes
     };
 
     const Definitions& defs;
@@ -227,6 +239,42 @@ struct Import::Impl {
                 break;
         }
         note_unused_mapping();
+        prepare_tallies();
+    }
+
+    void prepare_tallies() {
+        Current& c = *cur;
+        c.bank = c.reason("bank staff (left out of the workforce)");
+        c.counted_already = c.reason("person already counted (each person counts once)");
+        c.not_shortlisted = c.reason("not shortlisted");
+        c.not_on_board = c.reason("neither a voting nor an executive member");
+        for (const auto& [column, flag] : c.layout.flags)
+            c.flag_reasons.push_back(
+                {c.reason(flag->field + " = N"), c.reason(flag->field + " = Y")});
+        switch (c.input->kind) {
+            case InputKind::events:
+                c.counts = &measure(c.input->measure);
+                break;
+            case InputKind::applicants:
+                c.counts = &measure("shortlisted");
+                c.second = &measure("appointed");
+                break;
+            case InputKind::board:
+                c.counts = &measure("board_voting");
+                if (c.layout.executive != no_column) c.second = &measure("board_executive");
+                break;
+            case InputKind::staff:
+            case InputKind::survey:
+                break;
+        }
+    }
+
+    void leave_out(std::size_t reason) { ++cur->left_out[reason].second; }
+
+    // The tallies into the file's report, leaving out reasons that never happened.
+    void fold_tallies() {
+        for (const auto& [why, n] : cur->left_out)
+            if (n > 0) file_report().excluded[why] += n;
     }
 
     // By person_id when the staff file has ids (their group then comes from the staff file);
@@ -360,6 +408,61 @@ struct Import::Impl {
         return std::pair{*clinical ? std::size_t{1} : std::size_t{0}, *row};
     }
 
+    // A row waiting one row for its person_id's slot to arrive from memory (see prefetch).
+    struct Pending {
+        bool active = false;
+        bool staff = true;
+        std::size_t line = 0;
+        std::array<char, PersonTable::max_id_length> id_buffer{};
+        std::size_t id_length = 0;
+        std::uint64_t hash = 0;
+        std::optional<Issue> issue;  // staff: the row's problem, found before the lookup
+        std::uint8_t mark = 0;       // staff: what the table records for this person
+        std::size_t cell = 0;        // staff: index into band_counts
+
+        [[nodiscard]] std::string_view id() const { return {id_buffer.data(), id_length}; }
+        void set_id(std::string_view text) {
+            std::memcpy(id_buffer.data(), text.data(), text.size());
+            id_length = text.size();
+        }
+    };
+    // The waiting row and the one being read, in turn: no copy of a row from one to the other.
+    std::array<Pending, 2> pendings;
+    std::size_t waiting = 0;
+
+    Pending& next_pending() {
+        Pending& p = pendings[1 - waiting];
+        p.active = false;
+        p.staff = true;
+        p.id_length = 0;
+        p.issue.reset();
+        return p;
+    }
+
+    // Finishes the waiting row, if any. Every row that reports or counts anything calls this
+    // first, so problems stay in line order.
+    void flush() {
+        Pending& p = pendings[waiting];
+        if (!p.active) return;
+        p.active = false;
+        if (p.staff) {
+            finish_staff(p);
+        } else {
+            finish_event(p);
+        }
+    }
+
+    // The row just read becomes the waiting one.
+    Pending& wait_for(Pending& p) {
+        waiting = static_cast<std::size_t>(&p - pendings.data());
+        return p;
+    }
+
+    void reject_at(std::size_t line, Issue issue) {
+        ++file_report().rejected[issue.category];
+        problem(line, issue.column, std::move(issue.reason));
+    }
+
     void staff_row(const CsvRecord& r) {
         const Layout& l = cur->layout;
         std::optional<Issue> issue;
@@ -372,37 +475,52 @@ struct Import::Impl {
             if (!flag) issue = Issue{l.bank, "bank flag not Y or N", yes_no_reason(r[l.bank])};
             bank = flag.value_or(false) && cur->input->exclude_bank;
         }
-        if (l.person != no_column) {
-            const std::string_view id = trim(r[l.person]);
-            if (id.empty() && !issue) issue = Issue{l.person, "no person_id", "person_id is empty"};
-            if (id.size() > PersonTable::max_id_length && !issue) {
+        const std::string_view id = l.person == no_column ? "" : trim(r[l.person]);
+        if (l.person != no_column && !issue) {
+            if (id.empty()) issue = Issue{l.person, "no person_id", "person_id is empty"};
+            if (id.size() > PersonTable::max_id_length) {
                 issue = Issue{l.person, "person_id too long",
                               "person_id is longer than 255 characters"};
             }
-            if (!id.empty() && id.size() <= PersonTable::max_id_length) {
-                const std::uint8_t mark = issue  ? PersonTable::rejected
-                                          : bank ? PersonTable::bank
-                                                 : static_cast<std::uint8_t>(*g);
-                auto [entry, fresh] = people.insert(id, mark, static_cast<std::uint32_t>(r.line));
-                if (entry == nullptr) {
-                    cur->fatal = Error{cur->file, csv_place(r.line, l.person + 1),
-                                       "too many staff for one import"};
-                    return;
-                }
-                if (!fresh) {
-                    issue = Issue{l.person, "person_id repeated",
-                                  "person_id " + quote_value(id) + " is already on line " +
-                                      std::to_string(entry->line) + "; each person counts once"};
-                }
+        }
+        Pending& row = next_pending();
+        row.line = r.line;
+        row.issue = std::move(issue);
+        row.mark = row.issue ? PersonTable::rejected
+                   : bank    ? PersonTable::bank
+                             : static_cast<std::uint8_t>(*g);
+        if (!row.issue && !bank) {
+            row.cell = (band->first * max_rows + band->second) * defs.groups.size() + *g;
+        }
+        const bool lookup = !id.empty() && id.size() <= PersonTable::max_id_length;
+        if (lookup) {
+            row.hash = people.prefetch(id);  // looked up one row later
+            row.set_id(id);
+        }
+        flush();
+        wait_for(row).active = lookup;
+        if (!lookup) finish_staff(row);  // no id to look up: finish at once
+    }
+
+    void finish_staff(Pending& p) {
+        if (p.id_length > 0) {
+            const auto added =
+                people.insert(p.id(), p.hash, p.mark, static_cast<std::uint32_t>(p.line));
+            if (!added) {
+                cur->fatal = Error{cur->file, csv_place(p.line, cur->layout.person + 1),
+                                   "too many staff for one import"};
+                return;
+            }
+            if (!added->fresh && !p.issue) {
+                p.issue =
+                    Issue{cur->layout.person, "person_id repeated",
+                          "person_id " + quote_value(p.id()) + " is already on line " +
+                              std::to_string(added->person.line) + "; each person counts once"};
             }
         }
-        if (issue) return reject(r, std::move(*issue));
-        if (bank) {
-            ++file_report().excluded["bank staff (left out of the workforce)"];
-            return;
-        }
-        const auto [section, row] = *band;
-        ++band_counts[(section * max_rows + row) * defs.groups.size() + *g];
+        if (p.issue) return reject_at(p.line, std::move(*p.issue));
+        if (p.mark == PersonTable::bank) return leave_out(cur->bank);
+        ++band_counts[p.cell];
         ++file_report().used;
     }
 
@@ -430,58 +548,75 @@ struct Import::Impl {
                                   ") than shortlisted (" + std::to_string(*shortlisted) +
                                   "); indicator 2 counts appointments from shortlisting only"});
         }
-        if (*shortlisted == 0) {
-            ++file_report().excluded["not shortlisted"];
-            return;
-        }
-        measure("shortlisted")[*g] += *shortlisted;
-        measure("appointed")[*g] += *appointed;
+        if (*shortlisted == 0) return leave_out(cur->not_shortlisted);
+        (*cur->counts)[*g] += *shortlisted;
+        (*cur->second)[*g] += *appointed;
         ++file_report().used;
     }
 
     void event_row(const CsvRecord& r) {
         const Layout& l = cur->layout;
-        for (const auto& [column, flag] : l.flags) {
+        if (cur->by_person) {
+            const std::string_view id = trim(r[l.person]);
+            Pending& row = next_pending();
+            if (!id.empty() && id.size() <= PersonTable::max_id_length) {
+                row.hash = people.prefetch(id);  // looked up one row later
+                row.set_id(id);
+            }
+            flush();
+            if (!event_counts(r)) return;
+            if (id.empty()) return reject(r, {l.person, "no person_id", "person_id is empty"});
+            row.staff = false;
+            row.line = r.line;
+            wait_for(row).active = true;
+            return;
+        }
+        flush();
+        if (!event_counts(r)) return;
+        std::optional<Issue> issue;
+        std::optional<std::size_t> g = group_of(r, issue);
+        if (issue) return reject(r, std::move(*issue));
+        ++(*cur->counts)[*g];
+        ++file_report().used;
+    }
+
+    // The event file's flag columns: false when the row is left out (or rejected) by them.
+    bool event_counts(const CsvRecord& r) {
+        const auto& flags = cur->layout.flags;
+        for (std::size_t i = 0; i < flags.size(); ++i) {
+            const auto& [column, flag] = flags[i];
             std::optional<bool> says = parse_yes_no(value(r, column));
-            if (!says)
-                return reject(r, {column, flag->field + " not Y or N", yes_no_reason(r[column])});
+            if (!says) {
+                reject(r, {column, flag->field + " not Y or N", yes_no_reason(r[column])});
+                return false;
+            }
             if (*says != flag->counts_when) {
-                ++file_report().excluded[flag->field + " = " + (*says ? "Y" : "N")];
-                return;
+                leave_out(cur->flag_reasons[i][*says ? 1 : 0]);
+                return false;
             }
         }
-        std::vector<std::int64_t>& counts = measure(cur->input->measure);
-        if (!cur->by_person) {
-            std::optional<Issue> issue;
-            std::optional<std::size_t> g = group_of(r, issue);
-            if (issue) return reject(r, std::move(*issue));
-            ++counts[*g];
-            ++file_report().used;
-            return;
-        }
-        const std::string_view id = trim(r[l.person]);
-        if (id.empty()) return reject(r, {l.person, "no person_id", "person_id is empty"});
-        PersonTable::Entry* person = people.find(id);
-        if (person == nullptr) {
-            return reject(r, {l.person, "person not in the staff file",
-                              "person_id " + quote_value(id) +
+        return true;
+    }
+
+    void finish_event(const Pending& p) {
+        const std::optional<PersonTable::Person> person = people.find(p.id(), p.hash);
+        const std::size_t column = cur->layout.person;
+        if (!person) {
+            return reject_at(p.line,
+                             {column, "person not in the staff file",
+                              "person_id " + quote_value(p.id()) +
                                   " is not in the staff file, so their group is not known"});
         }
-        if (person->group == PersonTable::rejected) {
-            return reject(r, {l.person, "person's staff row rejected",
-                              "the staff file's row for person_id " + quote_value(id) + " (line " +
-                                  std::to_string(person->line) + ") was rejected"});
+        if (*person->group == PersonTable::rejected) {
+            return reject_at(
+                p.line, {column, "person's staff row rejected",
+                         "the staff file's row for person_id " + quote_value(p.id()) + " (line " +
+                             std::to_string(person->line) + ") was rejected"});
         }
-        if (person->group == PersonTable::bank) {
-            ++file_report().excluded["bank staff (left out of the workforce)"];
-            return;
-        }
-        if ((person->counted & cur->bit) != 0) {
-            ++file_report().excluded["person already counted (each person counts once)"];
-            return;
-        }
-        person->counted = static_cast<std::uint8_t>(person->counted | cur->bit);
-        ++counts[person->group];
+        if (*person->group == PersonTable::bank) return leave_out(cur->bank);
+        if ((*person->counted & cur->bit) != 0) return leave_out(cur->counted_already);
+        *person->counted = static_cast<std::uint8_t>(*person->counted | cur->bit);
+        ++(*cur->counts)[*person->group];
         ++file_report().used;
     }
 
@@ -500,12 +635,9 @@ struct Import::Impl {
                               {l.executive, "executive not Y or N", yes_no_reason(r[l.executive])});
             }
         }
-        if (!*voting && !*executive) {
-            ++file_report().excluded["neither a voting nor an executive member"];
-            return;
-        }
-        if (*voting) ++measure("board_voting")[*g];
-        if (*executive) ++measure("board_executive")[*g];
+        if (!*voting && !*executive) return leave_out(cur->not_on_board);
+        if (*voting) ++(*cur->counts)[*g];
+        if (*executive) ++(*cur->second)[*g];
         ++file_report().used;
     }
 
@@ -576,6 +708,7 @@ struct Import::Impl {
         }
         ++file_report().rows;
         if (std::optional<Error> ragged = ragged_row(cur->file, r, cur->width)) {
+            flush();
             ++file_report().rejected["wrong number of fields"];
             ++report.problem_count;
             if (report.problems.size() < options.max_problems) report.problems.push_back(*ragged);
@@ -621,7 +754,7 @@ const ImportReport& Import::report() const {
     return impl_->report;
 }
 
-Result<void> Import::begin(std::string_view role, std::string file) {
+Result<void> Import::begin(std::string_view role, std::string file, std::uint64_t size_hint) {
     Impl& im = *impl_;
     if (im.cur) return fail(file, "", "the previous file (" + im.cur->file + ") has not ended");
     const InputDef* input = im.defs.input(role);
@@ -633,6 +766,10 @@ Result<void> Import::begin(std::string_view role, std::string file) {
                     im.defs.short_title + " has no " + std::string(role) +
                         " file (it reads: " + roles + ")");
     }
+    // A staff row is rarely under 64 bytes: room for that many people avoids regrowing the table.
+    if (input->kind == InputKind::staff)
+        im.people.reserve(static_cast<std::size_t>(size_hint / 64));
+    im.pendings[im.waiting].active = false;
     Impl::Current cur;
     cur.input = input;
     cur.file = std::move(file);
@@ -663,6 +800,12 @@ Result<void> Import::end() {
     Impl& im = *impl_;
     if (!im.cur) return fail("", "", "no file has been started");
     Result<void> done = im.stopped_by(im.reader->finish());
+    if (done) {
+        im.flush();  // the last row may still be waiting for its lookup
+        done = im.stopped_by(done);
+    }
+    im.pendings[im.waiting].active = false;
+    if (im.cur->header_read) im.fold_tallies();
     if (done && !im.cur->header_read) {
         done =
             fail(im.cur->file, "line 1", "the file is empty; it needs a line of column headings");
@@ -775,7 +918,11 @@ Result<ImportOutcome> import_files(const Definitions& defs, const ColumnMapping*
         if (!file)
             return fail(name, "",
                         "cannot open this file (" + std::string(std::strerror(errno)) + ")");
-        if (Result<void> ok = import.begin(f.role, name); !ok) return tl::unexpected(ok.error());
+        std::error_code size_ec;
+        const std::uintmax_t size = std::filesystem::file_size(f.path, size_ec);
+        if (Result<void> ok = import.begin(f.role, name, size_ec ? 0 : size); !ok) {
+            return tl::unexpected(ok.error());
+        }
         for (;;) {
             const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get());
             if (n > 0) {

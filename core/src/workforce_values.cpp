@@ -74,10 +74,24 @@ std::string band_token(std::string_view text) {
     return out;
 }
 
+namespace {
+
+bool same_letters(std::string_view text, std::string_view lower_word) {
+    if (text.size() != lower_word.size()) return false;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (lower(text[i]) != lower_word[i]) return false;
+    return true;
+}
+
+}  // namespace
+
+// Compared in place: this runs for two or three columns of every row.
 std::optional<bool> parse_yes_no(std::string_view text) {
-    const std::string word = normalise_words(text);
-    if (word == "y" || word == "yes" || word == "true" || word == "1") return true;
-    if (word == "n" || word == "no" || word == "false" || word == "0") return false;
+    text = trim(text);
+    for (std::string_view yes : {"y", "yes", "true", "1"})
+        if (same_letters(text, yes)) return true;
+    for (std::string_view no : {"n", "no", "false", "0"})
+        if (same_letters(text, no)) return false;
     return std::nullopt;
 }
 
@@ -162,9 +176,9 @@ Classifier::Classifier(const Definitions& defs) : defs_(&defs) {
 }
 
 std::optional<std::size_t> Classifier::group(std::string_view raw) {
-    if (auto it = seen_.find(raw); it != seen_.end()) return it->second;
+    if (const auto* known = seen_.find(raw)) return *known;
     const std::optional<std::size_t> g = classify(raw);
-    if (seen_.size() < 100000) seen_.emplace(std::string(raw), g);  // hostile files stay bounded
+    seen_.insert(raw, g);
     return g;
 }
 
@@ -206,16 +220,25 @@ RowMatcher::RowMatcher(const Definitions& defs) : defs_(&defs) {
     }
 }
 
-std::optional<std::size_t> RowMatcher::band(std::string_view raw) const {
-    const auto it = bands_.find(band_token(raw));
-    if (it == bands_.end()) return std::nullopt;
+std::optional<std::size_t> RowMatcher::match(const TextMap<std::size_t>& names,
+                                             std::string_view raw) {
+    const auto it = names.find(band_token(raw));
+    if (it == names.end()) return std::nullopt;
     return it->second;
 }
 
-std::optional<std::size_t> RowMatcher::medical(std::string_view raw) const {
-    const auto it = medical_.find(band_token(raw));
-    if (it == medical_.end()) return std::nullopt;
-    return it->second;
+std::optional<std::size_t> RowMatcher::band(std::string_view raw) {
+    if (const auto* known = seen_bands_.find(raw)) return *known;
+    const std::optional<std::size_t> row = match(bands_, raw);
+    seen_bands_.insert(raw, row);
+    return row;
+}
+
+std::optional<std::size_t> RowMatcher::medical(std::string_view raw) {
+    if (const auto* known = seen_medical_.find(raw)) return *known;
+    const std::optional<std::size_t> row = match(medical_, raw);
+    seen_medical_.insert(raw, row);
+    return row;
 }
 
 std::string RowMatcher::expected_bands() const {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "eqkit/workforce_definitions.hpp"
+#include "text_hash.hpp"
 
 namespace eqkit::workforce::detail {
 
@@ -58,7 +59,7 @@ class Classifier {
     const Definitions* defs_;
     TextMap<std::size_t> texts_;
     TextMap<std::size_t> codes_;
-    TextMap<std::optional<std::size_t>> seen_;
+    TextCache<std::optional<std::size_t>> seen_;
     std::string expected_;
 };
 
@@ -67,16 +68,21 @@ class RowMatcher {
   public:
     explicit RowMatcher(const Definitions& defs);
     // Index into defs.rows.afc.
-    [[nodiscard]] std::optional<std::size_t> band(std::string_view raw) const;
+    [[nodiscard]] std::optional<std::size_t> band(std::string_view raw);
     // Index into defs.rows.medical.
-    [[nodiscard]] std::optional<std::size_t> medical(std::string_view raw) const;
+    [[nodiscard]] std::optional<std::size_t> medical(std::string_view raw);
     [[nodiscard]] std::string expected_bands() const;
     [[nodiscard]] std::string expected_medical() const;
 
   private:
     const Definitions* defs_;
+    [[nodiscard]] static std::optional<std::size_t> match(const TextMap<std::size_t>& names,
+                                                          std::string_view raw);
+
     TextMap<std::size_t> bands_;
     TextMap<std::size_t> medical_;
+    TextCache<std::optional<std::size_t>> seen_bands_;
+    TextCache<std::optional<std::size_t>> seen_medical_;
 };
 
 }  // namespace eqkit::workforce::detail

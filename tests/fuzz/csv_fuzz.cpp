@@ -2,6 +2,7 @@
 // however they are split into chunks; every error names a line and column.
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "eqkit/csv_reader.hpp"
@@ -9,6 +10,24 @@
 #include "eqkit/workforce_import.hpp"
 
 namespace {
+
+// Every record and the error, as text: fed whole, whole lines take the reader's fast path; fed a
+// byte at a time, none can. Both must read the same.
+std::string read_all(std::string_view text, std::size_t chunk) {
+    std::string out;
+    eqkit::CsvReader reader("fuzz.csv", [&out](const eqkit::CsvRecord& r) {
+        out += std::to_string(r.line) + (r.blank ? "b" : "") + ":";
+        for (std::size_t i = 0; i < r.size(); ++i)
+            out += std::to_string(r[i].size()) + "=" + std::string(r[i]) + "|";
+        out += "\n";
+        return true;
+    });
+    for (std::size_t at = 0; at < text.size(); at += chunk) {
+        if (auto ok = reader.feed(text.substr(at, chunk)); !ok) return out + ok.error().message();
+    }
+    if (auto ok = reader.finish(); !ok) return out + ok.error().message();
+    return out;
+}
 
 const eqkit::workforce::Definitions& wres() {
     static const eqkit::workforce::Definitions defs =
@@ -34,6 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!fed && (fed.error().place.rfind("line ", 0) != 0 || fed.error().reason.empty())) {
         std::abort();  // a failure must say where and why
     }
+    if (read_all(text, text.size() + 1) != read_all(text, 1)) std::abort();
     for (const char* role : {"staff", "recruitment", "training", "board", "survey"}) {
         eqkit::workforce::Import import(wres(), nullptr);
         if (!import.begin(role, "fuzz.csv")) std::abort();

@@ -45,6 +45,8 @@ class CsvReader {
     enum class State { field_start, unquoted, quoted, quote_in_quoted, after_cr };
 
     Result<void> consume(std::string_view bytes);
+    std::size_t plain_line(const char* d, std::size_t n);
+    void emit(bool blank);
     Result<void> check_start();
     void end_field();
     void end_record();
@@ -54,9 +56,10 @@ class CsvReader {
     std::string file_;
     RecordHandler on_record_;
     State state_ = State::field_start;
-    bool started_ = false;  // the first bytes were checked for a byte-order mark
-    std::string prefix_;    // the first bytes, kept until there are enough to check
-    std::string record_;    // the current record's fields, one after another
+    bool started_ = false;      // the first bytes were checked for a byte-order mark
+    std::string prefix_;        // the first bytes, kept until there are enough to check
+    std::vector<char> record_;  // the current record's fields, one after another (a vector:
+                                // its appends inline, std::string's do not in the web build)
     std::vector<std::size_t> ends_;
     std::vector<std::string_view> views_;
     bool record_quoted_ = false;

@@ -53,8 +53,10 @@ class Import {
     ~Import();
 
     // Starts one file; role is an input of the definitions ("staff", "training"). The staff file
-    // must come before files that name staff by person_id. The year labels the counts.
-    [[nodiscard]] Result<void> begin(std::string_view role, std::string file);
+    // must come before files that name staff by person_id. size_hint, the file's size in bytes
+    // when known, lets the import make room for the staff at once.
+    [[nodiscard]] Result<void> begin(std::string_view role, std::string file,
+                                     std::uint64_t size_hint = 0);
     // More bytes of the current file. Errors are what stops the file: a broken quote, a
     // missing column, an unreadable header. Problems with single rows are reported, not errors.
     [[nodiscard]] Result<void> feed(std::string_view bytes);

@@ -1,0 +1,43 @@
+// wres_import_time: times the WRES import and indicators over a folder of synthetic files, the
+// same code compiled natively and for the web (em++, run by node), so bench/wres_bench.sh can
+// compare the web build with the native one.
+//   wres_import_time INDICATORS_JSON FOLDER
+#include <chrono>
+#include <cstdio>
+
+#include "eqkit/workforce_import.hpp"
+#include "eqkit/workforce_indicators.hpp"
+#include "eqkit/workforce_report.hpp"
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: wres_import_time INDICATORS_JSON FOLDER\n");
+        return 2;
+    }
+    namespace wf = eqkit::workforce;
+    const auto defs = wf::load_definitions(argv[1]);
+    if (!defs) {
+        std::fprintf(stderr, "%s\n", eqkit::join_messages(defs.error()).c_str());
+        return 1;
+    }
+    const std::string dir = argv[2];
+    const auto start = std::chrono::steady_clock::now();
+    auto imported = wf::import_files(*defs, nullptr,
+                                     {{"staff", dir + "/staff.csv"},
+                                      {"recruitment", dir + "/recruitment.csv"},
+                                      {"disciplinary", dir + "/disciplinary.csv"},
+                                      {"training", dir + "/training.csv"},
+                                      {"board", dir + "/board.csv"},
+                                      {"survey", dir + "/survey.csv"}});
+    if (!imported) {
+        std::fprintf(stderr, "%s\n", imported.error().message().c_str());
+        return 1;
+    }
+    const wf::Results results = wf::compute(*defs, imported->counts, nullptr, {0});
+    const std::string json = wf::results_json(results, {});
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::printf("%.1f ms (%zu bytes of results; indicator 2 = %.6f)\n", ms, json.size(),
+                results.indicators[1].current.value.value);
+    return 0;
+}
