@@ -39,7 +39,8 @@ std::string num(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     std::string out = buf;
-    if (out.rfind("-0", 0) == 0 && std::stod(out) == 0.0) out.erase(0, 1);
+    // "-0.0": a tiny negative rounded to nothing reads as zero.
+    if (out[0] == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);
     return out;
 }
 

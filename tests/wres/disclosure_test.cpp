@@ -53,6 +53,39 @@ TEST_CASE("disclosure: one hidden part of a shown total hides the smallest other
     CHECK_FALSE(d.suppressed(total));
 }
 
+TEST_CASE("disclosure: the part hidden second is the one that matters least") {
+    // Band 5: White 122 + BME 50 + Unknown 3 = 175. Unknown 3 is hidden. Hiding BME (50, the
+    // smallest other part) would lose the row's BME percentage, the point of indicator 1; the
+    // priority (Unknown 0, White 1, BME 2) hides White instead, and BME 50 and the total stay.
+    Disclosure d(10);
+    const std::size_t white = d.add(122, 1);
+    const std::size_t bme = d.add(50, 2);
+    const std::size_t unknown = d.add(3, 0);
+    const std::size_t total = d.add(175, 3);
+    d.relation({white, bme, unknown}, total);
+    d.run();
+    CHECK(d.suppressed(unknown));
+    CHECK(d.suppressed(white));
+    CHECK(d.secondary(white));
+    CHECK_FALSE(d.suppressed(bme));
+    CHECK_FALSE(d.suppressed(total));
+}
+
+TEST_CASE("disclosure: indicator 1 keeps the BME percentage where the unknowns are few") {
+    // The same band through the engine: the BME share 50 / 175 = 28.57% is still shown.
+    const Results r =
+        compute(test::wres(), test::counts_from(R"({"format": "eqkit-wres-counts/1", "bands": [
+        {"band": "5", "clinical": true, "white": 122, "bme": 50, "unknown": 3},
+        {"band": "6", "clinical": true, "white": 140, "bme": 60, "unknown": 4}]})"),
+                nullptr, {10});
+    const RowResult& band5 = r.indicators[0].current.representation.rows[0];
+    CHECK(band5.key == "5");
+    CHECK(band5.percents[1].state == State::shown);
+    CHECK(band5.percents[1].value == doctest::Approx(100.0 * 50 / 175));
+    CHECK(band5.cells.groups[0].state == State::suppressed);  // White, to protect Unknown
+    CHECK(band5.cells.groups[0].secondary);
+}
+
 TEST_CASE("disclosure: a zero part is never picked, it protects nothing") {
     // 12 + 3 + 0 = 15: hiding the 0 would still leave 15 - 12 = 3, so the 12 is hidden.
     Disclosure d(10);
