@@ -182,7 +182,7 @@ bool write_output(const std::string& target, const std::string& text) {
 
 // ---- the summary on the terminal ------------------------------------------------------------
 
-std::string survey_summary(const wf::Results& results, const wf::IndicatorResult& r) {
+std::string survey_summary(const wf::IndicatorResult& r) {
     std::string out;
     for (const wf::SurveyResult& s : r.current.survey) {
         if (!out.empty()) out += "; ";
@@ -202,7 +202,6 @@ std::string survey_summary(const wf::Results& results, const wf::IndicatorResult
             }
         }
     }
-    (void)results;
     return out;
 }
 
@@ -224,7 +223,7 @@ void print_summary(const wf::Results& results, const Inputs& in) {
     for (const wf::IndicatorResult& r : results.indicators) {
         std::cout << "  " << r.def->code << "  " << r.def->short_title << ": ";
         if (r.def->kind == wf::IndicatorKind::survey) {
-            std::cout << survey_summary(results, r);
+            std::cout << survey_summary(r);
         } else {
             std::cout << wf::describe_value(r, r.current.value);
         }
@@ -329,12 +328,12 @@ void setup_standard(CLI::App& app, Context& context, StandardVerb verb) {
     sub->add_option("--html", o->html_out, "Write the accessible HTML report to this file");
     sub->add_option("--save-counts", o->save_counts,
                     "Write the counts (unsuppressed, for next year's --previous) to this file");
-    sub->callback([v, o, sub, &context] {
+    sub->callback([v, o, &context] {
+        // CLI11 reports a ValidationError like any other command-line mistake (exit status 2).
         if (const std::string problem = check_sources(*v, *o); !problem.empty()) {
             throw CLI::ValidationError(problem);
         }
         context.status = run_compute(*v, *o, context.globals);
-        (void)sub;
     });
 }
 
