@@ -122,6 +122,7 @@ struct Import::Impl {
     }
 
     void reject(const CsvRecord& r, Issue issue) {
+        flush();  // the rows before this one report first
         ++file_report().rejected[issue.category];
         problem(r.line, issue.column, std::move(issue.reason));
     }
@@ -408,9 +409,8 @@ struct Import::Impl {
         return std::pair{*clinical ? std::size_t{1} : std::size_t{0}, *row};
     }
 
-    // A row waiting one row for its person_id's slot to arrive from memory (see prefetch).
+    // A row waiting for its person_id's slot to arrive from memory (see PersonTable::prefetch).
     struct Pending {
-        bool active = false;
         bool staff = true;
         std::size_t line = 0;
         std::array<char, PersonTable::max_id_length> id_buffer{};
@@ -426,25 +426,25 @@ struct Import::Impl {
             id_length = text.size();
         }
     };
-    // The waiting row and the one being read, in turn: no copy of a row from one to the other.
-    std::array<Pending, 2> pendings;
+    // Rows between a prefetch and its lookup: enough rows of work to cover a trip to memory.
+    static constexpr std::size_t lookahead = 8;
+    std::array<Pending, lookahead + 1> ring;  // waiting rows, oldest at head
+    std::size_t head = 0;
     std::size_t waiting = 0;
 
+    // The slot for the row being read (not yet waiting).
     Pending& next_pending() {
-        Pending& p = pendings[1 - waiting];
-        p.active = false;
+        Pending& p = ring[(head + waiting) % ring.size()];
         p.staff = true;
         p.id_length = 0;
         p.issue.reset();
         return p;
     }
 
-    // Finishes the waiting row, if any. Every row that reports or counts anything calls this
-    // first, so problems stay in line order.
-    void flush() {
-        Pending& p = pendings[waiting];
-        if (!p.active) return;
-        p.active = false;
+    void finish_oldest() {
+        Pending& p = ring[head];
+        head = (head + 1) % ring.size();
+        --waiting;
         if (p.staff) {
             finish_staff(p);
         } else {
@@ -452,10 +452,18 @@ struct Import::Impl {
         }
     }
 
-    // The row just read becomes the waiting one.
-    Pending& wait_for(Pending& p) {
-        waiting = static_cast<std::size_t>(&p - pendings.data());
-        return p;
+    // The row from next_pending() starts waiting; the oldest finishes once enough rows wait.
+    void wait() {
+        ++waiting;
+        if (waiting > lookahead) finish_oldest();
+    }
+
+    // Finishes every waiting row. Called before any other row reports a problem, so problems
+    // stay in line order; counts and tallies do not depend on the order.
+    void flush() {
+        while (waiting > 0 && !cur->fatal)
+            finish_oldest();
+        if (cur->fatal) waiting = 0;
     }
 
     void reject_at(std::size_t line, Issue issue) {
@@ -497,9 +505,9 @@ struct Import::Impl {
             row.hash = people.prefetch(id);  // looked up one row later
             row.set_id(id);
         }
+        if (lookup) return wait();
         flush();
-        wait_for(row).active = lookup;
-        if (!lookup) finish_staff(row);  // no id to look up: finish at once
+        finish_staff(row);  // no id to look up: finish at once
     }
 
     void finish_staff(Pending& p) {
@@ -563,15 +571,12 @@ struct Import::Impl {
                 row.hash = people.prefetch(id);  // looked up one row later
                 row.set_id(id);
             }
-            flush();
             if (!event_counts(r)) return;
             if (id.empty()) return reject(r, {l.person, "no person_id", "person_id is empty"});
             row.staff = false;
             row.line = r.line;
-            wait_for(row).active = true;
-            return;
+            return wait();
         }
-        flush();
         if (!event_counts(r)) return;
         std::optional<Issue> issue;
         std::optional<std::size_t> g = group_of(r, issue);
@@ -769,7 +774,7 @@ Result<void> Import::begin(std::string_view role, std::string file, std::uint64_
     // A staff row is rarely under 64 bytes: room for that many people avoids regrowing the table.
     if (input->kind == InputKind::staff)
         im.people.reserve(static_cast<std::size_t>(size_hint / 64));
-    im.pendings[im.waiting].active = false;
+    im.waiting = 0;
     Impl::Current cur;
     cur.input = input;
     cur.file = std::move(file);
@@ -804,7 +809,7 @@ Result<void> Import::end() {
         im.flush();  // the last row may still be waiting for its lookup
         done = im.stopped_by(done);
     }
-    im.pendings[im.waiting].active = false;
+    im.waiting = 0;
     if (im.cur->header_read) im.fold_tallies();
     if (done && !im.cur->header_read) {
         done =
