@@ -127,8 +127,7 @@ Result<void> ZipReader::read(const ZipEntry& entry, const ChunkSink& sink) {
     char* const buffer = buffer_.get();
     std::uint64_t total = 0;
     for (;;) {
-        const int n =
-            unzReadCurrentFile(handle(zip_), buffer, static_cast<unsigned>(chunk_size));
+        const int n = unzReadCurrentFile(handle(zip_), buffer, static_cast<unsigned>(chunk_size));
         if (n < 0) return fail(label_, entry.name, damaged(n));
         if (n == 0) break;
         total += static_cast<std::uint64_t>(n);
