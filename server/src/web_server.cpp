@@ -66,7 +66,8 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
 // A request without Host (HTTP/1.0 tools) is let through.
 bool host_header_is_local(const httplib::Request& req) {
     if (!req.has_header("Host")) return true;
-    std::string_view host = req.get_header_value("Host");
+    const std::string header = req.get_header_value("Host");  // returned by value: keep it
+    std::string_view host = header;
     if (!host.empty() && host.front() == '[') {
         host = host.substr(
             0, host.find(']') == std::string_view::npos ? host.size() : host.find(']') + 1);

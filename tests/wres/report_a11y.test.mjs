@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, launchBrowser, requireEnv } from '../accessible/support.mjs';
+import { axe, launchBrowser, requireEnv } from '../browser/support.mjs';
 
 const EQKIT = requireEnv('EQKIT');
 const PLUGINS = requireEnv('EQKIT_PLUGINS');
