@@ -16,6 +16,6 @@ void setup_workspace(CLI::App& app, Context& context);   // cmd_workspace.cpp: n
 void setup_evidence(CLI::App& app, Context& context);    // cmd_evidence.cpp: add, list, (de)tach
 void setup_key(CLI::App& app, Context& context);         // cmd_key.cpp: new
 void setup_pack(CLI::App& app, Context& context);        // cmd_pack.cpp: export, verify, import
-void setup_workforce(CLI::App& app, Context& context);  // cmd_wres.cpp: wres, wdes compute
+void setup_workforce(CLI::App& app, Context& context);   // cmd_wres.cpp: wres, wdes compute
 
 }  // namespace eqkit::cli

@@ -42,7 +42,9 @@ char* to_js(const std::string& text) {
     return out;
 }
 
-Session& from(void* handle) { return *static_cast<Session*>(handle); }
+Session& from(void* handle) {
+    return *static_cast<Session*>(handle);
+}
 
 }  // namespace
 
@@ -52,8 +54,12 @@ EMSCRIPTEN_KEEPALIVE void* eqkit_api_create(const char* plugins_dir, const char*
     return std::make_unique<Session>(plugins_dir, store_file).release();  // the page owns it
 }
 
-EMSCRIPTEN_KEEPALIVE char* eqkit_api_frameworks(void* h) { return to_js(from(h).api.frameworks()); }
-EMSCRIPTEN_KEEPALIVE char* eqkit_api_state(void* h) { return to_js(from(h).api.state()); }
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_frameworks(void* h) {
+    return to_js(from(h).api.frameworks());
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_state(void* h) {
+    return to_js(from(h).api.state());
+}
 EMSCRIPTEN_KEEPALIVE char* eqkit_api_form_model(void* h, const char* id) {
     return to_js(from(h).api.form_model(id));
 }
