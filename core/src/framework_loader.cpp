@@ -5,40 +5,23 @@
 #include "eqkit/files.hpp"
 #include "eqkit/framework.hpp"
 #include "eqkit/text.hpp"
+#include "field_readers.hpp"
 #include "json_reader.hpp"
 
 namespace eqkit {
 namespace {
 
 using detail::Diagnostics;
+using detail::in_quotes;
 using detail::Need;
 using detail::ObjectReader;
+using detail::read_provenance;
+using detail::required_text;
 
 constexpr int scale_value_limit = 1000;
 constexpr std::size_t narrative_length_limit = 100000;
 // Keeps every possible total far inside int's range (items × |scale value| ≤ 10^7).
 constexpr std::size_t item_count_limit = 10000;
-
-std::string in_quotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
-}
-
-// Required text that must not be blank.
-std::string text(ObjectReader& obj, std::string_view key) {
-    std::optional<std::string> value = obj.string(key, Need::required);
-    if (value && is_blank(*value)) obj.error(key, in_quotes(key) + " must not be empty");
-    return value.value_or("");
-}
-
-Provenance read_provenance(ObjectReader& obj) {
-    Provenance p;
-    p.confirmed = obj.boolean_or("confirmed", true);
-    p.note = obj.string_or("note", "");
-    if (!p.confirmed && is_blank(p.note)) {
-        obj.error("note", "an unconfirmed fact needs a note saying what is unconfirmed");
-    }
-    return p;
-}
 
 bool valid_id(std::string_view id) {
     if (id.empty() || id.size() > 64 || id.front() < 'a' || id.front() > 'z') return false;
@@ -57,7 +40,7 @@ bool valid_code(std::string_view code) {
 
 Source read_source(ObjectReader& obj) {
     Source s;
-    s.title = text(obj, "title");
+    s.title = required_text(obj, "title");
     s.url = obj.string_or("url", "");
     s.reference = obj.string_or("reference", "");
     s.provenance = read_provenance(obj);
@@ -74,7 +57,7 @@ ScaleLevel read_level(ObjectReader& obj) {
             level.value = static_cast<int>(*value);
         }
     }
-    level.label = text(obj, "label");
+    level.label = required_text(obj, "label");
     level.description = obj.string_or("description", "");
     level.easy_read = obj.string_or("easy_read", "");
     level.provenance = read_provenance(obj);
@@ -84,7 +67,7 @@ ScaleLevel read_level(ObjectReader& obj) {
 
 Scale read_scale(ObjectReader& obj) {
     Scale scale;
-    scale.title = text(obj, "title");
+    scale.title = required_text(obj, "title");
     scale.official = obj.boolean("official", Need::required).value_or(true);
     scale.rationale = obj.string_or("rationale", "");
     if (!scale.official && is_blank(scale.rationale)) {
@@ -109,7 +92,7 @@ Scale read_scale(ObjectReader& obj) {
 
 NarrativeSpec read_narrative(ObjectReader& obj) {
     NarrativeSpec spec;
-    spec.label = text(obj, "label");
+    spec.label = required_text(obj, "label");
     spec.hint = obj.string_or("hint", "");
     if (auto max = obj.integer("max_length", Need::required)) {
         if (*max < 1 || static_cast<std::uint64_t>(*max) > narrative_length_limit) {
@@ -124,7 +107,7 @@ NarrativeSpec read_narrative(ObjectReader& obj) {
 
 RatersSpec read_raters(ObjectReader& obj) {
     RatersSpec spec;
-    spec.label = text(obj, "label");
+    spec.label = required_text(obj, "label");
     spec.hint = obj.string_or("hint", "");
     spec.suggestions = obj.strings("suggestions", Need::optional);
     spec.provenance = read_provenance(obj);
@@ -134,7 +117,7 @@ RatersSpec read_raters(ObjectReader& obj) {
 
 Link read_link(ObjectReader& obj) {
     Link link;
-    link.label = text(obj, "label");
+    link.label = required_text(obj, "label");
     link.url = obj.string_or("url", "");
     link.provenance = read_provenance(obj);
     obj.finish();
@@ -143,11 +126,11 @@ Link read_link(ObjectReader& obj) {
 
 Item read_item(ObjectReader& obj) {
     Item item;
-    item.code = text(obj, "code");
+    item.code = required_text(obj, "code");
     if (!item.code.empty() && !valid_code(item.code)) {
         obj.error("code", "a code may use only letters, digits, '.', '-' and '_' (at most 32)");
     }
-    item.title = text(obj, "title");
+    item.title = required_text(obj, "title");
     item.guidance = obj.string_or("guidance", "");
     item.easy_read = obj.string_or("easy_read", "");
     item.evidence_prompts = obj.strings("evidence_prompts", Need::optional);
@@ -162,11 +145,11 @@ Item read_item(ObjectReader& obj) {
 
 Group read_group(ObjectReader& obj, std::set<std::string>& item_codes) {
     Group group;
-    group.code = text(obj, "code");
+    group.code = required_text(obj, "code");
     if (!group.code.empty() && !valid_code(group.code)) {
         obj.error("code", "a code may use only letters, digits, '.', '-' and '_' (at most 32)");
     }
-    group.title = text(obj, "title");
+    group.title = required_text(obj, "title");
     group.description = obj.string_or("description", "");
     group.easy_read = obj.string_or("easy_read", "");
     group.provenance = read_provenance(obj);
@@ -183,7 +166,7 @@ Group read_group(ObjectReader& obj, std::set<std::string>& item_codes) {
 
 Band read_band(ObjectReader& obj) {
     Band band;
-    band.label = text(obj, "label");
+    band.label = required_text(obj, "label");
     const auto min = obj.integer("min", Need::required);
     const auto max = obj.integer("max", Need::required);
     const auto in_range = [](std::int64_t v) { return v > -1000000 && v < 1000000; };
@@ -291,12 +274,12 @@ void read_top_level(ObjectReader& root, Framework& fw, Diagnostics& diag) {
                                  "; this version of EqualityKit reads " +
                                  in_quotes(framework_format));
     }
-    fw.id = text(root, "id");
+    fw.id = required_text(root, "id");
     if (!fw.id.empty() && !valid_id(fw.id)) {
         root.error("id", "an id must start with a–z and use only a–z, 0–9 and '_'");
     }
-    fw.version = text(root, "version");
-    fw.title = text(root, "title");
+    fw.version = required_text(root, "version");
+    fw.title = required_text(root, "title");
     fw.short_title = root.string_or("short_title", "");
     fw.description = root.string_or("description", "");
     if (auto source = root.object("source", Need::required)) fw.source = read_source(*source);
@@ -325,7 +308,7 @@ void read_top_level(ObjectReader& root, Framework& fw, Diagnostics& diag) {
         check_aggregation(fw, "/aggregation", diag);
     }
     for (ObjectReader& hook : root.objects("computed", Need::optional)) {
-        fw.computed.push_back(ComputedHook{text(hook, "hook")});
+        fw.computed.push_back(ComputedHook{required_text(hook, "hook")});
         hook.finish();
     }
     root.finish();

@@ -4,26 +4,6 @@
 
 namespace eqkit::workforce::detail {
 
-std::string in_quotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
-}
-
-std::string required_text(ObjectReader& obj, std::string_view key) {
-    std::optional<std::string> value = obj.string(key, Need::required);
-    if (value && is_blank(*value)) obj.error(key, in_quotes(key) + " must not be empty");
-    return value.value_or("");
-}
-
-Provenance read_provenance(ObjectReader& obj) {
-    Provenance p;
-    p.confirmed = obj.boolean_or("confirmed", true);
-    p.note = obj.string_or("note", "");
-    if (!p.confirmed && is_blank(p.note)) {
-        obj.error("note", "an unconfirmed fact needs a note saying what is unconfirmed");
-    }
-    return p;
-}
-
 bool check_format(ObjectReader& obj, std::string_view expected) {
     std::optional<std::string> format = obj.string("format", Need::required);
     if (!format) return false;

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "eqkit/framework.hpp"
+#include "field_readers.hpp"
 #include "json_reader.hpp"
 
 namespace eqkit::workforce::detail {
@@ -13,15 +14,11 @@ using eqkit::detail::Json;
 using eqkit::detail::Need;
 using eqkit::detail::ObjectReader;
 
-// Required text that must not be blank.
-std::string required_text(ObjectReader& obj, std::string_view key);
-
-// "confirmed" and "note": an unconfirmed fact must say why.
-Provenance read_provenance(ObjectReader& obj);
+using eqkit::detail::in_quotes;
+using eqkit::detail::read_provenance;
+using eqkit::detail::required_text;
 
 // A file's "format" member, which must be exactly the expected one. False when it is not.
 bool check_format(ObjectReader& obj, std::string_view expected);
-
-std::string in_quotes(std::string_view text);
 
 }  // namespace eqkit::workforce::detail

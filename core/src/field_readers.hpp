@@ -1,0 +1,19 @@
+#pragma once
+// Field readers shared by every strict loader (frameworks, workforce definitions and counts).
+#include <string>
+#include <string_view>
+
+#include "eqkit/framework.hpp"
+#include "json_reader.hpp"
+
+namespace eqkit::detail {
+
+[[nodiscard]] std::string in_quotes(std::string_view text);
+
+// Required text that must not be blank.
+std::string required_text(ObjectReader& obj, std::string_view key);
+
+// "confirmed" and "note": an unconfirmed fact must say why.
+Provenance read_provenance(ObjectReader& obj);
+
+}  // namespace eqkit::detail
