@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
 scripts/build.sh
-[ -f build-asan/build.ninja ] || cmake --preset asan
+cmake --preset asan >/dev/null
 cmake --build build-asan -j2
 ctest --test-dir build-asan --output-on-failure -j2
 ctest --test-dir build --output-on-failure -j2
