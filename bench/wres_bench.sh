@@ -106,7 +106,7 @@ echo '{"type": "commonjs"}' >"$wasm/package.json"
 sources=()
 for f in csv_reader disclosure person_table workforce_counts workforce_definitions workforce_html \
          workforce_import workforce_indicators workforce_json workforce_mapping workforce_output \
-         workforce_values json_reader error files text; do
+         workforce_values field_readers json_reader error files text; do
   sources+=("$root/core/src/$f.cpp")
 done
 # The same flags as the web build's core (-O2, no exceptions: cmake/Wasm.cmake), run by node.

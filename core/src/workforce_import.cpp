@@ -565,14 +565,14 @@ struct Import::Impl {
     void event_row(const CsvRecord& r) {
         const Layout& l = cur->layout;
         if (cur->by_person) {
+            if (!event_counts(r)) return;  // before the lookup: a left-out row needs none
             const std::string_view id = trim(r[l.person]);
+            if (id.empty()) return reject(r, {l.person, "no person_id", "person_id is empty"});
             Pending& row = next_pending();
-            if (!id.empty() && id.size() <= PersonTable::max_id_length) {
-                row.hash = people.prefetch(id);  // looked up one row later
+            if (id.size() <= PersonTable::max_id_length) {
+                row.hash = people.prefetch(id);  // looked up a few rows later
                 row.set_id(id);
             }
-            if (!event_counts(r)) return;
-            if (id.empty()) return reject(r, {l.person, "no person_id", "person_id is empty"});
             row.staff = false;
             row.line = r.line;
             return wait();

@@ -74,24 +74,35 @@ std::string band_token(std::string_view text) {
     return out;
 }
 
-namespace {
-
-bool same_letters(std::string_view text, std::string_view lower_word) {
-    if (text.size() != lower_word.size()) return false;
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (lower(text[i]) != lower_word[i]) return false;
-    return true;
-}
-
-}  // namespace
-
-// Compared in place: this runs for two or three columns of every row.
+// Compared in place, by length first: this runs for two or three columns of every row.
 std::optional<bool> parse_yes_no(std::string_view text) {
     text = trim(text);
-    for (std::string_view yes : {"y", "yes", "true", "1"})
-        if (same_letters(text, yes)) return true;
-    for (std::string_view no : {"n", "no", "false", "0"})
-        if (same_letters(text, no)) return false;
+    const auto is = [&text](const char* word, std::size_t length) {
+        if (text.size() != length) return false;
+        for (std::size_t i = 0; i < length; ++i)
+            if (lower(text[i]) != word[i]) return false;
+        return true;
+    };
+    switch (text.size()) {
+        case 1:
+            if (is("y", 1) || is("1", 1)) return true;
+            if (is("n", 1) || is("0", 1)) return false;
+            break;
+        case 2:
+            if (is("no", 2)) return false;
+            break;
+        case 3:
+            if (is("yes", 3)) return true;
+            break;
+        case 4:
+            if (is("true", 4)) return true;
+            break;
+        case 5:
+            if (is("false", 5)) return false;
+            break;
+        default:
+            break;
+    }
     return std::nullopt;
 }
 

@@ -45,6 +45,7 @@ class CsvReader {
     enum class State { field_start, unquoted, quoted, quote_in_quoted, after_cr };
 
     Result<void> consume(std::string_view bytes);
+    std::size_t unquoted_line(const char* d, std::size_t n);
     std::size_t plain_line(const char* d, std::size_t n);
     void emit(bool blank);
     Result<void> check_start();
