@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <system_error>
 
@@ -68,18 +69,27 @@ Result<std::string> read_text_file(const std::filesystem::path& file) {
     return bytes;
 }
 
-Result<void> save_atomically(const std::filesystem::path& target, std::string_view bytes) {
-    const std::string name = target.generic_string();
-    const std::filesystem::path to = resolve_link(target);
+// Writes bytes to a new temporary file beside `to` and flushes it to disk; on any failure the
+// temporary is removed. mode: the temporary's exact permissions, or nullopt to copy `to`'s.
+Result<std::filesystem::path> write_flushed_temporary(const std::filesystem::path& to,
+                                                      const std::string& name,
+                                                      std::string_view bytes,
+                                                      std::optional<mode_t> mode) {
     const std::filesystem::path folder =
         to.has_parent_path() ? to.parent_path() : std::filesystem::path(".");
     const std::filesystem::path temp = folder / temporary_name(to);
-    FileDescriptor fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+    FileDescriptor fd(
+        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode.value_or(0644)));
     if (fd.get() < 0) {
         return fail(name, "",
                     "cannot write in " + folder.generic_string() + " (" + errno_text(errno) + ")");
     }
-    copy_mode(to, fd.get());
+    // The mode passed to open() is reduced by the umask; a requested mode is deliberate.
+    if (mode) {
+        ::fchmod(fd.get(), *mode);
+    } else {
+        copy_mode(to, fd.get());
+    }
     const auto abandon = [&](const std::string& reason) {
         ::close(fd.release());
         ::unlink(temp.c_str());
@@ -91,13 +101,21 @@ Result<void> save_atomically(const std::filesystem::path& target, std::string_vi
         ::unlink(temp.c_str());
         return fail(name, "", "cannot finish writing (" + errno_text(errno) + ")");
     }
-    if (::rename(temp.c_str(), to.c_str()) != 0) {
+    return temp;
+}
+
+Result<void> save_atomically(const std::filesystem::path& target, std::string_view bytes) {
+    const std::string name = target.generic_string();
+    const std::filesystem::path to = resolve_link(target);
+    Result<std::filesystem::path> temp = write_flushed_temporary(to, name, bytes, std::nullopt);
+    if (!temp) return tl::unexpected(temp.error());
+    if (::rename(temp->c_str(), to.c_str()) != 0) {
         const int err = errno;
-        ::unlink(temp.c_str());
+        ::unlink(temp->c_str());
         return fail(name, "", "cannot replace the file (" + errno_text(err) + ")");
     }
     // Make the rename itself durable.
-    sync_folder(folder);
+    sync_folder(to.has_parent_path() ? to.parent_path() : std::filesystem::path("."));
     return {};
 }
 
@@ -106,26 +124,10 @@ Result<void> create_file_atomically(const std::filesystem::path& target, std::st
     const std::string name = target.generic_string();
     const std::filesystem::path folder =
         target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-    const std::filesystem::path temp = folder / temporary_name(target);
-    FileDescriptor fd(
-        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode)));
-    if (fd.get() < 0) {
-        return fail(name, "",
-                    "cannot write in " + folder.generic_string() + " (" + errno_text(errno) + ")");
-    }
-    // The mode passed to open() is reduced by the umask; this file's mode is deliberate.
-    ::fchmod(fd.get(), static_cast<mode_t>(mode));
-    const auto abandon = [&](const std::string& reason) {
-        ::close(fd.release());
-        ::unlink(temp.c_str());
-        return fail(name, "", reason);
-    };
-    if (!write_all(fd.get(), bytes)) return abandon("cannot write (" + errno_text(errno) + ")");
-    if (::fsync(fd.get()) != 0) return abandon("cannot flush to disk (" + errno_text(errno) + ")");
-    if (::close(fd.release()) != 0) {
-        ::unlink(temp.c_str());
-        return fail(name, "", "cannot finish writing (" + errno_text(errno) + ")");
-    }
+    Result<std::filesystem::path> written =
+        write_flushed_temporary(target, name, bytes, static_cast<mode_t>(mode));
+    if (!written) return tl::unexpected(written.error());
+    const std::filesystem::path& temp = *written;
     // link() fails rather than replace an existing file, unlike rename(). Where there are no
     // hard links, fall back to checking first, then renaming.
     int linked = ::link(temp.c_str(), target.c_str());
