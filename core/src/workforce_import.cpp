@@ -745,6 +745,33 @@ struct Import::Impl {
     }
 };
 
+// The same fields, in the same order and with the same need, as Impl::read_header looks for.
+std::vector<FieldSpec> input_fields(const Definitions& defs, const InputDef& input) {
+    const std::string& group = defs.classification.field;
+    switch (input.kind) {
+        case InputKind::staff:
+            return {{group, true},        {"afc_band", true},          {"clinical", true},
+                    {"person_id", false}, {"medical_subgroup", false}, {"is_bank", false}};
+        case InputKind::applicants:
+            return {{group, true}, {"shortlisted", true}, {"appointed", true}};
+        case InputKind::events: {
+            std::vector<FieldSpec> fields{{"person_id", false}, {group, false}};
+            for (const EventFlag& flag : input.flags)
+                fields.push_back({flag.field, false});
+            return fields;
+        }
+        case InputKind::board:
+            return {{group, true}, {"voting", true}, {"executive", false}};
+        case InputKind::survey:
+            return {{"indicator", true},
+                    {"group", true},
+                    {"percentage", true},
+                    {"survey_year", false},
+                    {"question_id", false}};
+    }
+    return {};
+}
+
 Import::Import(const Definitions& defs, const ColumnMapping* mapping, ImportOptions options)
     : impl_(std::make_unique<Impl>(defs, mapping, options)) {}
 Import::Import(Import&&) noexcept = default;

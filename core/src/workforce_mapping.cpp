@@ -87,4 +87,29 @@ Checked<ColumnMapping> load_mapping(const std::filesystem::path& file) {
     return parse_mapping(*text, file.generic_string());
 }
 
+std::string mapping_json(const ColumnMapping& mapping) {
+    Json doc = Json::object();
+    doc["format"] = mapping_format;
+    doc["organisation"] = mapping.organisation;
+    Json files = Json::object();
+    for (const auto& [role, columns] : mapping.columns) {
+        Json fields = Json::object();
+        for (const auto& [field, heading] : columns)
+            fields[field] = heading;
+        files[role] = std::move(fields);
+    }
+    doc["files"] = std::move(files);
+    if (!mapping.values.empty()) {
+        Json values = Json::object();
+        for (const auto& [field, table] : mapping.values) {
+            Json entries = Json::object();
+            for (const auto& [theirs, ours] : table)
+                entries[theirs] = ours;
+            values[field] = std::move(entries);
+        }
+        doc["values"] = std::move(values);
+    }
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace eqkit::workforce

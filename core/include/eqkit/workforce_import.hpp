@@ -42,6 +42,15 @@ struct ImportOptions {
     std::size_t max_problems = 1000;
 };
 
+// A field a file of some role is read for, as the import looks for it in the header.
+struct FieldSpec {
+    std::string name;  // our field name: "afc_band"
+    bool required = false;
+};
+// The fields an input is read for, required ones first. Events files need person_id or the
+// group field (either will do), so neither is marked required.
+[[nodiscard]] std::vector<FieldSpec> input_fields(const Definitions& defs, const InputDef& input);
+
 class Import {
   public:
     // mapping may be null: then each file's headings must be our field names.

@@ -29,5 +29,7 @@ struct ColumnMapping {
 
 [[nodiscard]] Checked<ColumnMapping> parse_mapping(std::string_view json, std::string_view label);
 [[nodiscard]] Checked<ColumnMapping> load_mapping(const std::filesystem::path& file);
+// The mapping as its file format, to be saved and given again next year.
+[[nodiscard]] std::string mapping_json(const ColumnMapping& mapping);
 
 }  // namespace eqkit::workforce
