@@ -35,6 +35,8 @@ if(NOT EMSCRIPTEN)
   pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET GLOBAL minizip)
   add_library(eqkit::sodium ALIAS PkgConfig::SODIUM)
   add_library(eqkit::minizip ALIAS PkgConfig::MINIZIP)
+else()
+  include(Minizip)
 endif()
 
 # The backend behind eqkit/hash.hpp: OpenSSL's EVP natively (it uses the CPU's SHA instructions,

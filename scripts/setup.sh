@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache git ca-certificates dpkg-dev python3
   nlohmann-json3-dev libexpected-dev libcpp-httplib-dev doctest-dev libcli11-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
-  emscripten
+  emscripten autoconf automake libtool
   libssl-dev libsodium-dev libminizip-dev zlib1g-dev
   clang-14 libclang-rt-14-dev clang-format
   xvfb xauth imagemagick xdotool chromium fonts-liberation
@@ -31,17 +31,47 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-# Dear ImGui's sources for the web build, from Debian's source package (never committed).
-imgui_dir=third_party/imgui-1.86+ds
-if [ ! -f "$imgui_dir/imgui.cpp" ]; then
-  src_list=/etc/apt/sources.list.d/debian-src.sources
+# Fetches a Debian source package into third_party/ (never committed), enabling deb-src once.
+fetch_source() {
+  local src_list=/etc/apt/sources.list.d/debian-src.sources
   if [ ! -f "$src_list" ] && ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
     echo "setup: enabling Debian source packages"
     sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources | as_root tee "$src_list" >/dev/null
     as_root apt-get update
   fi
   mkdir -p third_party
-  (cd third_party && apt-get source imgui)
+  (cd third_party && apt-get source "$1")
+}
+
+# Dear ImGui's sources for the web build, from Debian's source package.
+imgui_dir=third_party/imgui-1.86+ds
+if [ ! -f "$imgui_dir/imgui.cpp" ]; then
+  fetch_source imgui
+fi
+
+# Evidence packs in the web build (toolchain.md §4): zlib and its contrib/minizip are compiled
+# by CMake from Debian's zlib source (cmake/Minizip.cmake); libsodium is built for wasm here,
+# once, out of its source tree, into third_party/sodium-wasm (lib/libsodium.a, include/).
+zlib_dir=third_party/zlib-1.2.13.dfsg
+if [ ! -f "$zlib_dir/contrib/minizip/zip.c" ]; then
+  fetch_source zlib
+fi
+sodium_dir=third_party/libsodium-1.0.18
+sodium_wasm=$PWD/third_party/sodium-wasm
+if [ ! -f "$sodium_wasm/lib/libsodium.a" ]; then
+  [ -f "$sodium_dir/autogen.sh" ] || fetch_source libsodium
+  echo "setup: building libsodium for WebAssembly (about a minute)"
+  # Debian's source has no configure script; autogen.sh makes it (with Debian's autotools'
+  # config.guess/config.sub: it would otherwise try to download newer ones).
+  [ -x "$sodium_dir/configure" ] ||
+    (cd "$sodium_dir" && DO_NOT_UPDATE_CONFIG_SCRIPTS=1 ./autogen.sh -s >autogen.log 2>&1)
+  rm -rf third_party/sodium-wasm-build && mkdir -p third_party/sodium-wasm-build
+  (cd third_party/sodium-wasm-build &&
+    NODE_PATH=/usr/share/nodejs emconfigure "../libsodium-1.0.18/configure" --disable-shared \
+      --enable-minimal --without-pthreads --disable-ssp --disable-asm \
+      --host=wasm32-unknown-emscripten --prefix="$sodium_wasm" >configure.log &&
+    NODE_PATH=/usr/share/nodejs emmake make -j2 >make.log && make install >install.log)
+  rm -rf third_party/sodium-wasm-build
 fi
 
 # Browser-test tooling from the npm registry, pinned by package-lock.json.

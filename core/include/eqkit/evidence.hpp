@@ -24,7 +24,11 @@ struct ItemRef {
     std::string code;
 
     [[nodiscard]] std::string text() const { return framework + ":" + code; }
-    friend auto operator<=>(const ItemRef&, const ItemRef&) = default;
+    // No defaulted <=>: Emscripten 3.1.6's libc++ has no operator<=> for std::string.
+    friend bool operator==(const ItemRef&, const ItemRef&) = default;
+    friend bool operator<(const ItemRef& a, const ItemRef& b) {
+        return a.framework != b.framework ? a.framework < b.framework : a.code < b.code;
+    }
 };
 
 // Splits "eds2022:1A"; only the shape is checked here.
