@@ -122,6 +122,22 @@ std::string interval_text(const IndicatorResult& r, const Likelihood& l) {
     return format_ratio(l.lower.value) + " to " + format_ratio(l.upper.value);
 }
 
+std::vector<std::string> defs_keys(const Definitions& defs) {
+    std::vector<std::string> keys;
+    for (const GroupDef& g : defs.groups)
+        keys.push_back(g.key);
+    return keys;
+}
+
+// {key: the figure in words} for figures in the order of keys.
+Json figure_texts(const IndicatorResult& r, const std::vector<std::string>& keys,
+                  const std::vector<Figure>& figures) {
+    Json out = Json::object();
+    for (std::size_t i = 0; i < keys.size() && i < figures.size(); ++i)
+        out[keys[i]] = describe_value(r, figures[i]);
+    return out;
+}
+
 }  // namespace
 
 // ---- set-up and typed accessors ----------------------------------------------------------
@@ -276,7 +292,8 @@ std::vector<FieldError> WorkforceApi::set_columns(
                               detail::normalise_words(s->defs.classification.label) +
                               ": each row is counted by one of them"});
     }
-    for (const auto& [field, heading] : columns) {
+    for (const auto& entry : columns) {
+        const std::string& field = entry.first;  // clang 14 cannot capture bindings
         const bool known = std::any_of(wanted.begin(), wanted.end(),
                                        [&](const ColumnChoice& c) { return c.field == field; });
         if (!known) errors.push_back({field, "\"" + field + "\" is not read from this file"});
@@ -752,7 +769,25 @@ std::string WorkforceApi::results_json() const {
             display["pooled_interval"] = interval_text(r, *r.pooled);
         }
         list[i]["display"] = std::move(display);
+        // Each shown figure of the rows (indicator 1) and of the survey parts, in words.
+        if (Json* rows = list[i].contains("rows") ? &list[i]["rows"] : nullptr) {
+            const auto& done = r.current.representation.rows;
+            for (std::size_t k = 0; k < done.size() && k < rows->size(); ++k)
+                (*rows)[k]["display"] =
+                    figure_texts(r, defs_keys(*results_->defs), done[k].percents);
+        }
+        if (r.def->kind == IndicatorKind::survey && list[i].contains("parts")) {
+            Json& parts = list[i]["parts"];
+            for (std::size_t k = 0; k < r.current.survey.size() && k < parts.size(); ++k) {
+                const SurveyResult& part = r.current.survey[k];
+                std::vector<std::string> keys;
+                for (const SurveyColumn& c : part.def->columns)
+                    keys.push_back(c.key);
+                parts[k]["display"] = figure_texts(r, keys, part.values);
+            }
+        }
     }
+    j["focus_group"] = results_->defs->groups[results_->defs->focus_group].key;
     return dump(j);
 }
 

@@ -190,6 +190,11 @@ TEST_CASE("workforce api: hand-worked counts give indicators 2 and 3 with the 95
     // Indicator 4: no training file given.
     CHECK(indicator(results, 4)["value"].is_null());
     CHECK(indicator(results, 4)["state"] == "not given");
+    // Indicator 1, overall: 20 BME of 60 staff = 33.3%; the focus group is BME.
+    CHECK(results["focus_group"] == "bme");
+    const json& rows = indicator(results, 1)["rows"];
+    CHECK(rows.back()["row"] == "overall");
+    CHECK(rows.back()["display"]["bme"] == "33.3%");
 }
 
 TEST_CASE("workforce api: the exports are the CLI's, for the same results") {
@@ -254,6 +259,7 @@ TEST_CASE("workforce api: survey figures typed by hand are checked by the core's
     const json& part = indicator(results, 5)["parts"][0];
     CHECK(part["values"]["white"]["value"].get<double>() == doctest::Approx(25.1));
     CHECK(part["values"]["bme"]["value"].get<double>() == doctest::Approx(28.0));
+    CHECK(part["display"]["bme"] == "28.0%");
 }
 
 TEST_CASE("workforce api: a counts file replaces the CSV files; WDES goes the same way") {
