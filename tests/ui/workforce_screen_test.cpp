@@ -1,0 +1,207 @@
+// The canvas WRES/WDES screen, driven headlessly: choose the standard, give the files, map the
+// columns, import a slice per frame, type survey figures, compute, export; by actions and by
+// the keyboard.
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+
+#include "eqkit/workforce_report.hpp"
+#include "headless.hpp"
+#include "screens/workforce_screen.hpp"
+#include "test_support.hpp"
+#include "workforce_samples.hpp"
+
+using namespace eqkit;
+using eqkit::test::Headless;
+using eqkit::test::key;
+using eqkit::test::RecordingPlatform;
+namespace act = eqkit::ui::wf_action;
+
+namespace {
+
+struct Fixture {
+    Headless headless;
+    test::TempDir dir;
+    RecordingPlatform platform;
+    ui::Look look;
+    std::vector<std::string> chosen;  // purposes the file chooser was shown for
+    std::optional<ui::WorkforceScreen> screen;
+
+    explicit Fixture(bool paths = true) {
+        platform.paths = paths;
+        platform.folder = dir.path();
+        screen.emplace(test::shipped_registry(), platform, dir.path() / "mapping.json",
+                       [this](std::string_view purpose) { chosen.emplace_back(purpose); });
+        test::spit(dir.path() / "staff.csv", test::sample_staff_csv());
+        test::spit(dir.path() / "recruitment.csv", test::sample_recruitment_csv());
+        test::spit(dir.path() / "disciplinary.csv", test::sample_disciplinary_csv());
+        test::spit(dir.path() / "training.csv", "person_id,accessed_non_mandatory\nW1,Y\n");
+        test::spit(dir.path() / "board.csv", "ethnic_category,voting\nA,Y\n");
+        frames(1);
+    }
+    void frame() {
+        if (!ImGui::GetIO().Fonts->IsBuilt()) headless.build_fonts();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration);
+        screen->draw(look);
+        ImGui::End();
+        ImGui::Render();
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i)
+            frame();
+    }
+    void press(int key_index) {
+        ImGui::GetIO().KeysDown[key_index] = true;
+        frame();
+        ImGui::GetIO().KeysDown[key_index] = false;
+        frame();
+    }
+    void act(const ui::WorkforceAction& a) {
+        screen->act(a);
+        frame();
+    }
+    const ui::WorkforceScreenState& st() const { return screen->state(); }
+
+    void give_files() {
+        for (const char* role : {"staff", "recruitment", "disciplinary", "training", "board"})
+            act(act::SetPath{role, (dir.path() / (std::string(role) + ".csv")).string()});
+    }
+    // Frames until the import is over; each frame reads at most one slice.
+    int import_all() {
+        int count = 0;
+        while (st().step == ui::WorkforceStep::importing && count < 1000) {
+            frame();
+            ++count;
+        }
+        return count;
+    }
+};
+
+const workforce::IndicatorResult& indicator(const workforce::Results& r, int number) {
+    for (const workforce::IndicatorResult& i : r.indicators)
+        if (i.def->number == number) return i;
+    FAIL("no indicator " << number);
+    return r.indicators.front();
+}
+
+}  // namespace
+
+TEST_CASE("workforce screen: files, mapping, import, survey and results, with hand-worked counts") {
+    Fixture f;
+    CHECK(f.st().step == ui::WorkforceStep::choose);
+    f.act(act::Choose{"wres"});
+    REQUIRE(f.st().step == ui::WorkforceStep::files);
+
+    // A missing file is named, and the step stays.
+    f.act(act::ToMapping{});
+    CHECK(f.st().step == ui::WorkforceStep::files);
+    CHECK_FALSE(f.st().problems.empty());
+
+    f.give_files();
+    f.act(act::ToMapping{});
+    REQUIRE(f.st().step == ui::WorkforceStep::mapping);
+    REQUIRE(f.st().proposals.size() == 5);
+    CHECK(f.st().proposals[0].role == "staff");
+    // "Ethnicity" is not our name: the recruitment file's group column is not proposed ...
+    const workforce::MappingProposal& recruitment = f.st().proposals[1];
+    CHECK(recruitment.columns[0].field == "ethnic_category");
+    CHECK(recruitment.columns[0].heading.empty());
+    // ... so importing stops at the mapping step with the core's message.
+    f.act(act::StartImport{});
+    CHECK(f.st().step == ui::WorkforceStep::mapping);
+    REQUIRE(f.st().mapping_errors.count("recruitment") == 1);
+    CHECK(f.st().mapping_errors.at("recruitment")[0].message ==
+          "Select the column that holds ethnic category (it is needed)");
+
+    f.act(act::SetColumn{"recruitment", "ethnic_category", "Ethnicity"});
+    f.act(act::SetColumn{"staff", "is_bank", "Bank Flag"});
+    f.act(act::StartImport{});
+    CHECK(std::filesystem::exists(f.dir.path() / "mapping.json"));  // kept for next year
+    f.import_all();
+    REQUIRE(f.st().step == ui::WorkforceStep::report);
+    CHECK(f.st().problems.empty());
+    const workforce::ImportReport* report = f.screen->api().import_report();
+    REQUIRE(report != nullptr);
+    REQUIRE(report->files.size() == 5);
+    CHECK(report->files[0].used == 60);
+
+    f.act(act::Go{ui::WorkforceStep::survey});
+    f.act(act::SetSurvey{"5", "white", "25.1"});
+    f.act(act::SetSurvey{"5", "bme", "lots"});
+    f.act(act::Compute{});
+    CHECK(f.st().step == ui::WorkforceStep::survey);
+    REQUIRE(f.st().survey_errors.size() == 1);
+    CHECK(f.st().survey_errors[0].field == "5/bme");
+    f.act(act::SetSurvey{"5", "bme", "28"});
+    f.act(act::Compute{});
+    REQUIRE(f.st().step == ui::WorkforceStep::results);
+    f.frames(2);  // the results screen and its charts draw
+
+    const workforce::Results& r = *f.screen->api().results();
+    // Indicator 2: (60 / 200) / (20 / 100) = 0.30 / 0.20 = 1.50.
+    CHECK(indicator(r, 2).current.value.value == doctest::Approx(1.5));
+    // Indicator 3: (10 BME / 20) / (10 White / 40) = 0.50 / 0.25 = 2.00.
+    CHECK(indicator(r, 3).current.value.value == doctest::Approx(2.0));
+
+    f.act(act::Export{workforce::ExportFormat::csv});
+    REQUIRE(f.platform.deliveries.size() == 1);
+    CHECK(f.platform.deliveries[0].to == f.dir.path() / "wres-results.csv");
+    CHECK(f.platform.deliveries[0].mime == "text/csv");
+    CHECK(f.platform.deliveries[0].bytes == workforce::results_csv(r));
+    CHECK(f.st().status == "Saved to " + (f.dir.path() / "wres-results.csv").string());
+}
+
+TEST_CASE("workforce screen: the import reads a slice per frame, so the screen keeps drawing") {
+    Fixture f;
+    // A staff file of a little over three slices (1 MiB each).
+    std::string big = "person_id,ethnic_category,afc_band,clinical\n";
+    for (int i = 0; big.size() < (std::size_t{3} << 20) + 1000; ++i)
+        big += "P" + std::to_string(i) + ",A,5,Y\n";
+    test::spit(f.dir.path() / "big.csv", big);
+    f.act(act::Choose{"wres"});
+    f.give_files();
+    f.act(act::SetPath{"staff", (f.dir.path() / "big.csv").string()});
+    f.act(act::ToMapping{});
+    f.act(act::SetColumn{"recruitment", "ethnic_category", "Ethnicity"});
+    f.act(act::StartImport{});
+    REQUIRE(f.st().step == ui::WorkforceStep::importing);
+    CHECK(f.screen->progress() > 0.0F);
+    CHECK(f.screen->progress() < 1.0F);
+    CHECK(f.import_all() >= 3);
+    CHECK(f.st().step == ui::WorkforceStep::report);
+    CHECK(f.screen->api().import_report()->files[0].used > 50000);
+}
+
+TEST_CASE("workforce screen: a broken file stops the import with its line and column") {
+    Fixture f;
+    test::spit(f.dir.path() / "board.csv", "ethnic_category,voting\nA,\"Y\n");
+    f.act(act::Choose{"wres"});
+    f.give_files();
+    f.act(act::ToMapping{});
+    f.act(act::SetColumn{"recruitment", "ethnic_category", "Ethnicity"});
+    f.act(act::StartImport{});
+    f.import_all();
+    CHECK(f.st().step == ui::WorkforceStep::report);
+    REQUIRE(f.st().problems.size() == 1);
+    CHECK(f.st().problems[0].message().find("line 2") != std::string::npos);
+    CHECK_FALSE(f.screen->api().has_counts());
+}
+
+TEST_CASE("workforce screen: the keyboard chooses a standard; the browser asks for uploads") {
+    Fixture f(false);
+    // Keyboard navigation: the first standard's button takes focus; Space presses it.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    f.press(key(ImGuiKey_DownArrow));
+    f.press(key(ImGuiKey_Space));
+    REQUIRE(f.st().step == ui::WorkforceStep::files);
+    CHECK(f.screen->api().standard() != nullptr);
+
+    f.act(act::PickFile{"staff"});
+    CHECK(f.chosen == std::vector<std::string>{"workforce:staff"});
+    CHECK(f.screen->receive_file("workforce:staff", test::sample_staff_csv(), "staff.csv"));
+    CHECK_FALSE(f.screen->receive_file("assessment", "{}", "a.json"));
+    CHECK(f.st().files.at("staff").uploaded);
+}
