@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
 #include "eqkit/text.hpp"
 #include "json_reader.hpp"
@@ -208,7 +209,7 @@ std::string form_model_json(const Framework& fw) {
                 {"groups", std::move(groups)},
                 {"pages", std::move(pages)},
                 {"aggregation",
-                 {{"method", fw.aggregation.method == AggregationMethod::sum ? "sum" : "none"},
+                 {{"method", method_name(fw.aggregation.method)},
                   {"note", fw.aggregation.note},
                   {"overall_bands", std::move(bands)}}}};
     return detail::dump_json(out);
@@ -226,7 +227,8 @@ std::string results_json(const Framework& fw, const Assessment& assessment) {
                           {"answered", g.answered},
                           {"items", g.item_count},
                           {"complete", g.complete()},
-                          {"band", optional_band_json(g.band, g.complete())}});
+                          {"band", optional_band_json(g.band, g.complete())},
+                          {"percent", g.percent ? Json(*g.percent) : Json(nullptr)}});
     }
     Json tasks = Json::array();
     for (const Group& g : fw.groups) {
@@ -263,6 +265,13 @@ std::string results_json(const Framework& fw, const Assessment& assessment) {
                 {"tasks", std::move(tasks)},
                 {"unconfirmed", std::move(unconfirmed)},
                 {"aggregation_note", fw.aggregation.note}};
+    if (fw.aggregation.method == AggregationMethod::percentage) {
+        out["percent"] = scores.percent ? Json(*scores.percent) : Json(nullptr);
+        // Ratings from percentages: the working, the rules applied, the judgements left open.
+        if (Result<Rating> rating = rate(fw, rating_input(fw, assessment))) {
+            out["rating"] = Json::parse(rating_json(*rating), nullptr, false);
+        }
+    }
     return detail::dump_json(out);
 }
 

@@ -43,6 +43,42 @@ TotalRange total_range(const Scale& scale, std::size_t item_count) {
     return TotalRange{n * scale.lowest(), n * scale.highest()};
 }
 
+std::string_view method_name(AggregationMethod method) {
+    switch (method) {
+        case AggregationMethod::sum:
+            return "sum";
+        case AggregationMethod::percentage:
+            return "percentage";
+        case AggregationMethod::none:
+            break;
+    }
+    return "none";
+}
+
+bool BandCounts::matches(const std::map<std::string, int>& counts) const {
+    const auto count = [&counts](const std::string& label) {
+        const auto it = counts.find(label);
+        return it == counts.end() ? 0 : it->second;
+    };
+    for (const auto& [label, n] : at_least) {
+        if (count(label) < n) return false;
+    }
+    for (const auto& [label, n] : at_most) {
+        if (count(label) > n) return false;
+    }
+    return true;
+}
+
+int percent_of(long long sum, long long count, int highest) {
+    // Whole percent, half up, in integers: floor((200 × sum + d) ÷ 2d) with d = count × highest.
+    const long long d = count * highest;
+    return static_cast<int>((200 * sum + d) / (2 * d));
+}
+
+double exact_percent(long long sum, long long count, int highest) {
+    return 100.0 * static_cast<double>(sum) / (static_cast<double>(count) * highest);
+}
+
 const Band* band_for(const std::vector<Band>& bands, int total) {
     for (const Band& b : bands) {
         if (total >= b.min && total <= b.max) return &b;

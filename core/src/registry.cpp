@@ -34,6 +34,10 @@ void Registry::load_directory(const std::filesystem::path& dir) {
     std::sort(files.begin(), files.end());
     for (const auto& file : files)
         record(load_framework(file), file.generic_string());
+    std::stable_sort(frameworks_.begin(), frameworks_.end(),
+                     [](const Framework& a, const Framework& b) {
+                         return a.list_order < b.list_order;
+                     });
 }
 
 void Registry::load_text(std::string_view json, std::string_view label) {

@@ -41,7 +41,8 @@ void note_levels(const Framework& fw, const Assessment& assessment,
 
 Scores compute_scores(const Framework& fw, const Assessment& assessment) {
     Scores scores;
-    scores.aggregated = fw.aggregation.method == AggregationMethod::sum;
+    scores.aggregated = fw.aggregation.method != AggregationMethod::none;
+    const bool percentage = fw.aggregation.method == AggregationMethod::percentage;
     for (const Group& group : fw.groups) {
         GroupScore gs;
         gs.code = group.code;
@@ -54,7 +55,13 @@ Scores compute_scores(const Framework& fw, const Assessment& assessment) {
             gs.total += *answer.score;
             ++gs.answered;
         }
-        if (scores.aggregated) gs.band = find_band(fw.aggregation.group_bands, gs.total);
+        if (percentage && gs.answered > 0) {
+            gs.percent =
+                percent_of(gs.total, static_cast<long long>(gs.answered), fw.scale.highest());
+        }
+        if (scores.aggregated && (!percentage || gs.percent)) {
+            gs.band = find_band(fw.aggregation.group_bands, percentage ? *gs.percent : gs.total);
+        }
         note_band(gs.band, fw.group_label + " " + gs.code, scores.unconfirmed);
         scores.total += gs.total;
         scores.answered += gs.answered;
@@ -62,7 +69,14 @@ Scores compute_scores(const Framework& fw, const Assessment& assessment) {
         scores.groups.push_back(std::move(gs));
     }
     scores.range = total_range(fw.scale, scores.item_count);
-    if (scores.aggregated) scores.band = find_band(fw.aggregation.overall_bands, scores.total);
+    if (percentage && scores.answered > 0) {
+        scores.percent =
+            percent_of(scores.total, static_cast<long long>(scores.answered), fw.scale.highest());
+    }
+    if (scores.aggregated && (!percentage || scores.percent)) {
+        scores.band =
+            find_band(fw.aggregation.overall_bands, percentage ? *scores.percent : scores.total);
+    }
     note_band(scores.band, "overall", scores.unconfirmed);
     note_levels(fw, assessment, scores.unconfirmed);
     if (!fw.scale.official) {

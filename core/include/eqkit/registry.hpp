@@ -27,8 +27,8 @@ class Registry {
     [[nodiscard]] bool has_hook(std::string_view name) const;
     [[nodiscard]] const std::vector<HookInfo>& hooks() const { return hooks_; }
 
-    // Loads every <dir>/<id>/framework.json, in folder-name order. A bad file becomes a
-    // LoadFailure and never stops the others loading.
+    // Loads every <dir>/<id>/framework.json, listed by list_order, then folder name. A bad
+    // file becomes a LoadFailure and never stops the others loading.
     void load_directory(const std::filesystem::path& dir);
     // Loads one framework document; label names it in messages.
     void load_text(std::string_view json, std::string_view label);

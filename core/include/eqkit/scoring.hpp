@@ -24,6 +24,7 @@ struct GroupScore {
     std::size_t answered = 0;
     std::size_t item_count = 0;
     std::optional<Band> band;
+    std::optional<int> percent;  // method "percentage": over the items scored so far
 
     [[nodiscard]] bool complete() const { return answered == item_count; }
 };
@@ -35,7 +36,8 @@ struct Scores {
     TotalRange range;
     std::size_t answered = 0;
     std::size_t item_count = 0;
-    std::optional<Band> band;  // from the total so far; provisional until complete()
+    std::optional<Band> band;    // from the total so far; provisional until complete()
+    std::optional<int> percent;  // method "percentage": over the items scored so far
     std::vector<UnconfirmedFact> unconfirmed;
 
     [[nodiscard]] bool complete() const { return answered == item_count; }
