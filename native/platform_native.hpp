@@ -9,7 +9,7 @@ class NativePlatform final : public ui::Platform {
   public:
     [[nodiscard]] bool uses_paths() const override { return true; }
     [[nodiscard]] std::filesystem::path start_folder() const override;
-    void choose_file_to_open() override {}
+    void choose_file(std::string_view /*purpose*/) override {}
     [[nodiscard]] Result<void> deliver(const std::filesystem::path& to, std::string_view mime,
                                        std::string_view bytes) override;
     [[nodiscard]] std::optional<std::filesystem::path> kept_copy() const override {

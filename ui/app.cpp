@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "eqkit/files.hpp"
 #include "eqkit/report.hpp"
 #include "screens/menu_bar.hpp"
 #include "screens/problems_panel.hpp"
@@ -22,6 +23,12 @@ bool key_pressed(int key) {
 }
 bool named_key_pressed(ImGuiKey key) {
     return key_pressed(ImGui::GetKeyIndex(key));
+}
+
+// What is left of the window for a section's panels, keeping `below` for the problems panel.
+float section_height(float below) {
+    const float line = ImGui::GetFrameHeightWithSpacing();
+    return std::max(ImGui::GetContentRegionAvail().y - below, line * 4.0F);
 }
 
 float clamp_font(float pixels) {
@@ -75,8 +82,16 @@ void App::apply_theme_and_status() {
     look_.font_pixels = settings_.font_pixels;
 }
 
-void App::open_document(std::string text, std::string label) {
-    queue_.push(OpenText{std::move(text), std::move(label)});
+void App::receive_file(std::string_view purpose, std::string bytes, std::string name) {
+    if (purpose == upload_assessment) {
+        if (bytes.size() > max_document_bytes) {
+            fail({name, "", text::problem_too_large_for_assessment});
+            return;
+        }
+        queue_.push(OpenText{std::move(bytes), std::move(name)});
+        return;
+    }
+    fail({name, "", fill(text::problem_unexpected_upload, std::string(purpose))});
 }
 
 void App::report_problem(Error error) {
@@ -112,8 +127,8 @@ void App::frame() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0F);
     ImGui::Begin("EqualityKit###main", nullptr, flags);
     ImGui::PopStyleVar(2);
-    draw_menu_bar(ws_, MenuContext{platform_.uses_paths(), platform_.can_quit()}, settings_,
-                  queue_);
+    draw_menu_bar(ws_, MenuContext{platform_.uses_paths(), platform_.can_quit(), section_},
+                  settings_, queue_);
 
     const std::vector<std::string> messages = problem_messages(ws_.registry(), problems_);
     const float line = ImGui::GetFrameHeightWithSpacing();
@@ -122,14 +137,7 @@ void App::frame() {
                          : std::min(ImGui::GetContentRegionAvail().y * 0.3F,
                                     line * (static_cast<float>(messages.size()) + 3.0F));
     const float spacing = messages.empty() ? 0.0F : ImGui::GetStyle().ItemSpacing.y;
-    if (ws_.is_open()) {
-        draw_header();
-        const float height = ImGui::GetContentRegionAvail().y - problems_height - spacing;
-        draw_assess_screen(ws_, assess_, queue_, look_, std::max(height, line * 4.0F));
-    } else {
-        draw_framework_picker(ws_, picker_, queue_, look_);
-        ImGui::Spacing();
-    }
+    draw_sections(problems_height + spacing);
     if (!messages.empty()) {
         ImGui::BeginChild("problems", ImVec2(0.0F, 0.0F), true);
         draw_problems_panel(ws_.registry(), problems_, queue_, look_);
@@ -151,6 +159,44 @@ void App::frame() {
     if (settings_ != kept_settings_ && !ImGui::IsAnyItemActive()) {
         kept_settings_ = settings_;
         if (Result<void> kept = platform_.keep_settings(settings_); !kept) fail(kept.error());
+    }
+}
+
+void App::draw_sections(float below) {
+    struct Tab {
+        Section section;
+        const char* label;
+    };
+    static constexpr Tab tabs[] = {
+        {Section::assessment, text::section_assessment},
+    };
+    if (!ImGui::BeginTabBar("sections", ImGuiTabBarFlags_NoTooltip)) return;
+    for (const Tab& tab : tabs) {
+        const bool follow = section_chosen_ && section_ == tab.section;
+        if (!ImGui::BeginTabItem(tab.label, nullptr, follow ? ImGuiTabItemFlags_SetSelected : 0))
+            continue;
+        if (!section_chosen_) section_ = tab.section;
+        switch (tab.section) {
+            case Section::assessment:
+                draw_assessment_section(below);
+                break;
+            case Section::evidence:
+            case Section::workforce:
+                break;
+        }
+        ImGui::EndTabItem();
+    }
+    section_chosen_ = false;
+    ImGui::EndTabBar();
+}
+
+void App::draw_assessment_section(float below) {
+    if (ws_.is_open()) {
+        draw_header();
+        draw_assess_screen(ws_, assess_, queue_, look_, section_height(below));
+    } else {
+        draw_framework_picker(ws_, picker_, queue_, look_);
+        ImGui::Spacing();
     }
 }
 
@@ -187,6 +233,7 @@ std::string App::state_json() const {
     state["font_pixels"] = settings_.font_pixels;
     state["high_contrast"] = settings_.high_contrast;
     state["title"] = window_title();
+    state["section"] = static_cast<int>(section_);
     nlohmann::json answers = nlohmann::json::object();
     for (const auto& [code, answer] : ws_.assessment().answers) {
         nlohmann::json a = nlohmann::json::object();
@@ -212,6 +259,9 @@ void App::handle_keys() {
         if (key_pressed(keys_.letter_o)) queue_.push(Open{});
         if (key_pressed(keys_.letter_n)) queue_.push(NewAssessment{});
         if (key_pressed(keys_.letter_q) && platform_.can_quit()) queue_.push(RequestClose{});
+        if (key_pressed(keys_.digit_1)) queue_.push(ShowSection{Section::assessment});
+        if (key_pressed(keys_.digit_2)) queue_.push(ShowSection{Section::evidence});
+        if (key_pressed(keys_.digit_3)) queue_.push(ShowSection{Section::workforce});
         return;
     }
     if (!ws_.is_open() || io.KeyAlt) return;
@@ -310,7 +360,7 @@ void App::on(const Open&) {
     if (platform_.uses_paths()) {
         ask_path(PathPurpose::open);
     } else {
-        platform_.choose_file_to_open();
+        platform_.choose_file(upload_assessment);
     }
 }
 
@@ -491,6 +541,11 @@ void App::on(const SetFontSize& c) {
 void App::on(const SetHighContrast& c) {
     settings_.high_contrast = c.on;
     apply_theme_and_status();
+}
+
+void App::on(const ShowSection& c) {
+    section_ = c.section;
+    section_chosen_ = true;
 }
 
 void App::ask_path(PathPurpose purpose) {

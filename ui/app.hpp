@@ -23,6 +23,9 @@ struct KeyCodes {
     int letter_o = -1;
     int letter_q = -1;
     int letter_s = -1;
+    int digit_1 = -1;  // Ctrl+1, Ctrl+2, Ctrl+3: the sections
+    int digit_2 = -1;
+    int digit_3 = -1;
 };
 
 class App {
@@ -39,8 +42,9 @@ class App {
     // The window's close button: asks "Save changes?" first when there are unsaved changes.
     void request_close() { queue_.push(RequestClose{}); }
     [[nodiscard]] bool wants_to_quit() const { return quit_; }
-    // A file the user chose in the browser's file chooser.
-    void open_document(std::string text, std::string label);
+    // A file the user chose in the browser's file chooser, for the purpose the app asked with
+    // (Platform::choose_file): "assessment" opens it; each section takes its own.
+    void receive_file(std::string_view purpose, std::string bytes, std::string name);
     // A problem found outside a command (browser storage failing, for example).
     void report_problem(Error error);
 
@@ -50,6 +54,7 @@ class App {
     [[nodiscard]] const Look& look() const { return look_; }
     [[nodiscard]] const ErrorList& problems() const { return problems_; }
     [[nodiscard]] const AssessScreenState& assess_state() const { return assess_; }
+    [[nodiscard]] Section section() const { return section_; }
     [[nodiscard]] bool asking_to_save() const { return pending_.has_value() && !prompt_; }
     [[nodiscard]] const std::optional<PathPromptState>& path_prompt() const { return prompt_; }
     [[nodiscard]] std::string window_title() const;
@@ -78,6 +83,7 @@ class App {
     void on(const ClearProblems& c);
     void on(const SetFontSize& c);
     void on(const SetHighContrast& c);
+    void on(const ShowSection& c);
 
     // False (and the command kept for "Save changes?") when unsaved work would be lost.
     bool may_replace_work(const Command& command);
@@ -92,6 +98,8 @@ class App {
     void fail(const ErrorList& errors);
     void handle_keys();
     void draw_header();
+    void draw_sections(float problems_height);
+    void draw_assessment_section(float below);
     void apply_theme_and_status();
 
     Workspace& ws_;
@@ -105,6 +113,8 @@ class App {
     CommandQueue queue_;
     FrameworkPickerState picker_;
     AssessScreenState assess_;
+    Section section_ = Section::assessment;
+    bool section_chosen_ = false;  // by a command or key, so the tab bar must follow
     std::optional<PathPromptState> prompt_;
     std::optional<Command> pending_;  // waits on "Save changes?"
     bool continue_after_save_ = false;

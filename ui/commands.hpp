@@ -3,6 +3,7 @@
 // actions), so nothing changes under a widget while it is being drawn.
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -13,6 +14,11 @@ namespace eqkit::ui {
 
 enum class Document { assessment_json, html_report };
 enum class UnsavedChoice { save, discard, cancel };
+// What a file chosen in the browser's file chooser is for (Platform::choose_file).
+inline constexpr std::string_view upload_assessment = "assessment";
+
+// The app's parts, one tab each (Ctrl+1, Ctrl+2, Ctrl+3).
+enum class Section { assessment, evidence, workforce };
 
 struct StartAssessment {
     std::string framework_id;
@@ -59,11 +65,14 @@ struct SetFontSize {
 struct SetHighContrast {
     bool on;
 };
+struct ShowSection {
+    Section section;
+};
 
 using Command =
     std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment, Open, OpenFile,
                  OpenText, Save, SaveAs, SaveTo, Download, ExportTo, RequestClose, ResolveUnsaved,
-                 CancelPrompt, ClearProblems, SetFontSize, SetHighContrast>;
+                 CancelPrompt, ClearProblems, SetFontSize, SetHighContrast, ShowSection>;
 
 class CommandQueue {
   public:

@@ -31,8 +31,8 @@ class Platform {
     // Desktop: the folder that path prompts start in.
     [[nodiscard]] virtual std::filesystem::path start_folder() const = 0;
     // Browser: shows the page's file chooser; the chosen file arrives later through
-    // App::open_document().
-    virtual void choose_file_to_open() = 0;
+    // App::receive_file() with the same purpose (an Upload name: "assessment", "evidence"…).
+    virtual void choose_file(std::string_view purpose) = 0;
     // Hands a finished document to the user: written to `to` on the desktop, downloaded under
     // to.filename() in the browser.
     [[nodiscard]] virtual Result<void> deliver(const std::filesystem::path& to,

@@ -3,7 +3,6 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
-#include "eqkit/files.hpp"
 #include "page.hpp"
 #include "web_app.hpp"
 
@@ -42,14 +41,9 @@ EMSCRIPTEN_KEEPALIVE void eqkit_start(WebApp* web, const char* storage_error) {
     emscripten_set_main_loop_arg(tick, web, 0, false);
 }
 
-EMSCRIPTEN_KEEPALIVE void eqkit_open_upload(WebApp* web, const char* bytes, unsigned long size,
-                                            const char* name) {
-    if (!web->app) return;
-    if (size > eqkit::max_document_bytes) {
-        web->app->report_problem({name, "", "the file is too large to be an assessment"});
-        return;
-    }
-    web->app->open_document(std::string(bytes, size), name);
+EMSCRIPTEN_KEEPALIVE void eqkit_open_upload(WebApp* web, const char* purpose, const char* bytes,
+                                            unsigned long size, const char* name) {
+    if (web->app) web->app->receive_file(purpose, std::string(bytes, size), name);
 }
 
 EMSCRIPTEN_KEEPALIVE void eqkit_storage_failed(WebApp* web, const char* message) {

@@ -23,11 +23,13 @@ EM_JS(void, eqkit_js_download,
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 });
 
-// Opens the page's hidden file chooser; app.js hands the file to eqkit_open_upload().
-EM_JS(void, eqkit_js_choose_file, (), {
+// Opens the page's hidden file chooser for a purpose; app.js hands the file and the purpose to
+// eqkit_open_upload().
+EM_JS(void, eqkit_js_choose_file, (const char* purpose), {
   const input = document.getElementById('eqkit-upload');
   if (input) {
     input.value = "";
+    input.dataset.purpose = UTF8ToString(purpose);
     input.click();
   }
 });
@@ -71,8 +73,9 @@ bool exists(const char* file) {
 
 }  // namespace
 
-void WebPlatform::choose_file_to_open() {
-    eqkit_js_choose_file();
+void WebPlatform::choose_file(std::string_view purpose) {
+    const std::string name(purpose);
+    eqkit_js_choose_file(name.c_str());
 }
 
 Result<void> WebPlatform::deliver(const std::filesystem::path& to, std::string_view mime,

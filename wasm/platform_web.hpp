@@ -19,7 +19,7 @@ class WebPlatform final : public ui::Platform {
 
     [[nodiscard]] bool uses_paths() const override { return false; }
     [[nodiscard]] std::filesystem::path start_folder() const override { return "/"; }
-    void choose_file_to_open() override;
+    void choose_file(std::string_view purpose) override;
     [[nodiscard]] Result<void> deliver(const std::filesystem::path& to, std::string_view mime,
                                        std::string_view bytes) override;
     [[nodiscard]] std::optional<std::filesystem::path> kept_copy() const override {

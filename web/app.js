@@ -48,8 +48,9 @@
     const pointer = Module._malloc(bytes.length + 1);
     Module.HEAPU8.set(bytes, pointer);
     Module.HEAPU8[pointer + bytes.length] = 0;
-    Module.ccall('eqkit_open_upload', null, ['number', 'number', 'number', 'string'],
-                 [Module.eqkitContext, pointer, bytes.length, file.name]);
+    Module.ccall('eqkit_open_upload', null, ['number', 'string', 'number', 'number', 'string'],
+                 [Module.eqkitContext, upload.dataset.purpose || 'assessment', pointer,
+                  bytes.length, file.name]);
     Module._free(pointer);
     canvas.focus();
   });

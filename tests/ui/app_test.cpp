@@ -289,9 +289,10 @@ TEST_CASE("app: in the browser, Save and Download deliver files and uploads open
 
     f.run(ui::Open{});
     CHECK(f.platform.chooser_shown == 1);
+    CHECK(f.platform.chooser_purpose == ui::upload_assessment);
     const std::string upload = f.platform.deliveries[0].bytes;
     f.run(ui::NewAssessment{});
-    f.app->open_document(upload, "upload.json");
+    f.app->receive_file(ui::upload_assessment, upload, "upload.json");
     f.frames(1);
     REQUIRE(f.ws.is_open());
     CHECK(f.ws.assessment().answer("3A").score == 3);
@@ -371,4 +372,26 @@ TEST_CASE("app: high contrast switches to the high-contrast theme and back") {
     CHECK(f.app->problems().empty());
     f.run(ui::SetHighContrast{false});
     CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.0F);
+}
+
+TEST_CASE("app: Ctrl+1, Ctrl+2 and Ctrl+3 switch sections, and the Go menu's command does too") {
+    Fixture f;
+    CHECK(f.app->section() == ui::Section::assessment);
+    f.press('2', true);
+    CHECK(f.app->section() == ui::Section::evidence);
+    f.press('3', true);
+    CHECK(f.app->section() == ui::Section::workforce);
+    f.run(ui::ShowSection{ui::Section::assessment}, 2);
+    CHECK(f.app->section() == ui::Section::assessment);
+    f.press('1', true);
+    CHECK(f.app->section() == ui::Section::assessment);
+}
+
+TEST_CASE("app: a file the app did not ask for is reported, not opened") {
+    Fixture f;
+    f.app->receive_file("nonsense", "{}", "upload.json");
+    f.frames(1);
+    CHECK_FALSE(f.ws.is_open());
+    REQUIRE(f.app->problems().size() == 1);
+    CHECK(f.app->problems().front().file == "upload.json");
 }

@@ -14,7 +14,7 @@
 namespace eqkit::test {
 
 // Backend key codes the headless driver uses; ImGui's named keys sit at 256 + ImGuiKey_*.
-inline constexpr ui::KeyCodes headless_keys{400, 'N', 'O', 'Q', 'S'};
+inline constexpr ui::KeyCodes headless_keys{400, 'N', 'O', 'Q', 'S', '1', '2', '3'};
 [[nodiscard]] inline int key(ImGuiKey named) {
     return 256 + named;
 }
@@ -33,13 +33,17 @@ class RecordingPlatform final : public ui::Platform {
     std::optional<std::filesystem::path> kept;
     std::vector<Delivery> deliveries;
     int chooser_shown = 0;
+    std::string chooser_purpose;
     int kept_calls = 0;
     std::optional<ui::Settings> settings;
     int settings_kept = 0;
 
     [[nodiscard]] bool uses_paths() const override { return paths; }
     [[nodiscard]] std::filesystem::path start_folder() const override { return folder; }
-    void choose_file_to_open() override { ++chooser_shown; }
+    void choose_file(std::string_view purpose) override {
+        ++chooser_shown;
+        chooser_purpose = purpose;
+    }
     [[nodiscard]] Result<void> deliver(const std::filesystem::path& to, std::string_view mime,
                                        std::string_view bytes) override {
         deliveries.push_back({to, std::string(mime), std::string(bytes)});

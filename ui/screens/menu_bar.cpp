@@ -56,6 +56,26 @@ void edit_menu(const Workspace& ws, CommandQueue& out) {
     ImGui::EndMenu();
 }
 
+void go_menu(Section current, CommandQueue& out) {
+    if (!ImGui::BeginMenu(text::menu_go)) return;
+    struct Entry {
+        Section section;
+        const char* label;
+        const char* shortcut;
+    };
+    static constexpr Entry entries[] = {
+        {Section::assessment, text::section_assessment, text::shortcut_section_1},
+        {Section::evidence, text::section_evidence, text::shortcut_section_2},
+        {Section::workforce, text::section_workforce, text::shortcut_section_3},
+    };
+    for (const Entry& entry : entries) {
+        if (ImGui::MenuItem(entry.label, entry.shortcut, current == entry.section)) {
+            out.push(ShowSection{entry.section});
+        }
+    }
+    ImGui::EndMenu();
+}
+
 }  // namespace
 
 void draw_menu_bar(const Workspace& ws, const MenuContext& context, const Settings& settings,
@@ -63,6 +83,7 @@ void draw_menu_bar(const Workspace& ws, const MenuContext& context, const Settin
     if (!ImGui::BeginMenuBar()) return;
     file_menu(ws, context, out);
     edit_menu(ws, out);
+    go_menu(context.section, out);
     if (ImGui::BeginMenu(text::menu_view)) {
         draw_settings_panel(settings, out);
         ImGui::EndMenu();
