@@ -140,6 +140,26 @@ Json figure_texts(const IndicatorResult& r, const std::vector<std::string>& keys
 
 }  // namespace
 
+std::string flag_text(std::string_view flag) {
+    static constexpr std::pair<std::string_view, std::string_view> words[] = {
+        {"suppressed", "suppressed: it rests on a count too small to show"},
+        {"not_calculable", "not calculable"},
+        {"no_data", "no data given"},
+        {"small_numbers", "rests on small numbers"},
+        {"within_four_fifths_guide",
+         "within the four-fifths guide (a guide, not an official threshold; UNCONFIRMED)"},
+        {"outside_four_fifths_guide",
+         "outside the four-fifths guide (a guide, not an official threshold; UNCONFIRMED)"},
+        {"interval_not_calculable", "the 95% interval cannot be calculated"},
+        {"unknown_excluded", "people whose group is unknown are left out of the ratio"},
+        {"unconfirmed", "rests on UNCONFIRMED facts (listed with the indicator)"}};
+    for (const auto& [key, text] : words)
+        if (key == flag) return std::string(text);
+    std::string out(flag);
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
 // ---- set-up and typed accessors ----------------------------------------------------------
 
 WorkforceApi::WorkforceApi(const Registry& registry) {
@@ -764,6 +784,10 @@ std::string WorkforceApi::results_json() const {
         display["sentence"] = sentence(r);
         if (r.current.likelihood) display["interval"] = interval_text(r, *r.current.likelihood);
         if (r.previous) display["previous"] = describe_value(r, r.previous->value);
+        Json flags = Json::array();
+        for (const std::string& f : r.flags)
+            flags.push_back(flag_text(f));
+        display["flags"] = std::move(flags);
         if (r.pooled) {
             display["pooled"] = describe_value(r, r.pooled->ratio);
             display["pooled_interval"] = interval_text(r, *r.pooled);

@@ -185,6 +185,10 @@ TEST_CASE("workforce api: hand-worked counts give indicators 2 and 3 with the 95
     CHECK(i2["interval"]["upper"].get<double>() == doctest::Approx(2.3416).epsilon(0.0005));
     CHECK(i2["display"]["value"] == "1.50");
     CHECK(i2["display"]["interval"] == "0.96 to 2.34");
+    // 0.96 to 2.34 is not within 0.80 to 1.25 as a whole; the ratio 1.50 is outside the guide.
+    CHECK(i2["flags"][0] == "outside_four_fifths_guide");
+    CHECK(i2["display"]["flags"][0] ==
+          "outside the four-fifths guide (a guide, not an official threshold; UNCONFIRMED)");
     // Indicator 3: BME (10 / 20 = 0.50) over White (10 / 40 = 0.25) = 2.00.
     CHECK(indicator(results, 3)["value"].get<double>() == doctest::Approx(2.0));
     // Indicator 4: no training file given.

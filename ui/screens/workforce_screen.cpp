@@ -31,16 +31,6 @@ const char* mime_of(wf::ExportFormat format) {
     return "application/octet-stream";
 }
 
-std::string flag_text(const std::string& flag) {
-    if (flag == "small_numbers") return text::wf_flag_small_numbers;
-    if (flag == "suppressed") return text::wf_flag_suppressed;
-    if (flag == "outside_four_fifths_guide") return text::wf_flag_outside_guide;
-    if (flag == "within_four_fifths_guide") return text::wf_flag_within_guide;
-    std::string words = flag;
-    std::replace(words.begin(), words.end(), '_', ' ');
-    return words;
-}
-
 std::string count_text(const wf::Count& c) {
     switch (c.state) {
         case wf::State::shown:
@@ -352,8 +342,10 @@ void WorkforceScreen::apply(const wf_action::Go& a) {
 
 // ---- drawing -------------------------------------------------------------------------------
 
-void WorkforceScreen::draw(const Look& look) {
+void WorkforceScreen::draw(const Look& look, float height) {
     ImGui::PushID("workforce");
+    // Long steps (the mapping, the results) scroll; the keyboard moves in and out of the region.
+    ImGui::BeginChild("steps", ImVec2(0.0F, height), false, ImGuiWindowFlags_NavFlattened);
     draw_problems(look);
     switch (st_.step) {
         case WorkforceStep::choose:
@@ -378,6 +370,7 @@ void WorkforceScreen::draw(const Look& look) {
             draw_results(look);
             break;
     }
+    ImGui::EndChild();
     ImGui::PopID();
     for (const WorkforceAction& a : std::exchange(queue_, {}))
         act(a);
@@ -625,7 +618,7 @@ void WorkforceScreen::draw_results(const Look& look) {
             ImGui::TableNextColumn();
             std::string flags;
             for (const std::string& f : ind.flags)
-                flags += (flags.empty() ? "" : "; ") + flag_text(f);
+                flags += (flags.empty() ? "" : "; ") + wf::flag_text(f);
             ImGui::TextWrapped("%s", flags.c_str());
         }
         ImGui::EndTable();

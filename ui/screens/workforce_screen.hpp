@@ -108,9 +108,10 @@ class WorkforceScreen {
     WorkforceScreen& operator=(const WorkforceScreen&) = delete;
     ~WorkforceScreen();
 
-    // Draws the current step inside the current window, then applies what the user asked for,
-    // then reads the next slice of a running import (so call it every frame while importing).
-    void draw(const Look& look);
+    // Draws the current step in a scrolling region `height` high (0: all that is left), then
+    // applies what the user asked for, then reads the next slice of a running import (so call
+    // it every frame while importing).
+    void draw(const Look& look, float height = 0.0F);
     void act(const WorkforceAction& action);
     // Reads the next slice of the file being imported; returns false when nothing is running.
     bool step_import();

@@ -57,6 +57,9 @@ struct FieldError {
 
 enum class ExportFormat { csv, json, html };
 
+// An indicator's flag ("small_numbers", docs/indicators-format.md) in words, as faces show it.
+[[nodiscard]] std::string flag_text(std::string_view flag);
+
 // Where an import is: the file being read, and the files already read.
 struct ImportProgress {
     std::string role;  // empty between files
