@@ -17,8 +17,13 @@ set_target_properties(eqkit_core_module PROPERTIES
   OUTPUT_NAME eqkit-core SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${EQKIT_WEB_OUT}
   LINK_DEPENDS "${EQKIT_FRAMEWORK_FILES}")
 target_link_libraries(eqkit_core_module PRIVATE eqkit_plugins eqkit_warnings)
+# The workspace folder and evidence packs (eqkit::LibraryApi). The page also runs this module in
+# a Web Worker (web/accessible/pack_worker.mjs) for pack export, verify and import.
+target_sources(eqkit_core_module PRIVATE library_api_exports.cpp)
+target_link_libraries(eqkit_core_module PRIVATE eqkit_evidence)
+target_compile_definitions(eqkit_core_module PRIVATE EQKIT_VERSION="${PROJECT_VERSION}")
 target_link_options(eqkit_core_module PRIVATE
-  -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createEqkitCore -sENVIRONMENT=web
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createEqkitCore -sENVIRONMENT=web,worker
   -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0 -sFORCE_FILESYSTEM=1 -lidbfs.js
   -sEXPORTED_FUNCTIONS=_malloc,_free -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,FS
   ${EQKIT_PRELOAD_OPTIONS})

@@ -129,10 +129,11 @@ Result<void> create_file_atomically(const std::filesystem::path& target, std::st
     if (!written) return tl::unexpected(written.error());
     const std::filesystem::path& temp = *written;
     // link() fails rather than replace an existing file, unlike rename(). Where there are no
-    // hard links, fall back to checking first, then renaming.
+    // hard links, fall back to checking first, then renaming (Emscripten's file systems
+    // answer EMLINK).
     int linked = ::link(temp.c_str(), target.c_str());
     int err = errno;
-    if (linked != 0 && (err == EPERM || err == ENOSYS || err == EOPNOTSUPP)) {
+    if (linked != 0 && (err == EPERM || err == ENOSYS || err == EOPNOTSUPP || err == EMLINK)) {
         struct stat info {};
         if (::lstat(target.c_str(), &info) == 0) {
             err = EEXIST;

@@ -418,7 +418,7 @@ std::string LibraryApi::import_pack(const std::filesystem::path& pack,
                                 count_of(summary->added_assessments.size(), "assessment") +
                                 " and " + count_of(summary->added_evidence.size(), "piece") +
                                 " of evidence; " + std::to_string(summary->already_present.size()) +
-                                " already in your workspace were not added again.";
+                                " were already in your workspace, so were not added again.";
     return ok({{"added_assessments", summary->added_assessments},
                {"added_evidence", summary->added_evidence},
                {"renamed", std::move(renamed)},

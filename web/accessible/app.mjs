@@ -4,6 +4,7 @@ import { CharacterCount, Checkboxes, ErrorSummary, Radios, SkipLink, createAll }
   from './nhsuk-frontend.min.js';
 import { Core } from './core.mjs';
 import { download, esc, plural } from './html.mjs';
+import { itemEvidence, routeEvidence } from './evidence.mjs';
 
 const main = document.getElementById('maincontent');
 const EASY_READ_KEY = 'eqkit-easy-read';
@@ -214,7 +215,9 @@ function renderTasks() {
       Answers are saved in this browser as you go.</p>
     ${easyReadSwitch()}
     ${groups.join('')}
-    <a class="nhsuk-button" href="#/check" role="button" draggable="false">Check your answers</a>`);
+    <a class="nhsuk-button" href="#/check" role="button" draggable="false">Check your answers</a>
+    <p class="nhsuk-body"><a href="#/evidence">Your evidence library</a>: files, links and notes
+      for these items, and evidence packs.</p>`);
   bindEasyRead(renderTasks);
   return undefined;
 }
@@ -351,7 +354,8 @@ function renderItem(code, answer = null, errors = []) {
           value="draft">Save as draft</button>
       </div>
       ${easyReadSwitchInline()}
-    </form>`, { error: errors.length > 0 });
+    </form>
+    ${itemEvidence(core, state.framework, code)}`, { error: errors.length > 0 });
   const form = document.getElementById('item-form');
   document.getElementById('easy-read').addEventListener('change', (event) => {
     localStorage.setItem(EASY_READ_KEY, event.target.checked ? 'on' : 'off');
@@ -484,6 +488,10 @@ function route() {
   if (!hash.startsWith('#/') && hash !== '#') return undefined;  // in-page links: skip link, errors
   const item = hash.match(/^#\/item\/([A-Za-z0-9._-]+)$/);
   if (item) return renderItem(item[1]);
+  if (hash.startsWith('#/evidence')) {
+    return routeEvidence(hash, { core, show, heading, backLink, errorSummary,
+                                 notFound: renderNotFound });
+  }
   switch (hash) {
     case '#/': case '#': return core.state().open ? renderTasks() : renderStart();
     case '#/new': return renderStart();

@@ -1,0 +1,144 @@
+// The accessible face's link to the workspace folder and its evidence library in the shared
+// WebAssembly core (eqkit::LibraryApi, exported by wasm/library_api_exports.cpp). Every rule
+// (validation, statuses, expiry, messages) is computed there; this file moves JSON and bytes.
+//
+// The workspace folder lives in the same IndexedDB-backed file system as the assessment
+// (/persist/workspace), so it survives reloads. Pack export, verify and import run in a Web
+// Worker (pack_worker.mjs) over its own copy of the core: a pack of many files takes seconds,
+// and Emscripten 3.1.6 cannot yield to the page in the middle of one C++ call without Asyncify
+// (which would slow every call and grow the module), so the page would freeze. The worker
+// reads the workspace from IndexedDB itself, and the page reloads it after an import.
+export const WORKSPACE = '/persist/workspace';
+const UPLOADS = '/tmp/evidence-upload';
+
+function syncfs(module, populate) {
+  return new Promise((resolve, reject) => {
+    module.FS.syncfs(populate, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+export class Library {
+  constructor(core) {
+    this.core = core;
+    this.module = core.module;
+    this.handle = this.module.ccall('eqkit_library_create', 'number', ['string'], ['/plugins']);
+    this.opened = this.json('eqkit_library_open', ['string'], [WORKSPACE]);
+    this.worker = null;
+    this.jobs = new Map();
+    this.nextJob = 1;
+  }
+
+  call(name, types = [], args = []) {
+    const ptr = this.module.ccall(name, 'number', ['number', ...types], [this.handle, ...args]);
+    const text = this.module.UTF8ToString(ptr);
+    this.module._free(ptr);
+    return text;
+  }
+
+  json(name, types, args) { return JSON.parse(this.call(name, types, args)); }
+
+  // Flushes the file system to IndexedDB; a failure is shown on every page (core.storageError).
+  async persist() {
+    try {
+      await syncfs(this.module, false);
+      this.core.storageError = null;
+    } catch (err) {
+      this.core.storageError = 'Your browser did not save the latest change to your evidence (' +
+        err + '). Export an evidence pack to keep a copy.';
+    }
+  }
+
+  async change(name, types, args) {
+    const result = this.json(name, types, args);
+    if (result.ok) await this.persist();
+    return result;
+  }
+
+  // today is left to the core (this computer's date), so no date rule lives here.
+  list(filter) { return this.json('eqkit_library_list', ['string', 'string'], [filter, '']); }
+  get(id) { return this.json('eqkit_library_get', ['string', 'string'], [id, '']); }
+  items() { return this.json('eqkit_library_items', ['string'], ['']); }
+  item(ref) { return this.json('eqkit_library_item', ['string', 'string'], [ref, '']); }
+  personalData() { return this.json('eqkit_library_personal_data'); }
+  edit(id, details) {
+    return this.change('eqkit_library_edit', ['string', 'string'], [id, JSON.stringify(details)]);
+  }
+  attach(id, ref) { return this.change('eqkit_library_attach', ['string', 'string'], [id, ref]); }
+  detach(id, ref) { return this.change('eqkit_library_detach', ['string', 'string'], [id, ref]); }
+
+  // A file is written to the virtual file system first (too large for the C stack), under its
+  // own name, which the core keeps as the evidence's file name.
+  async add(request, file = null) {
+    let path = '';
+    if (file) {
+      const dir = `${UPLOADS}-${Date.now()}`;
+      this.module.FS.mkdirTree(dir);
+      path = `${dir}/${file.name.replace(/\//g, '_')}`;
+      this.module.FS.writeFile(path, new Uint8Array(await file.arrayBuffer()));
+    }
+    try {
+      return await this.change('eqkit_library_add', ['string', 'string'],
+                               [JSON.stringify({ ...request, ...(file ? { path } : {}) }), '']);
+    } finally {
+      if (file) {
+        this.module.FS.unlink(path);
+        this.module.FS.rmdir(path.slice(0, path.lastIndexOf('/')));
+      }
+    }
+  }
+
+  // The assessment open in this browser goes into the workspace (and so into packs).
+  storeAssessment() {
+    return this.change('eqkit_library_store_assessment', ['string'], ['/persist/current.json']);
+  }
+
+  // ---- packs, in the worker --------------------------------------------------------------
+
+  run(message, onProgress, transfer = []) {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./pack_worker.mjs', import.meta.url), { type: 'module' });
+      this.worker.onmessage = (event) => {
+        const job = this.jobs.get(event.data.id);
+        if (!job) return;
+        if (event.data.type === 'progress') {
+          job.onProgress?.(event.data.done, event.data.total);
+        } else {
+          this.jobs.delete(event.data.id);
+          job.resolve(event.data);
+        }
+      };
+      this.worker.onerror = (event) => {
+        for (const job of this.jobs.values()) {
+          job.resolve({ result: { ok: false, errors: [{ message: 'The pack worker stopped (' +
+            (event.message || 'unknown error') + ').' }] } });
+        }
+        this.jobs.clear();
+      };
+    }
+    const id = this.nextJob++;
+    return new Promise((resolve) => {
+      this.jobs.set(id, { resolve, onProgress });
+      this.worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  // -> { result, bytes } (bytes: the pack, a Uint8Array, when result.ok)
+  exportPack(onProgress) { return this.run({ op: 'export' }, onProgress); }
+
+  async verifyPack(file, onProgress) {
+    const bytes = await file.arrayBuffer();
+    return (await this.run({ op: 'verify', name: file.name, bytes }, onProgress, [bytes])).result;
+  }
+
+  // The worker imports into the workspace in IndexedDB; the page then reloads it from there.
+  async importPack(file, onProgress) {
+    const bytes = await file.arrayBuffer();
+    const { result } = await this.run({ op: 'import', name: file.name, bytes }, onProgress,
+                                      [bytes]);
+    if (result.ok) {
+      await syncfs(this.module, true);
+      this.opened = this.json('eqkit_library_open', ['string'], [WORKSPACE]);
+    }
+    return result;
+  }
+}
