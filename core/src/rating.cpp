@@ -155,9 +155,10 @@ class Rater {
             if (fw_.find_item(code) == nullptr) return fail(label_, place, unknown_item(code));
             for (const auto& [cat, score] : cats) {
                 const std::string at = detail::pointer_append(place, cat);
+                const std::string& wanted = cat;  // clang 14 cannot capture a binding
                 const bool known =
                     std::any_of(fw_.evidence_categories.begin(), fw_.evidence_categories.end(),
-                                [&cat](const EvidenceCategory& c) { return c.code == cat; });
+                                [&wanted](const EvidenceCategory& c) { return c.code == wanted; });
                 if (!known) {
                     return fail(label_, at,
                                 "no evidence category " + detail::in_quotes(cat) + " in " + fw_.id);
@@ -167,9 +168,11 @@ class Rater {
         }
         for (const auto& [key, j] : in_.judgements) {
             const std::string place = detail::pointer_append("/judgements", key);
+            const std::string& wanted = key;  // clang 14 cannot capture a binding
             const bool known_key =
-                key == "overall" || std::any_of(fw_.groups.begin(), fw_.groups.end(),
-                                                [&key](const Group& g) { return g.code == key; });
+                key == "overall" ||
+                std::any_of(fw_.groups.begin(), fw_.groups.end(),
+                            [&wanted](const Group& g) { return g.code == wanted; });
             if (!known_key) {
                 return fail(
                     label_, place,
