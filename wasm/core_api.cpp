@@ -11,6 +11,7 @@
 #include "eqkit/files.hpp"
 #include "eqkit/json_api.hpp"
 #include "eqkit/plugins.hpp"
+#include "js_text.hpp"
 
 namespace {
 
@@ -35,12 +36,7 @@ struct Session {
     eqkit::JsonApi api;
 };
 
-// Hands a string to JavaScript, which frees it with Module._free after reading it.
-char* to_js(const std::string& text) {
-    char* out = static_cast<char*>(std::malloc(text.size() + 1));
-    if (out != nullptr) std::memcpy(out, text.c_str(), text.size() + 1);
-    return out;
-}
+using eqkit::web::to_js;
 
 Session& from(void* handle) {
     return *static_cast<Session*>(handle);

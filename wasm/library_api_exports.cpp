@@ -4,14 +4,13 @@
 #include <emscripten/emscripten.h>
 
 #include <cstdint>
-#include <cstdlib>
-#include <cstring>
 #include <memory>
 #include <string>
 
 #include "eqkit/files.hpp"
 #include "eqkit/library_api.hpp"
 #include "eqkit/plugins.hpp"
+#include "js_text.hpp"
 
 // Tells the page how far a pack export, verify or import has gone (Module.onPackProgress).
 EM_JS(void, eqkit_pack_progress, (double done, double total), {
@@ -28,11 +27,7 @@ struct LibrarySession {
     eqkit::LibraryApi api;
 };
 
-char* to_js(const std::string& text) {
-    char* out = static_cast<char*>(std::malloc(text.size() + 1));
-    if (out != nullptr) std::memcpy(out, text.c_str(), text.size() + 1);
-    return out;
-}
+using eqkit::web::to_js;
 
 LibrarySession& from(void* handle) {
     return *static_cast<LibrarySession*>(handle);
