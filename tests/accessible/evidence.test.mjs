@@ -128,6 +128,23 @@ test('add a note and a file, attach, see them on the item page, export a pack th
   assert.match(await text(page, '.nhsuk-summary-list'), /minutes\.txt \(29 bytes, text\/plain\)/);
   await check('add a file, then its details');
 
+  // A link that is not one; then a change that empties the title, on the details page.
+  await visit(page, '#/evidence/add/link');
+  await check('add a link');
+  await page.fill('#url', 'not a link');
+  await page.fill('#title', 'Survey');
+  await page.fill('#added_by', 'Jo Bloggs');
+  await page.click('button:has-text("Add evidence")');
+  await settled(page);
+  assert.match(await text(page, '.nhsuk-error-summary'), /Link: /);
+  await check('add a link (with errors)');
+  await visit(page, '#/evidence/edit/ev2');
+  await page.fill('#title', '');
+  await page.click('button:has-text("Save changes")');
+  await settled(page);
+  assert.match(await text(page, '.nhsuk-error-summary'), /Title: this must not be empty/);
+  await check('evidence details (with errors)');
+
   await visit(page, '#/evidence');
   const all = await rows(page);
   assert.equal(all.length, 2);
