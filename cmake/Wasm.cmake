@@ -32,6 +32,14 @@ function(eqkit_web_app target out_dir)
     target_link_options(${target} PRIVATE "SHELL:--preload-file ${file}@/plugins/${id}/framework.json")
   endforeach()
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${frameworks})
+  # Each workforce standard's indicators.json (WRES, WDES), beside its framework.json.
+  file(GLOB indicator_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/*/indicators.json)
+  foreach(file ${indicator_files})
+    get_filename_component(dir ${file} DIRECTORY)
+    get_filename_component(id ${dir} NAME)
+    target_link_options(${target} PRIVATE "SHELL:--preload-file ${file}@/plugins/${id}/indicators.json")
+  endforeach()
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${indicator_files})
 
   # The HTML shell, its stylesheet and its script.
   file(GLOB shell CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.css

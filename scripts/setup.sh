@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build pkg-config ccache git ca-certificates dpkg-dev python3
+  python3-jsonschema
   nlohmann-json3-dev libexpected-dev libcpp-httplib-dev doctest-dev libcli11-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   emscripten autoconf automake libtool

@@ -42,7 +42,9 @@ App::App(Workspace& workspace, Platform& platform, KeyCodes keys)
     : ws_(workspace),
       platform_(platform),
       keys_(keys),
-      settings_(platform.load_settings().value_or(Settings{})) {
+      settings_(platform.load_settings().value_or(Settings{})),
+      workforce_(workspace.registry(), platform, workforce_mapping_file(platform),
+                 [this](std::string_view purpose) { platform_.choose_file(purpose); }) {
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.IniFilename = nullptr;  // our layout is fixed; settings are ours
@@ -89,6 +91,10 @@ void App::receive_file(std::string_view purpose, std::string bytes, std::string 
             return;
         }
         queue_.push(OpenText{std::move(bytes), std::move(name)});
+        return;
+    }
+    if (purpose.starts_with(workforce_upload_prefix)) {
+        (void)workforce_.receive_file(purpose, std::move(bytes), std::move(name));
         return;
     }
     fail({name, "", fill(text::problem_unexpected_upload, std::string(purpose))});
@@ -169,6 +175,7 @@ void App::draw_sections(float below) {
     };
     static constexpr Tab tabs[] = {
         {Section::assessment, text::section_assessment},
+        {Section::workforce, text::section_workforce},
     };
     if (!ImGui::BeginTabBar("sections", ImGuiTabBarFlags_NoTooltip)) return;
     for (const Tab& tab : tabs) {
@@ -181,7 +188,9 @@ void App::draw_sections(float below) {
                 draw_assessment_section(below);
                 break;
             case Section::evidence:
+                break;
             case Section::workforce:
+                workforce_.draw(look_, section_height(below));
                 break;
         }
         ImGui::EndTabItem();

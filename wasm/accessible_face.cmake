@@ -12,7 +12,17 @@ foreach(file ${EQKIT_FRAMEWORK_FILES})
   list(APPEND EQKIT_PRELOAD_OPTIONS "SHELL:--preload-file ${file}@/plugins/${id}/framework.json")
 endforeach()
 
+# Each workforce standard's indicators.json (WRES, WDES) sits beside its framework.json.
+file(GLOB EQKIT_INDICATOR_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/*/indicators.json)
+foreach(file ${EQKIT_INDICATOR_FILES})
+  get_filename_component(dir ${file} DIRECTORY)
+  get_filename_component(id ${dir} NAME)
+  list(APPEND EQKIT_PRELOAD_OPTIONS "SHELL:--preload-file ${file}@/plugins/${id}/indicators.json")
+endforeach()
+
 add_executable(eqkit_core_module core_api.cpp)
+target_sources(eqkit_core_module PRIVATE workforce_exports.cpp)
+set_property(TARGET eqkit_core_module APPEND PROPERTY LINK_DEPENDS ${EQKIT_INDICATOR_FILES})
 set_target_properties(eqkit_core_module PROPERTIES
   OUTPUT_NAME eqkit-core SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${EQKIT_WEB_OUT}
   LINK_DEPENDS "${EQKIT_FRAMEWORK_FILES}")

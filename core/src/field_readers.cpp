@@ -24,4 +24,14 @@ Provenance read_provenance(ObjectReader& obj) {
     return p;
 }
 
+Source read_source(ObjectReader& obj) {
+    Source s;
+    s.title = required_text(obj, "title");
+    s.url = obj.string_or("url", "");
+    s.reference = obj.string_or("reference", "");
+    s.provenance = read_provenance(obj);
+    obj.finish();
+    return s;
+}
+
 }  // namespace eqkit::detail

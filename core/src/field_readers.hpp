@@ -16,4 +16,7 @@ std::string required_text(ObjectReader& obj, std::string_view key);
 // "confirmed" and "note": an unconfirmed fact must say why.
 Provenance read_provenance(ObjectReader& obj);
 
+// A "source" object: title (required), url, reference and provenance.
+Source read_source(ObjectReader& obj);
+
 }  // namespace eqkit::detail

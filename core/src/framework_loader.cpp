@@ -17,6 +17,7 @@ using detail::in_quotes;
 using detail::Need;
 using detail::ObjectReader;
 using detail::read_provenance;
+using detail::read_source;
 using detail::required_text;
 
 constexpr int scale_value_limit = 1000;
@@ -37,16 +38,6 @@ bool valid_code(std::string_view code) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                c == '.' || c == '-' || c == '_';
     });
-}
-
-Source read_source(ObjectReader& obj) {
-    Source s;
-    s.title = required_text(obj, "title");
-    s.url = obj.string_or("url", "");
-    s.reference = obj.string_or("reference", "");
-    s.provenance = read_provenance(obj);
-    obj.finish();
-    return s;
 }
 
 ScaleLevel read_level(ObjectReader& obj) {
@@ -204,18 +195,18 @@ Band read_band(ObjectReader& obj) {
 
 // Bands must run in order over exactly [range.min, range.max] with no overlap and no gap.
 void check_bands(const std::vector<Band>& bands, TotalRange range, const std::string& where,
-                 Diagnostics& diag) {
+                 Diagnostics& diag, const std::string& what = "total") {
     if (bands.empty()) return;
     int expected_min = range.min;
     for (std::size_t i = 0; i < bands.size(); ++i) {
         const Band& band = bands[i];
         const std::string place = detail::pointer_append(where, i);
         if (band.min > expected_min) {
-            diag.add(place + "/min", "totals " + std::to_string(expected_min) + " to " +
+            diag.add(place + "/min", what + "s " + std::to_string(expected_min) + " to " +
                                          std::to_string(band.min - 1) + " fall in no band (gap)");
         } else if (band.min < expected_min) {
             diag.add(place + "/min", i == 0 ? "starts at " + std::to_string(band.min) +
-                                                  " but the lowest possible total is " +
+                                                  " but the lowest possible " + what + " is " +
                                                   std::to_string(range.min)
                                             : "overlaps the band before it (which ends at " +
                                                   std::to_string(expected_min - 1) + ")");
@@ -224,8 +215,8 @@ void check_bands(const std::vector<Band>& bands, TotalRange range, const std::st
     }
     if (bands.back().max != range.max) {
         diag.add(detail::pointer_append(where, bands.size() - 1) + "/max",
-                 "ends at " + std::to_string(bands.back().max) +
-                     " but the highest possible total is " + std::to_string(range.max));
+                 "ends at " + std::to_string(bands.back().max) + " but the highest possible " +
+                     what + " is " + std::to_string(range.max));
     }
 }
 
@@ -508,7 +499,7 @@ void check_methods(const Framework& fw, TotalRange range, const std::string& whe
             }
             as_bands.push_back(Band{std::to_string(b.value), b.min, b.max, b.provenance});
         }
-        check_bands(as_bands, range, place + "/item_bands", diag);
+        check_bands(as_bands, range, place + "/item_bands", diag, "percentage");
     }
 }
 
@@ -520,8 +511,8 @@ void check_percentages(const Framework& fw, const std::string& where, Diagnostic
         return;
     }
     const TotalRange range{percent_of(fw.scale.lowest(), 1, fw.scale.highest()), 100};
-    check_bands(agg.overall_bands, range, where + "/overall_bands", diag);
-    check_bands(agg.group_bands, range, where + "/group_bands", diag);
+    check_bands(agg.overall_bands, range, where + "/overall_bands", diag, "percentage");
+    check_bands(agg.group_bands, range, where + "/group_bands", diag, "percentage");
     check_methods(fw, range, where + "/methods", diag);
     std::set<std::string> labels;
     for (std::size_t i = 0; i < agg.group_bands.size(); ++i) {

@@ -34,10 +34,59 @@ void Registry::load_directory(const std::filesystem::path& dir) {
     std::sort(files.begin(), files.end());
     for (const auto& file : files)
         record(load_framework(file), file.generic_string());
-    std::stable_sort(frameworks_.begin(), frameworks_.end(),
-                     [](const Framework& a, const Framework& b) {
-                         return a.list_order < b.list_order;
-                     });
+    std::stable_sort(
+        frameworks_.begin(), frameworks_.end(),
+        [](const Framework& a, const Framework& b) { return a.list_order < b.list_order; });
+    load_mappings(dir / "mappings");
+}
+
+// CrosswalkMapping files sit in <plugins>/mappings/, beside the framework folders; the folder is
+// optional.
+void Registry::load_mappings(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        if (entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
+            files.push_back(entry.path());
+        }
+    }
+    if (ec) {
+        failures_.push_back({dir.generic_string(),
+                             {Error{dir.generic_string(), "",
+                                    "cannot list the mappings folder (" + ec.message() + ")"}}});
+        return;
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files)
+        record_mapping(load_crosswalk_mapping(file), file.generic_string());
+}
+
+void Registry::load_mapping_text(std::string_view json, std::string_view label) {
+    record_mapping(parse_crosswalk_mapping(json, label), label);
+}
+
+void Registry::record_mapping(Checked<CrosswalkMapping> loaded, std::string_view label) {
+    if (!loaded) {
+        failures_.push_back({std::string(label), std::move(loaded.error())});
+        return;
+    }
+    add_mapping(std::move(*loaded));
+}
+
+void Registry::add_mapping(CrosswalkMapping mapping) {
+    ErrorList errors = check_crosswalk_mapping(mapping, *this);
+    for (const CrosswalkMapping& m : mappings_) {
+        if (m.id == mapping.id) {
+            errors.push_back(
+                {mapping.file, "/id", "id \"" + mapping.id + "\" is already used by " + m.file});
+        }
+    }
+    if (!errors.empty()) {
+        failures_.push_back({mapping.file, std::move(errors)});
+        return;
+    }
+    mappings_.push_back(std::move(mapping));
 }
 
 void Registry::load_text(std::string_view json, std::string_view label) {

@@ -79,7 +79,7 @@ TEST_CASE("cli: a mistyped verb is named, with the verbs there are") {
     const ProcessResult top = run_eqkit({}, {"asess"});
     CHECK(top.status == 2);
     CHECK(top.err.rfind("eqkit: \"asess\" is not a verb of eqkit (use one of: frameworks, "
-                        "framework, assess, report, workspace, evidence, key, pack, wres, wdes)\n",
+                        "framework, assess, report, workspace, evidence, key, pack, wres, wdes, crosswalk)\n",
                         0) == 0);
     const ProcessResult sub = run_eqkit({}, {"assess", "nwe"});
     CHECK(sub.status == 2);

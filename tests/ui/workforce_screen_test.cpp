@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app.hpp"
 #include "eqkit/workforce_report.hpp"
 #include "headless.hpp"
 #include "screens/workforce_screen.hpp"
@@ -204,4 +205,25 @@ TEST_CASE("workforce screen: the keyboard chooses a standard; the browser asks f
     CHECK(f.screen->receive_file("workforce:staff", test::sample_staff_csv(), "staff.csv"));
     CHECK_FALSE(f.screen->receive_file("assessment", "{}", "a.json"));
     CHECK(f.st().files.at("staff").uploaded);
+}
+
+TEST_CASE("workforce screen: the app's Workforce tab shows it and takes its uploads") {
+    Headless headless;
+    test::TempDir dir;
+    Workspace ws{test::shipped_registry()};
+    RecordingPlatform platform;
+    platform.paths = false;
+    platform.folder = dir.path();
+    ui::App app(ws, platform, test::headless_keys);
+    headless.frames(app, 2);
+    app.commands().push(ui::ShowSection{ui::Section::workforce});
+    headless.frames(app, 2);
+    CHECK(app.section() == ui::Section::workforce);
+    app.workforce().act(act::Choose{"wres"});
+    headless.frames(app, 2);
+    CHECK(app.workforce().state().step == ui::WorkforceStep::files);
+    // The browser's file chooser hands the file to the app, which passes it on by its purpose.
+    app.receive_file("workforce:staff", test::sample_staff_csv(), "staff.csv");
+    CHECK(app.workforce().state().files.at("staff").uploaded);
+    CHECK(app.problems().empty());
 }

@@ -64,6 +64,11 @@ bool button(const char* label, bool enabled = true) {
 
 }  // namespace
 
+std::filesystem::path workforce_mapping_file(const Platform& platform) {
+    if (const auto kept = platform.kept_copy()) return kept->parent_path() / "column-mapping.json";
+    return platform.start_folder() / "eqkit-column-mapping.json";
+}
+
 WorkforceScreen::WorkforceScreen(const Registry& registry, Platform& platform,
                                  std::filesystem::path mapping_file, FileChooser choose_file)
     : platform_(&platform),

@@ -31,6 +31,10 @@ namespace eqkit::ui {
 inline constexpr std::string_view workforce_upload_prefix = "workforce:";
 inline constexpr std::string_view workforce_counts_role = "counts";
 
+// Where the column mapping is kept for next year: in the browser beside the kept assessment
+// (IndexedDB, where the accessible face keeps it too), on the desktop in the start folder.
+[[nodiscard]] std::filesystem::path workforce_mapping_file(const Platform& platform);
+
 enum class WorkforceStep { choose, files, mapping, importing, report, survey, results };
 
 namespace wf_action {

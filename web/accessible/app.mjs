@@ -5,6 +5,7 @@ import { CharacterCount, Checkboxes, ErrorSummary, Radios, SkipLink, createAll }
 import { Core } from './core.mjs';
 import { download, esc, plural } from './html.mjs';
 import { itemEvidence, routeEvidence } from './evidence.mjs';
+import { routeWorkforce } from './workforce.mjs';
 
 const main = document.getElementById('maincontent');
 const EASY_READ_KEY = 'eqkit-easy-read';
@@ -108,6 +109,8 @@ function renderStart(errors = []) {
       <button class="nhsuk-button" type="submit">Start assessment</button>
     </form>
     ${uploadForm()}
+    <p class="nhsuk-body"><a href="#/workforce">Compute the WRES or WDES from your workforce
+      data</a></p>
     ${problems}`, { error: errors.length > 0 });
   document.getElementById('start-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -491,6 +494,9 @@ function route() {
   if (hash.startsWith('#/evidence')) {
     return routeEvidence(hash, { core, show, heading, backLink, errorSummary,
                                  notFound: renderNotFound });
+  }
+  if (hash.startsWith('#/workforce')) {
+    return routeWorkforce(hash, { core, show, heading, backLink, errorSummary });
   }
   switch (hash) {
     case '#/': case '#': return core.state().open ? renderTasks() : renderStart();

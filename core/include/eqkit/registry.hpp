@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eqkit/crosswalk.hpp"
 #include "eqkit/error.hpp"
 #include "eqkit/framework.hpp"
 
@@ -27,9 +28,15 @@ class Registry {
     [[nodiscard]] bool has_hook(std::string_view name) const;
     [[nodiscard]] const std::vector<HookInfo>& hooks() const { return hooks_; }
 
-    // Loads every <dir>/<id>/framework.json, listed by list_order, then folder name. A bad
-    // file becomes a LoadFailure and never stops the others loading.
+    // Loads every <dir>/<id>/framework.json, listed by list_order, then folder name, then every
+    // <dir>/mappings/*.json in name order. A bad file becomes a LoadFailure and never stops the
+    // others loading.
     void load_directory(const std::filesystem::path& dir);
+    // Loads one mapping document (after the frameworks it links); label names it in messages.
+    void load_mapping_text(std::string_view json, std::string_view label);
+    // Checks the mapping's codes against the loaded frameworks and its id, then adds it; on
+    // failure records a LoadFailure.
+    void add_mapping(CrosswalkMapping mapping);
     // Loads one framework document; label names it in messages.
     void load_text(std::string_view json, std::string_view label);
     // Checks hooks and id clashes, then adds; on failure records a LoadFailure.
@@ -38,12 +45,16 @@ class Registry {
     [[nodiscard]] const std::vector<Framework>& frameworks() const { return frameworks_; }
     [[nodiscard]] const std::vector<LoadFailure>& failures() const { return failures_; }
     [[nodiscard]] const Framework* find(std::string_view id) const;
+    [[nodiscard]] const std::vector<CrosswalkMapping>& mappings() const { return mappings_; }
 
   private:
     void record(Checked<Framework> loaded, std::string_view label);
+    void record_mapping(Checked<CrosswalkMapping> loaded, std::string_view label);
+    void load_mappings(const std::filesystem::path& dir);
 
     std::vector<HookInfo> hooks_;
     std::vector<Framework> frameworks_;
+    std::vector<CrosswalkMapping> mappings_;
     std::vector<LoadFailure> failures_;
 };
 
