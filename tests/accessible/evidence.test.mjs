@@ -62,9 +62,11 @@ async function visit(page, hash) {
 
 const text = async (page, selector) => (await page.textContent(selector)).replace(/\s+/g, ' ').trim();
 
+// The table's cells, without the headings the responsive table repeats for narrow screens.
 async function rows(page) {
-  return page.$$eval('table.nhsuk-table tbody tr', (trs) => trs.map((tr) =>
-    [...tr.cells].map((td) => td.textContent.replace(/\s+/g, ' ').trim())));
+  return page.$$eval('main table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) =>
+    [...td.childNodes].filter((n) => !n.classList?.contains('nhsuk-table-responsive__heading'))
+      .map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim())));
 }
 
 let packPath = '';  // the pack exported by the first test
@@ -157,6 +159,10 @@ test('add a note and a file, attach, see them on the item page, export a pack th
   await settled(page);
   assert.deepEqual((await rows(page)).map((r) => r[0]), ['Board minutes']);
   await check('evidence library, not attached');
+  await page.setViewportSize({ width: 320, height: 640 });  // 400% zoom: nothing scrolls sideways
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth -
+                                         document.documentElement.clientWidth), 0);
+  await page.setViewportSize({ width: 1000, height: 800 });
 
   // The item page shows 1A's evidence (all expired) and attaches more from the library.
   await visit(page, '#/item/1A');

@@ -182,14 +182,17 @@ function renderLibrary(ctx, filter = 'all') {
   const nav = FILTERS.map(([id, label]) => `<li>${id === filter ?
     `<a href="#/evidence/filter/${id}" aria-current="page"><strong>${label} (${counts[id]})</strong></a>` :
     `<a href="#/evidence/filter/${id}">${label} (${counts[id]})</a>`}</li>`).join('');
+  // NHS.UK's responsive table: on a narrow screen each row becomes a list headed by the columns.
+  const cell = (heading, value) => `<td class="nhsuk-table__cell"><span
+    class="nhsuk-table-responsive__heading" aria-hidden="true">${heading} </span>${value}</td>`;
   const rows = listed.evidence.map((e) => `<tr class="nhsuk-table__row">
-      <td class="nhsuk-table__cell"><a href="#/evidence/edit/${esc(e.id)}">${esc(e.title)}</a></td>
-      <td class="nhsuk-table__cell">${KIND[e.kind]}</td>
-      <td class="nhsuk-table__cell">${dates(e)}</td>
-      <td class="nhsuk-table__cell">${esc(e.expires || 'Does not expire')}</td>
-      <td class="nhsuk-table__cell">${e.supports.length ? esc(e.supports.join(', ')) : 'None'}</td>
-      <td class="nhsuk-table__cell">${statusTag(e)}</td></tr>`).join('');
-  const table = listed.evidence.length ? `<table class="nhsuk-table">
+      ${cell('Title', `<a href="#/evidence/edit/${esc(e.id)}">${esc(e.title)}</a>`)}
+      ${cell('Kind', KIND[e.kind])}
+      ${cell('Covers', dates(e))}
+      ${cell('Expires', esc(e.expires || 'Does not expire'))}
+      ${cell('Supports', e.supports.length ? esc(e.supports.join(', ')) : 'None')}
+      ${cell('Status', statusTag(e))}</tr>`).join('');
+  const table = listed.evidence.length ? `<table class="nhsuk-table-responsive">
       <caption class="nhsuk-table__caption">${esc(FILTERS.find(([id]) => id === filter)[1])}</caption>
       <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
         <th class="nhsuk-table__header" scope="col">Title</th>
