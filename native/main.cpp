@@ -11,13 +11,16 @@
 namespace {
 
 constexpr const char* usage =
-    "Usage: eqkit-desktop [FILE] [--plugins DIR]\n"
+    "Usage: eqkit-desktop [FILE] [--plugins DIR] [--library DIR]\n"
     "Opens the EqualityKit self-assessment app, and the assessment FILE if given.\n"
-    "  --plugins DIR  load frameworks from DIR (default: $EQKIT_PLUGINS, else beside the app)\n";
+    "  --plugins DIR  load frameworks from DIR (default: $EQKIT_PLUGINS, else beside the app)\n"
+    "  --library DIR  keep the evidence library in the workspace folder DIR\n"
+    "                 (default: $XDG_DATA_HOME/eqkit/library, else ~/.local/share/eqkit/library)\n";
 
 struct Options {
     std::string file;
     std::string plugins;
+    std::string library;
 };
 
 bool parse(int argc, char** argv, Options& options) {
@@ -25,6 +28,8 @@ bool parse(int argc, char** argv, Options& options) {
         const std::string arg = argv[i];
         if (arg == "--plugins" && i + 1 < argc) {
             options.plugins = argv[++i];
+        } else if (arg == "--library" && i + 1 < argc) {
+            options.library = argv[++i];
         } else if (arg.empty() || arg[0] == '-' || !options.file.empty()) {
             return false;
         } else {
@@ -53,6 +58,7 @@ int main(int argc, char** argv) {
     eqkit::Registry registry = eqkit::load_registry(found.value_or("plugins"));
     eqkit::Workspace workspace(registry);
     eqkit::native::NativePlatform platform;
+    if (!options.library.empty()) platform.set_library_folder(options.library);
     eqkit::ui::App app(workspace, platform, (*host)->key_codes());
     if (!found) {
         app.report_problem({"plugins", "", "no folder of frameworks was found; use --plugins DIR"});

@@ -9,16 +9,18 @@
 namespace eqkit::native {
 namespace {
 
-std::optional<std::filesystem::path> settings_file() {
-    const char* config = std::getenv("XDG_CONFIG_HOME");
-    if (config != nullptr && *config == '/') {
-        return std::filesystem::path(config) / "eqkit" / "settings.json";
-    }
+// $<xdg_variable>/eqkit, else ~/<fallback>/eqkit (the XDG base directory rules).
+std::optional<std::filesystem::path> user_folder(const char* xdg_variable, const char* fallback) {
+    const char* xdg = std::getenv(xdg_variable);
+    if (xdg != nullptr && *xdg == '/') return std::filesystem::path(xdg) / "eqkit";
     const char* home = std::getenv("HOME");
-    if (home != nullptr && *home == '/') {
-        return std::filesystem::path(home) / ".config" / "eqkit" / "settings.json";
-    }
+    if (home != nullptr && *home == '/') return std::filesystem::path(home) / fallback / "eqkit";
     return std::nullopt;
+}
+
+std::optional<std::filesystem::path> settings_file() {
+    const auto folder = user_folder("XDG_CONFIG_HOME", ".config");
+    return folder ? std::optional(*folder / "settings.json") : std::nullopt;
 }
 
 }  // namespace
@@ -27,6 +29,12 @@ std::filesystem::path NativePlatform::start_folder() const {
     std::error_code ec;
     std::filesystem::path here = std::filesystem::current_path(ec);
     return ec ? std::filesystem::path(".") : here;
+}
+
+std::filesystem::path NativePlatform::library_folder() const {
+    if (!library_.empty()) return library_;
+    const auto folder = user_folder("XDG_DATA_HOME", ".local/share");
+    return folder ? *folder / "library" : start_folder() / "eqkit-library";
 }
 
 Result<void> NativePlatform::deliver(const std::filesystem::path& to, std::string_view /*mime*/,

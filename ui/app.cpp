@@ -43,6 +43,7 @@ App::App(Workspace& workspace, Platform& platform, KeyCodes keys)
       platform_(platform),
       keys_(keys),
       settings_(platform.load_settings().value_or(Settings{})),
+      evidence_(workspace.registry(), platform),
       workforce_(workspace.registry(), platform, workforce_mapping_file(platform),
                  [this](std::string_view purpose) { platform_.choose_file(purpose); }) {
     ImGuiIO& io = ImGui::GetIO();
@@ -55,6 +56,7 @@ App::App(Workspace& workspace, Platform& platform, KeyCodes keys)
     built_font_pixels_ = settings_.font_pixels;
     apply_theme_and_status();
     if (Checked<void> restored = platform_.restore(ws_); !restored) fail(restored.error());
+    evidence_.open_library(problems_);
     if (ws_.is_open()) {
         opened();
         status_ = text::status_restored;
@@ -91,6 +93,10 @@ void App::receive_file(std::string_view purpose, std::string bytes, std::string 
             return;
         }
         queue_.push(OpenText{std::move(bytes), std::move(name)});
+        return;
+    }
+    if (purpose == upload_evidence || purpose == upload_pack) {
+        evidence_.receive_file(purpose, std::move(bytes), std::move(name), problems_);
         return;
     }
     if (purpose.starts_with(workforce_upload_prefix)) {
@@ -175,6 +181,7 @@ void App::draw_sections(float below) {
     };
     static constexpr Tab tabs[] = {
         {Section::assessment, text::section_assessment},
+        {Section::evidence, text::section_evidence},
         {Section::workforce, text::section_workforce},
     };
     if (!ImGui::BeginTabBar("sections", ImGuiTabBarFlags_NoTooltip)) return;
@@ -188,6 +195,7 @@ void App::draw_sections(float below) {
                 draw_assessment_section(below);
                 break;
             case Section::evidence:
+                evidence_.draw(ws_, look_, section_height(below), problems_);
                 break;
             case Section::workforce:
                 workforce_.draw(look_, section_height(below));
@@ -202,7 +210,9 @@ void App::draw_sections(float below) {
 void App::draw_assessment_section(float below) {
     if (ws_.is_open()) {
         draw_header();
-        draw_assess_screen(ws_, assess_, queue_, look_, section_height(below));
+        const std::string ref = ws_.framework().id + ":" + assess_.selected;
+        draw_assess_screen(ws_, assess_, queue_, look_, section_height(below),
+                           evidence_.lines_for(ref));
     } else {
         draw_framework_picker(ws_, picker_, queue_, look_);
         ImGui::Spacing();
@@ -243,6 +253,7 @@ std::string App::state_json() const {
     state["high_contrast"] = settings_.high_contrast;
     state["title"] = window_title();
     state["section"] = static_cast<int>(section_);
+    evidence_.state_json(state);
     nlohmann::json answers = nlohmann::json::object();
     for (const auto& [code, answer] : ws_.assessment().answers) {
         nlohmann::json a = nlohmann::json::object();

@@ -11,6 +11,7 @@
 #include "platform.hpp"
 #include "screens/assess_screen.hpp"
 #include "screens/dialogs.hpp"
+#include "screens/evidence_section.hpp"
 #include "screens/framework_picker.hpp"
 #include "screens/workforce_screen.hpp"
 #include "settings.hpp"
@@ -57,6 +58,7 @@ class App {
     [[nodiscard]] const AssessScreenState& assess_state() const { return assess_; }
     [[nodiscard]] Section section() const { return section_; }
     [[nodiscard]] WorkforceScreen& workforce() { return workforce_; }
+    [[nodiscard]] EvidenceSection& evidence() { return evidence_; }
     [[nodiscard]] bool asking_to_save() const { return pending_.has_value() && !prompt_; }
     [[nodiscard]] const std::optional<PathPromptState>& path_prompt() const { return prompt_; }
     [[nodiscard]] std::string window_title() const;
@@ -115,6 +117,7 @@ class App {
     CommandQueue queue_;
     FrameworkPickerState picker_;
     AssessScreenState assess_;
+    EvidenceSection evidence_;
     WorkforceScreen workforce_;  // WRES/WDES: its own state
     Section section_ = Section::assessment;
     bool section_chosen_ = false;  // by a command or key, so the tab bar must follow

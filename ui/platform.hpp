@@ -44,6 +44,11 @@ class Platform {
     [[nodiscard]] virtual Checked<void> restore(Workspace& ws) = 0;
     // Called after every command that may have changed the workspace (browser: autosave).
     [[nodiscard]] virtual Result<void> keep(const Workspace& ws) = 0;
+    // The workspace folder that holds the evidence library (made on first use): desktop, in the
+    // user's data folder; browser, in the kept /persist folder.
+    [[nodiscard]] virtual std::filesystem::path library_folder() const = 0;
+    // Called after every change to the library (browser: keeps it in IndexedDB).
+    virtual void library_changed() = 0;
     // Whether the app can end itself (not in a browser tab).
     [[nodiscard]] virtual bool can_quit() const = 0;
     [[nodiscard]] virtual std::optional<FontFiles> font_files() const = 0;

@@ -130,6 +130,10 @@ Result<void> WebPlatform::keep(const Workspace& ws) {
     return {};
 }
 
+void WebPlatform::library_changed() {
+    eqkit_js_sync(owner_);
+}
+
 std::optional<ui::Settings> WebPlatform::load_settings() {
     const Result<std::string> text = read_text_file(settings_file);
     return text ? ui::settings_from_json(*text) : std::nullopt;

@@ -11,6 +11,8 @@ inline constexpr const char* kept_file = "/persist/current.json";
 inline constexpr const char* kept_state_file = "/persist/state.json";
 inline constexpr const char* unreadable_file = "/persist/current.unreadable.json";
 inline constexpr const char* settings_file = "/persist/settings.json";
+// The evidence library, shared with the accessible face.
+inline constexpr const char* library_dir = "/persist/workspace";
 
 class WebPlatform final : public ui::Platform {
   public:
@@ -27,6 +29,8 @@ class WebPlatform final : public ui::Platform {
     }
     [[nodiscard]] Checked<void> restore(Workspace& ws) override;
     [[nodiscard]] Result<void> keep(const Workspace& ws) override;
+    [[nodiscard]] std::filesystem::path library_folder() const override { return library_dir; }
+    void library_changed() override;
     [[nodiscard]] bool can_quit() const override { return false; }
     [[nodiscard]] std::optional<ui::FontFiles> font_files() const override { return std::nullopt; }
     [[nodiscard]] std::optional<ui::Settings> load_settings() override;

@@ -28,7 +28,7 @@ alive() { kill -0 "$pid" 2>/dev/null || fail "eqkit-desktop exited early ($1)"; 
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
-XDG_CONFIG_HOME="$work/config" "$app" --plugins "$plugins" > "$work/log" 2>&1 &
+XDG_CONFIG_HOME="$work/config" "$app" --plugins "$plugins" --library "$work/library" > "$work/log" 2>&1 &
 pid=$!
 wid=""
 for _ in $(seq 50); do
@@ -54,6 +54,13 @@ title=$(xdotool getwindowname "$wid")
 echo "window title: $title"
 [ "$title" = "EDS 2022 assessment – EqualityKit (unsaved changes)" ] || fail "unexpected title: $title"
 shot desktop-2-assess
+xdotool key ctrl+2
+sleep 0.5
+alive "evidence library"
+shot desktop-5-evidence
+[ -f "$work/library/workspace.json" ] || fail "the evidence library was not made in --library DIR"
+xdotool key ctrl+1
+sleep 0.5
 xdotool key ctrl+q
 sleep 1
 alive "Save changes?"

@@ -10,6 +10,7 @@
 
 #include "app.hpp"
 #include "platform.hpp"
+#include "test_support.hpp"
 
 namespace eqkit::test {
 
@@ -32,6 +33,8 @@ class RecordingPlatform final : public ui::Platform {
     std::filesystem::path folder = std::filesystem::temp_directory_path();
     std::optional<std::filesystem::path> kept;
     std::vector<Delivery> deliveries;
+    TempDir library_dir;
+    int library_changes = 0;
     int chooser_shown = 0;
     std::string chooser_purpose;
     int kept_calls = 0;
@@ -55,6 +58,10 @@ class RecordingPlatform final : public ui::Platform {
         ++kept_calls;
         return {};
     }
+    [[nodiscard]] std::filesystem::path library_folder() const override {
+        return library_dir.path() / "library";
+    }
+    void library_changed() override { ++library_changes; }
     [[nodiscard]] bool can_quit() const override { return paths; }
     [[nodiscard]] std::optional<ui::FontFiles> font_files() const override { return std::nullopt; }
     [[nodiscard]] std::optional<ui::Settings> load_settings() override { return settings; }

@@ -23,8 +23,9 @@ struct AssessScreenState {
     ItemEditorState editor;
 };
 
+// evidence: the evidence library's evidence for the selected item.
 void draw_assess_screen(const Workspace& ws, AssessScreenState& st, CommandQueue& out,
-                        const Look& look, float height);
+                        const Look& look, float height, const std::vector<EvidenceLine>& evidence);
 
 // The panel after (or before) the focused one, for F6 / Shift+F6.
 [[nodiscard]] Panel next_panel(Panel panel, bool backwards);

@@ -102,10 +102,25 @@ void draw_raters(const RatersSpec& spec, const Answer& answer, Answer& working, 
     }
 }
 
+void draw_evidence(const std::vector<EvidenceLine>& evidence, const Look& look) {
+    widgets::subheading(look, fill(text::editor_evidence_heading, evidence.size()));
+    if (evidence.empty()) widgets::muted(look, text::editor_evidence_missing);
+    for (const EvidenceLine& line : evidence) {
+        ImGui::Bullet();
+        if (line.expired) {
+            ImGui::TextColored(look.accents.problem, "%s",
+                               fill(text::editor_evidence_expired, line.title).c_str());
+        } else {
+            widgets::paragraph(line.title);
+        }
+    }
+    widgets::muted(look, text::editor_evidence_how);
+}
+
 }  // namespace
 
 void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st, CommandQueue& out,
-                      const Look& look) {
+                      const Look& look, const std::vector<EvidenceLine>& evidence) {
     const Framework& fw = ws.framework();
     const Answer& answer = ws.assessment().answer(item.code);
     if (st.item != item.code) {
@@ -125,6 +140,8 @@ void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st
         ImGui::Separator();
         draw_raters(*fw.raters, answer, working, st, look);
     }
+    ImGui::Separator();
+    draw_evidence(evidence, look);
     ImGui::PopID();
     if (working != answer) out.push(SetAnswer{item.code, std::move(working)});
 }

@@ -2,12 +2,14 @@
 // One item: its guidance, the score picker, the narrative and (where the framework asks) who
 // rated it. Text fields edit drafts here; a finished edit becomes one SetAnswer (one undo step).
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "commands.hpp"
 #include "eqkit/workspace.hpp"
 #include "look.hpp"
+#include "screens/evidence_line.hpp"
 
 namespace eqkit::ui {
 
@@ -19,7 +21,8 @@ struct ItemEditorState {
     ImGuiID narrative_id = 0;  // the narrative field's id, for tests that type into it
 };
 
+// evidence: what the evidence library holds for this item.
 void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st, CommandQueue& out,
-                      const Look& look);
+                      const Look& look, const std::vector<EvidenceLine>& evidence);
 
 }  // namespace eqkit::ui

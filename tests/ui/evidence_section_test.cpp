@@ -1,0 +1,242 @@
+// The evidence library section of the app, driven headlessly: adding, attaching, filtering,
+// exporting a pack (after the personal-data check), verifying and importing it, on the desktop
+// (paths) and in the browser (uploads and downloads).
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+
+#include "app.hpp"
+#include "eqkit/pack.hpp"
+#include "headless.hpp"
+#include "test_support.hpp"
+
+using namespace eqkit;
+using eqkit::test::Headless;
+using eqkit::test::RecordingPlatform;
+
+namespace {
+
+struct Fixture {
+    Headless headless;
+    Workspace ws{test::shipped_registry()};
+    RecordingPlatform platform;
+    std::optional<ui::App> app;
+
+    explicit Fixture(bool paths = true) {
+        platform.paths = paths;
+        app.emplace(ws, platform, test::headless_keys);
+        run(ui::ShowSection{ui::Section::evidence}, 2);
+    }
+    void run(ui::Command command, int frames = 1) {
+        app->commands().push(std::move(command));
+        headless.frames(*app, frames);
+    }
+    ui::EvidenceSection& section() { return app->evidence(); }
+    // Draws frames until the pack job has ended and its results were taken.
+    void settle() {
+        for (int i = 0; i < 2000 && section().busy(); ++i)
+            headless.frames(*app, 1);
+        headless.frames(*app, 2);
+        REQUIRE_FALSE(section().busy());
+    }
+    bool add_note(const std::string& title, const std::string& note, std::string expires = "") {
+        section().start_add(EvidenceKind::note);
+        ui::EvidenceForm& form = *section().form();
+        form.note = note;
+        form.details.title = title;
+        form.details.added_by = "Jo Bloggs";
+        form.details.expires = std::move(expires);
+        ErrorList problems;
+        const bool saved = section().save_form(problems);
+        CHECK(problems.empty());
+        return saved;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("evidence: the app opens (and makes) the library in the platform's folder") {
+    Fixture f;
+    CHECK(f.section().is_open());
+    CHECK(std::filesystem::exists(f.platform.library_folder() / "workspace.json"));
+    CHECK(f.app->problems().empty());
+    CHECK(f.app->section() == ui::Section::evidence);
+}
+
+TEST_CASE("evidence: a note is added, attached to an item and shown on that item") {
+    Fixture f;
+    REQUIRE(f.add_note("Carers' forum minutes", "Twelve carers came."));
+    REQUIRE(f.section().library()->evidence().size() == 1);
+    const std::string id = f.section().library()->evidence().front().id;
+    f.section().set_filter(ui::EvidenceFilter::unattached);
+    CHECK(f.section().visible_ids() == std::vector<std::string>{id});
+
+    ErrorList problems;
+    f.section().attach(id, "eds2022:1A", problems);
+    CHECK(problems.empty());
+    CHECK(f.section().visible_ids().empty());  // attached now
+    const std::vector<ui::EvidenceLine> lines = f.section().lines_for("eds2022:1A");
+    REQUIRE(lines.size() == 1);
+    CHECK(lines.front().title == "Carers' forum minutes");
+    CHECK(f.section().lines_for("eds2022:1B").empty());
+    CHECK(f.platform.library_changes >= 2);
+
+    f.section().detach(id, "eds2022:1A", problems);
+    CHECK(f.section().lines_for("eds2022:1A").empty());
+    f.headless.frames(*f.app, 2);  // and the screen draws it
+    CHECK(f.app->problems().empty());
+}
+
+TEST_CASE("evidence: attaching to an item that does not exist is refused with the reason") {
+    Fixture f;
+    REQUIRE(f.add_note("Minutes", "Text"));
+    ErrorList problems;
+    f.section().attach(f.section().library()->evidence().front().id, "eds2022:9Z", problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.front().reason.find("9Z") != std::string::npos);
+}
+
+TEST_CASE("evidence: the form keeps what was typed and lists each problem by field") {
+    Fixture f;
+    f.section().start_add(EvidenceKind::link);
+    f.section().form()->url = "https://example.org/survey";
+    f.section().form()->details.expires = "2025-02-30";
+    ErrorList problems;
+    CHECK_FALSE(f.section().save_form(problems));
+    REQUIRE(f.section().form() != nullptr);  // still open, nothing lost
+    CHECK(f.section().form()->url == "https://example.org/survey");
+    bool title = false;
+    bool expires = false;
+    for (const Error& error : f.section().form_errors()) {
+        title = title || error.place == "title";
+        expires = expires || error.place == "expires";
+    }
+    CHECK(title);
+    CHECK(expires);
+    CHECK(f.section().library()->evidence().empty());
+}
+
+TEST_CASE("evidence: the expired filter shows only evidence whose expiry date has passed") {
+    Fixture f;
+    REQUIRE(f.add_note("Old policy", "Text", "2001-01-31"));
+    REQUIRE(f.add_note("Current policy", "Text", "9999-12-31"));
+    f.section().set_filter(ui::EvidenceFilter::expired);
+    const std::vector<std::string> ids = f.section().visible_ids();
+    REQUIRE(ids.size() == 1);
+    CHECK(f.section().library()->find_evidence(ids.front())->title == "Old policy");
+}
+
+TEST_CASE("evidence: a pack exported from the desktop includes the open assessment and verifies") {
+    Fixture f;
+    f.run(ui::StartAssessment{"eds2022"});
+    REQUIRE(f.ws.is_open());
+    REQUIRE(f.add_note("Minutes", "Nothing personal here."));
+    const std::filesystem::path out = f.platform.library_dir / "pack.zip";
+    f.section().set_export_path(out.string());
+    ErrorList problems;
+    f.section().export_pack(f.ws, problems);
+    CHECK(problems.empty());
+    f.settle();
+    CHECK(f.app->problems().empty());
+    REQUIRE(std::filesystem::exists(out));
+    CHECK(f.section().library()->find_assessment("eds2022") != nullptr);
+    CHECK(f.section().outcome().find(out.string()) != std::string::npos);
+
+    const VerifyResult checked = verify_pack(out);
+    CHECK(checked.intact());
+    REQUIRE(checked.manifest.has_value());
+    CHECK(checked.manifest->assessments.size() == 1);
+
+    f.section().verify_pack(out);
+    f.settle();
+    REQUIRE(f.section().verified().has_value());
+    CHECK(f.section().verified()->intact());
+}
+
+TEST_CASE("evidence: possible personal data stops the export until the user says go on") {
+    Fixture f;
+    REQUIRE(f.add_note("Complaint", "Reply to jo.bloggs@example.org by Friday."));
+    const std::filesystem::path out = f.platform.library_dir / "pack.zip";
+    f.section().set_export_path(out.string());
+    ErrorList problems;
+    f.section().export_pack(f.ws, problems);
+    f.settle();
+    REQUIRE(f.section().findings().size() == 1);
+    CHECK(f.section().findings().front().what.find("email") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out));
+
+    f.section().set_go_on_despite_findings(true);
+    f.section().export_pack(f.ws, problems);
+    f.settle();
+    CHECK(std::filesystem::exists(out));
+    CHECK(f.section().findings().empty());
+}
+
+TEST_CASE("evidence: in the browser a file arrives by upload and the pack leaves as a download") {
+    Fixture f(false);
+    f.app->receive_file(ui::upload_evidence, "Our equality policy.\n", "policy 2024.txt");
+    REQUIRE(f.section().form() != nullptr);
+    CHECK(f.section().form()->kind == EvidenceKind::file);
+    CHECK(f.section().form()->details.title == "policy 2024");
+    ErrorList problems;
+    CHECK_FALSE(f.section().save_form(problems));  // who added it is required
+    REQUIRE(f.section().form_errors().size() == 1);
+    CHECK(f.section().form_errors().front().place == "added_by");
+    f.section().form()->details.added_by = "Jo Bloggs";
+    REQUIRE(f.section().save_form(problems));
+    // The next form remembers who is adding evidence.
+    f.section().start_add(EvidenceKind::note);
+    CHECK(f.section().form()->details.added_by == "Jo Bloggs");
+    f.section().form()->details.added_by.clear();
+    f.section().start_add(EvidenceKind::note);
+    CHECK(f.section().form()->details.added_by == "Jo Bloggs");
+    const Evidence& added = f.section().library()->evidence().front();
+    CHECK(added.kind == EvidenceKind::file);
+    CHECK(added.original_name == "policy 2024.txt");
+    CHECK(added.size == 21);
+
+    f.section().export_pack(f.ws, problems);
+    f.settle();
+    CHECK(problems.empty());
+    CHECK(f.app->problems().empty());
+    REQUIRE(f.platform.deliveries.size() == 1);
+    CHECK(f.platform.deliveries.front().to == "evidence-pack.zip");
+    CHECK(f.platform.deliveries.front().bytes.substr(0, 2) == "PK");
+
+    // The downloaded pack, uploaded again, is verified at once.
+    f.app->receive_file(ui::upload_pack, f.platform.deliveries.front().bytes, "evidence-pack.zip");
+    f.settle();
+    REQUIRE(f.section().verified().has_value());
+    CHECK(f.section().verified()->intact());
+}
+
+TEST_CASE("evidence: a pack imported into another library adds its evidence, overwriting nothing") {
+    Fixture from;
+    REQUIRE(from.add_note("Minutes", "Nothing personal here."));
+    const std::filesystem::path out = from.platform.library_dir / "pack.zip";
+    from.section().set_export_path(out.string());
+    ErrorList problems;
+    from.section().export_pack(from.ws, problems);
+    from.settle();
+    REQUIRE(std::filesystem::exists(out));
+
+    Fixture into;
+    REQUIRE(into.add_note("Our own note", "Kept."));
+    into.section().import_pack(out, problems);
+    into.settle();
+    CHECK(into.app->problems().empty());
+    REQUIRE(into.section().library()->evidence().size() == 2);
+    CHECK(into.section().library()->evidence().front().title == "Our own note");
+    CHECK(into.section().outcome().find("Imported") != std::string::npos);
+}
+
+TEST_CASE("evidence: a tampered pack is reported as not intact, naming the problem") {
+    Fixture f;
+    const std::filesystem::path bad = f.platform.library_dir / "bad.zip";
+    test::spit(bad, "PK\x03\x04 this is not really a zip");
+    f.section().verify_pack(bad);
+    f.settle();
+    REQUIRE(f.section().verified().has_value());
+    CHECK_FALSE(f.section().verified()->intact());
+    CHECK(f.section().outcome().find("NOT intact") != std::string::npos);
+}
