@@ -210,9 +210,8 @@ void App::draw_sections(float below) {
 void App::draw_assessment_section(float below) {
     if (ws_.is_open()) {
         draw_header();
-        const std::string ref = ws_.framework().id + ":" + assess_.selected;
         draw_assess_screen(ws_, assess_, queue_, look_, section_height(below),
-                           evidence_.lines_for(ref));
+                           evidence_.context_for(ws_.framework().id, assess_.selected));
     } else {
         draw_framework_picker(ws_, picker_, queue_, look_);
         ImGui::Spacing();
@@ -561,6 +560,10 @@ void App::on(const SetFontSize& c) {
 void App::on(const SetHighContrast& c) {
     settings_.high_contrast = c.on;
     apply_theme_and_status();
+}
+
+void App::on(const AttachEvidence& c) {
+    evidence_.attach(c.evidence_id, c.item_ref, problems_);
 }
 
 void App::on(const ShowSection& c) {

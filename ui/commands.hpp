@@ -68,11 +68,15 @@ struct SetHighContrast {
 struct ShowSection {
     Section section;
 };
+struct AttachEvidence {  // evidence from the library, to an item ("eds2022:1A")
+    std::string evidence_id;
+    std::string item_ref;
+};
 
-using Command =
-    std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment, Open, OpenFile,
-                 OpenText, Save, SaveAs, SaveTo, Download, ExportTo, RequestClose, ResolveUnsaved,
-                 CancelPrompt, ClearProblems, SetFontSize, SetHighContrast, ShowSection>;
+using Command = std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment,
+                             Open, OpenFile, OpenText, Save, SaveAs, SaveTo, Download, ExportTo,
+                             RequestClose, ResolveUnsaved, CancelPrompt, ClearProblems, SetFontSize,
+                             SetHighContrast, ShowSection, AttachEvidence>;
 
 class CommandQueue {
   public:

@@ -3,9 +3,14 @@
 // (paths) and in the browser (uploads and downloads).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include <imgui.h>
 
 #include "app.hpp"
+#include "eqkit/crosswalk.hpp"
 #include "eqkit/pack.hpp"
 #include "headless.hpp"
 #include "test_support.hpp"
@@ -34,8 +39,11 @@ struct Fixture {
     ui::EvidenceSection& section() { return app->evidence(); }
     // Draws frames until the pack job has ended and its results were taken.
     void settle() {
-        for (int i = 0; i < 2000 && section().busy(); ++i)
+        // A guard against hanging, not a timing: a loaded machine may take long.
+        for (int i = 0; i < 24000 && section().busy(); ++i) {
             headless.frames(*app, 1);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
         headless.frames(*app, 2);
         REQUIRE_FALSE(section().busy());
     }
@@ -239,4 +247,39 @@ TEST_CASE("evidence: a tampered pack is reported as not intact, naming the probl
     REQUIRE(f.section().verified().has_value());
     CHECK_FALSE(f.section().verified()->intact());
     CHECK(f.section().outcome().find("NOT intact") != std::string::npos);
+}
+
+TEST_CASE(
+    "evidence: an item shows the items the crosswalk links to it, and their evidence can be "
+    "used here with one command") {
+    Fixture f;
+    const auto links = linked_items(f.ws.registry(), "eds2022", "1A");
+    REQUIRE_FALSE(links.empty());  // the shipped mappings link EDS 2022 1A elsewhere
+    const std::string there = links.front().ref();
+    REQUIRE(f.add_note("Access audit", "Step-free entrance checked."));
+    const std::string id = f.section().library()->evidence().front().id;
+    ErrorList problems;
+    f.section().attach(id, there, problems);
+    REQUIRE(problems.empty());
+
+    ui::ItemContext context = f.section().context_for("eds2022", "1A");
+    CHECK(context.ref == "eds2022:1A");
+    CHECK(context.evidence.empty());
+    const auto link =
+        std::find_if(context.links.begin(), context.links.end(),
+                     [&there](const ui::LinkedItemLine& l) { return l.ref == there; });
+    REQUIRE(link != context.links.end());
+    CHECK_FALSE(link->heading.empty());
+    CHECK_FALSE(link->rationale.empty());
+    REQUIRE(link->evidence.size() == 1);
+    CHECK(link->evidence.front().title == "Access audit");
+
+    f.run(ui::StartAssessment{"eds2022"});
+    f.run(ui::ShowSection{ui::Section::assessment}, 2);  // the editor draws the links
+    f.run(ui::AttachEvidence{id, "eds2022:1A"});
+    context = f.section().context_for("eds2022", "1A");
+    REQUIRE(context.evidence.size() == 1);  // now here too …
+    for (const ui::LinkedItemLine& l : context.links)
+        CHECK(l.evidence.empty());  // … so no longer suggested
+    CHECK(f.app->problems().empty());
 }

@@ -86,7 +86,7 @@ Panel next_panel(Panel panel, bool backwards) {
 }
 
 void draw_assess_screen(const Workspace& ws, AssessScreenState& st, CommandQueue& out,
-                        const Look& look, float height, const std::vector<EvidenceLine>& evidence) {
+                        const Look& look, float height, const ItemContext& context) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float items_width = std::max(width * 0.28F, look.font_pixels * 12.0F);
@@ -101,7 +101,7 @@ void draw_assess_screen(const Workspace& ws, AssessScreenState& st, CommandQueue
     ImGui::SameLine();
     if (begin_panel("editor", Panel::editor, ImVec2(editor_width, height), st)) {
         if (const Item* item = ws.framework().find_item(st.selected)) {
-            draw_item_editor(ws, *item, st.editor, out, look, evidence);
+            draw_item_editor(ws, *item, st.editor, out, look, context);
         }
     }
     ImGui::EndChild();

@@ -23,9 +23,9 @@ struct AssessScreenState {
     ItemEditorState editor;
 };
 
-// evidence: the evidence library's evidence for the selected item.
+// context: the evidence library's evidence for the selected item and the items linked to it.
 void draw_assess_screen(const Workspace& ws, AssessScreenState& st, CommandQueue& out,
-                        const Look& look, float height, const std::vector<EvidenceLine>& evidence);
+                        const Look& look, float height, const ItemContext& context);
 
 // The panel after (or before) the focused one, for F6 / Shift+F6.
 [[nodiscard]] Panel next_panel(Panel panel, bool backwards);

@@ -1,8 +1,12 @@
 #pragma once
-// One piece of evidence as the assessment's item panel lists it (from the evidence library).
+// What the assessment's item editor shows beside the answer: the evidence library's evidence for
+// the item, and the items other frameworks link to it (the crosswalk) with the evidence given
+// there, which the user can use here too.
 #include <string>
+#include <vector>
 
 #include "eqkit/evidence.hpp"
+#include "eqkit/framework.hpp"
 
 namespace eqkit::ui {
 
@@ -11,6 +15,21 @@ struct EvidenceLine {
     std::string title;
     EvidenceKind kind = EvidenceKind::note;
     bool expired = false;
+};
+
+struct LinkedItemLine {
+    std::string ref;        // "freda:F"
+    std::string heading;    // "This item is part of FREDA F: Fairness"
+    std::string rationale;  // why the mapping links them
+    bool official = false;  // published by the framework's owner, or EqualityKit's own
+    Provenance provenance;
+    std::vector<EvidenceLine> evidence;  // attached there and not yet here
+};
+
+struct ItemContext {
+    std::string ref;  // the item, "eds2022:1A"
+    std::vector<EvidenceLine> evidence;
+    std::vector<LinkedItemLine> links;
 };
 
 }  // namespace eqkit::ui

@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 #include <nlohmann/json.hpp>
 
+#include "eqkit/crosswalk.hpp"
 #include "eqkit/dates.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/signing.hpp"
@@ -97,6 +98,31 @@ std::vector<EvidenceLine> EvidenceSection::lines_for(std::string_view item_ref) 
         lines.push_back({evidence.id, evidence.title, evidence.kind, evidence.expired(now)});
     }
     return lines;
+}
+
+ItemContext EvidenceSection::context_for(std::string_view framework, std::string_view code) const {
+    ItemContext context;
+    context.ref = std::string(framework) + ":" + std::string(code);
+    context.evidence = lines_for(context.ref);
+    for (const CrosswalkLink& link : linked_items(*registry_, framework, code)) {
+        LinkedItemLine line;
+        line.ref = link.ref();
+        const Framework* other = registry_->find(link.framework);
+        const std::string title = other ? std::string(other->display_title()) : link.framework;
+        line.heading = fill(text::editor_link_heading, relationship_words(link.relationship), title,
+                            link.code, link.title);
+        line.rationale = link.rationale;
+        line.official = link.official;
+        line.provenance = link.provenance;
+        for (EvidenceLine& there : lines_for(line.ref)) {
+            const bool here =
+                std::any_of(context.evidence.begin(), context.evidence.end(),
+                            [&there](const EvidenceLine& e) { return e.id == there.id; });
+            if (!here) line.evidence.push_back(std::move(there));
+        }
+        context.links.push_back(std::move(line));
+    }
+    return context;
 }
 
 std::vector<std::string> EvidenceSection::visible_ids() const {

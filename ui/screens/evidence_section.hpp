@@ -55,6 +55,8 @@ class EvidenceSection {
                       ErrorList& problems);
     // The evidence attached to an item ("eds2022:1A"), for the item panel.
     [[nodiscard]] std::vector<EvidenceLine> lines_for(std::string_view item_ref) const;
+    // That, and the items the crosswalk links to it with the evidence given there only.
+    [[nodiscard]] ItemContext context_for(std::string_view framework, std::string_view code) const;
 
     // What the screen's buttons do, also called by tests. Each reports into `problems`.
     [[nodiscard]] bool save_form(ErrorList& problems);

@@ -117,10 +117,39 @@ void draw_evidence(const std::vector<EvidenceLine>& evidence, const Look& look) 
     widgets::muted(look, text::editor_evidence_how);
 }
 
+void draw_links(const ItemContext& context, CommandQueue& out, const Look& look) {
+    const std::string heading = fill(text::editor_links_heading, context.links.size());
+    if (!ImGui::TreeNodeEx(heading.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    for (const LinkedItemLine& link : context.links) {
+        ImGui::PushID(link.ref.c_str());
+        widgets::paragraph(link.heading);
+        if (!link.official) widgets::muted(look, text::editor_link_ours);
+        if (!link.provenance.confirmed) {
+            widgets::unconfirmed_note(look, text::editor_link_what, link.provenance.note);
+        }
+        if (!link.rationale.empty())
+            widgets::muted(look, fill(text::editor_link_why, link.rationale));
+        for (const EvidenceLine& line : link.evidence) {
+            ImGui::PushID(line.id.c_str());
+            ImGui::Bullet();
+            widgets::paragraph(
+                fill(line.expired ? text::editor_link_evidence_expired : text::editor_link_evidence,
+                     line.title));
+            if (ImGui::SmallButton(text::editor_link_use_here)) {
+                out.push(AttachEvidence{line.id, context.ref});
+            }
+            ImGui::PopID();
+        }
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+    ImGui::TreePop();
+}
+
 }  // namespace
 
 void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st, CommandQueue& out,
-                      const Look& look, const std::vector<EvidenceLine>& evidence) {
+                      const Look& look, const ItemContext& context) {
     const Framework& fw = ws.framework();
     const Answer& answer = ws.assessment().answer(item.code);
     if (st.item != item.code) {
@@ -141,7 +170,11 @@ void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st
         draw_raters(*fw.raters, answer, working, st, look);
     }
     ImGui::Separator();
-    draw_evidence(evidence, look);
+    draw_evidence(context.evidence, look);
+    if (!context.links.empty()) {
+        ImGui::Separator();
+        draw_links(context, out, look);
+    }
     ImGui::PopID();
     if (working != answer) out.push(SetAnswer{item.code, std::move(working)});
 }

@@ -21,8 +21,8 @@ struct ItemEditorState {
     ImGuiID narrative_id = 0;  // the narrative field's id, for tests that type into it
 };
 
-// evidence: what the evidence library holds for this item.
+// context: the library's evidence for this item and the items linked to it.
 void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st, CommandQueue& out,
-                      const Look& look, const std::vector<EvidenceLine>& evidence);
+                      const Look& look, const ItemContext& context);
 
 }  // namespace eqkit::ui
