@@ -1,0 +1,98 @@
+// eqkit crosswalk, mapping files in eqkit frameworks, and the CQC frameworks with eqkit assess.
+#include <nlohmann/json.hpp>
+
+#include "cli_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace eqkit;
+using namespace eqkit::test;
+
+TEST_CASE("cli crosswalk: lists the linked items with relationship, rationale and standing") {
+    const ProcessResult r = run_eqkit({}, {"crosswalk", "eds2022:1A"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.rfind("eds2022:1A  Patients (service users) have required levels of access to "
+                      "the service\n",
+                      0) == 0);
+    CHECK(r.out.find("  cqc_saf:RES-5  Equity in access\n"
+                     "    1A overlaps with RES-5 (intersect) in CQC quality statements; "
+                     "EqualityKit's own, not official (UNCONFIRMED: ") != std::string::npos);
+    CHECK(r.out.find("    Why: 1A is about patients having the access") != std::string::npos);
+}
+
+TEST_CASE("cli crosswalk --json: a backward link reads from the item asked about") {
+    const ProcessResult r = run_eqkit({}, {"crosswalk", "eds2022:2B", "--json"});
+    CHECK(r.status == 0);
+    const auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc.at("item").at("code") == "2B");
+    bool found = false;
+    for (const auto& link : doc.at("links")) {
+        if (link.at("framework") != "wres" || link.at("code") != "5") continue;
+        found = true;
+        CHECK(link.at("relationship") == "superset");
+        CHECK(link.at("relationship_words") == "covers");
+        CHECK(link.at("reversed") == true);
+        CHECK(link.at("official") == false);
+        CHECK(link.at("confirmed") == false);
+    }
+    CHECK(found);
+}
+
+TEST_CASE("cli crosswalk: an item that does not exist is bad input") {
+    const ProcessResult r = run_eqkit({}, {"crosswalk", "eds2022:9Z"});
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == "eqkit: \"eds2022:9Z\": eds2022 has no item \"9Z\"\n");
+    const ProcessResult shape = run_eqkit({}, {"crosswalk", "1A"});
+    CHECK(shape.status == 1);
+    CHECK(shape.err.find("is not an item written framework:code") != std::string::npos);
+}
+
+TEST_CASE("cli frameworks: a bad mapping file is listed with its errors; the rest still load") {
+    TempDir plugins;
+    for (const char* id : {"eds2022", "cqc_saf"}) {
+        fs::create_directories(plugins / id);
+        fs::copy_file(plugins_dir / id / "framework.json", plugins / id / "framework.json");
+    }
+    fs::create_directories(plugins / "mappings");
+    fs::copy_file(data_dir / "bad_mappings" / "unknown_codes.json",
+                  plugins / "mappings" / "a_bad.json");
+    fs::copy_file(plugins_dir / "mappings" / "eds2022_cqc_saf.json",
+                  plugins / "mappings" / "eds2022_cqc_saf.json");
+    const ProcessResult r = run_eqkit_in(plugins.path(), {}, {"frameworks"});
+    CHECK(r.status == 0);
+    const std::string bad = (plugins / "mappings" / "a_bad.json").generic_string();
+    CHECK(r.out.find("Could not load:\n  " + bad +
+                     ": /rows/1/from: code \"1Z\" is not in eds2022 (EDS 2022)\n  " + bad +
+                     ": /rows/2/to: code \"WL-9\" is not in cqc_saf (CQC quality statements)\n") !=
+          std::string::npos);
+    // The good mapping beside it still links the two frameworks.
+    const ProcessResult links = run_eqkit_in(plugins.path(), {}, {"crosswalk", "cqc_saf:RES-5"});
+    CHECK(links.status == 0);
+    CHECK(links.out.find("eds2022:1A") != std::string::npos);
+}
+
+TEST_CASE("cli assess: a CQC quality statements assessment is scored with its rating") {
+    TempDir dir;
+    const std::string file = (dir / "cqc.json").string();
+    REQUIRE(run_eqkit({}, {"assess", "new", "--framework", "cqc_saf", "--out", file}).status == 0);
+    // Safe: 2 + 3 = 5 of 8 = 62.5%, rounded half up to 63% → Good.
+    REQUIRE(run_eqkit({}, {"assess", "set", file, "SAFE-1", "--score", "2"}).status == 0);
+    REQUIRE(run_eqkit({}, {"assess", "set", file, "SAFE-2", "--score", "3"}).status == 0);
+    const ProcessResult r = run_eqkit({}, {"assess", "score", file, "--json"});
+    CHECK(r.status == 0);
+    const auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc.at("groups").at(0).at("percent") == 63);
+    CHECK(doc.at("groups").at(0).at("band").at("label") == "Good");
+    const auto& rating = doc.at("rating");
+    CHECK(rating.at("method").at("id") == "statement_scores");
+    CHECK(rating.at("groups").at(0).at("working") ==
+          "2 + 3 = 5 of 8 = 62.50%, rounded to 63% → Good (63–87%)");
+    CHECK(rating.at("overall").at("working").get<std::string>().rfind("not worked out", 0) == 0);
+    const ProcessResult text = run_eqkit({}, {"assess", "score", file});
+    CHECK(text.status == 0);
+    CHECK(text.out.find("Key question SAFE, Safe: ") != std::string::npos);
+    const ProcessResult report =
+        run_eqkit({}, {"report", file, "--out", (dir / "r.html").string()});
+    CHECK(report.status == 0);
+}
