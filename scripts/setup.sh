@@ -50,9 +50,9 @@ if [ ! -f "$imgui_dir/imgui.cpp" ]; then
   fetch_source imgui
 fi
 
-# Evidence packs in the web build (toolchain.md §4): zlib and its contrib/minizip are compiled
-# by CMake from Debian's zlib source (cmake/Minizip.cmake); libsodium is built for wasm here,
-# once, out of its source tree, into third_party/sodium-wasm (lib/libsodium.a, include/).
+# Evidence packs (toolchain.md §4): CMake compiles contrib/minizip from Debian's zlib source in
+# both builds, and zlib itself in the web build (cmake/Minizip.cmake); libsodium is built for
+# wasm here, once, out of its source tree, into third_party/sodium-wasm (lib/, include/).
 zlib_dir=third_party/zlib-1.2.13.dfsg
 if [ ! -f "$zlib_dir/contrib/minizip/zip.c" ]; then
   fetch_source zlib
@@ -71,7 +71,8 @@ if [ ! -f "$sodium_wasm/lib/libsodium.a" ]; then
     NODE_PATH=/usr/share/nodejs emconfigure "../libsodium-1.0.18/configure" --disable-shared \
       --enable-minimal --without-pthreads --disable-ssp --disable-asm \
       --host=wasm32-unknown-emscripten --prefix="$sodium_wasm" >configure.log &&
-    NODE_PATH=/usr/share/nodejs emmake make -j2 >make.log && make install >install.log)
+    NODE_PATH=/usr/share/nodejs emmake make -j2 >make.log && make install >install.log) ||
+    { echo "setup: building libsodium failed; see third_party/sodium-wasm-build/*.log" >&2; exit 1; }
   rm -rf third_party/sodium-wasm-build
 fi
 
