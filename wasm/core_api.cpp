@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "eqkit/crosswalk.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/json_api.hpp"
 #include "eqkit/plugins.hpp"
@@ -71,6 +72,12 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_api_open_file(void* h, const char* path, const 
 }
 EMSCRIPTEN_KEEPALIVE char* eqkit_api_assessment_json(void* h) {
     return to_js(from(h).api.assessment_json());
+}
+// The items other frameworks link to framework:code (eqkit::crosswalk_json).
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_crosswalk(void* h, const char* framework, const char* code) {
+    const eqkit::Registry& registry = from(h).registry;
+    return to_js(eqkit::crosswalk_json(registry, framework, code,
+                                       eqkit::linked_items(registry, framework, code)));
 }
 EMSCRIPTEN_KEEPALIVE char* eqkit_api_report_html(void* h) {
     return to_js(from(h).api.report_html());

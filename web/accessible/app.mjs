@@ -5,6 +5,7 @@ import { CharacterCount, Checkboxes, ErrorSummary, Radios, SkipLink, createAll }
 import { Core } from './core.mjs';
 import { download, esc, plural } from './html.mjs';
 import { itemEvidence, routeEvidence } from './evidence.mjs';
+import { linkedItems } from './crosswalk.mjs';
 import { routeWorkforce } from './workforce.mjs';
 
 const main = document.getElementById('maincontent');
@@ -358,7 +359,8 @@ function renderItem(code, answer = null, errors = []) {
       </div>
       ${easyReadSwitchInline()}
     </form>
-    ${itemEvidence(core, state.framework, code)}`, { error: errors.length > 0 });
+    ${itemEvidence(core, state.framework, code)}
+    ${linkedItems(core, state.framework, code)}`, { error: errors.length > 0 });
   const form = document.getElementById('item-form');
   document.getElementById('easy-read').addEventListener('change', (event) => {
     localStorage.setItem(EASY_READ_KEY, event.target.checked ? 'on' : 'off');

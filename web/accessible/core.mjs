@@ -68,5 +68,8 @@ export class Core {
     return this.change('eqkit_api_open_file', ['string', 'string'], ['/tmp/upload.json', label]);
   }
   assessmentJson() { return this.call('eqkit_api_assessment_json'); }
+  crosswalk(framework, code) {
+    return this.json('eqkit_api_crosswalk', ['string', 'string'], [framework, code]);
+  }
   reportHtml() { return this.call('eqkit_api_report_html'); }
 }

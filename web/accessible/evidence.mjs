@@ -7,7 +7,7 @@ import { Library } from './library.mjs';
 
 let library = null;  // opened on first use, over the page's core
 
-function libraryFor(core) {
+export function libraryFor(core) {
   if (!library) library = new Library(core);
   return library;
 }
