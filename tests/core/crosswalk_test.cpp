@@ -7,6 +7,7 @@
 
 #include "eqkit/crosswalk.hpp"
 #include "eqkit/plugins.hpp"
+#include "golden.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -46,23 +47,7 @@ const std::string good_mapping = R"({
 }  // namespace
 
 TEST_CASE("crosswalk: every malformed mapping file gives exactly its golden messages") {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(bad_dir)) {
-        if (entry.path().extension() == ".json") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    REQUIRE(files.size() >= 5);
-    const bool update = std::getenv("EQKIT_UPDATE_GOLDEN") != nullptr;
-    for (const fs::path& file : files) {
-        CAPTURE(file.filename().string());
-        fs::path expected_file = file;
-        expected_file.replace_extension(".expected");
-        const std::string actual = messages_for(file);
-        if (update) test::spit(expected_file, actual);
-        REQUIRE(fs::exists(expected_file));
-        CHECK(actual == test::slurp(expected_file));
-        CHECK(actual.find("(loaded without errors)") == std::string::npos);
-    }
+    test::check_golden_files(bad_dir, 5, messages_for);
 }
 
 TEST_CASE("crosswalk: an unknown code is named with its file, row pointer and framework") {

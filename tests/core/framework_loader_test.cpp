@@ -5,6 +5,7 @@
 
 #include "eqkit/framework.hpp"
 #include "eqkit/plugins.hpp"
+#include "golden.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -25,23 +26,7 @@ std::string messages_for(const fs::path& file) {
 }  // namespace
 
 TEST_CASE("framework loader: every malformed file gives exactly its golden messages") {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(data_dir / "bad")) {
-        if (entry.path().extension() == ".json") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    REQUIRE(files.size() >= 15);
-    const bool update = std::getenv("EQKIT_UPDATE_GOLDEN") != nullptr;
-    for (const fs::path& file : files) {
-        CAPTURE(file.filename().string());
-        fs::path expected_file = file;
-        expected_file.replace_extension(".expected");
-        const std::string actual = messages_for(file);
-        if (update) test::spit(expected_file, actual);
-        REQUIRE(fs::exists(expected_file));
-        CHECK(actual == test::slurp(expected_file));
-        CHECK(actual.find("(loaded without errors)") == std::string::npos);
-    }
+    test::check_golden_files(data_dir / "bad", 15, messages_for);
 }
 
 TEST_CASE("framework loader: reads a minimal valid file") {
