@@ -40,6 +40,13 @@ function(eqkit_web_app target out_dir)
     target_link_options(${target} PRIVATE "SHELL:--preload-file ${file}@/plugins/${id}/indicators.json")
   endforeach()
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${indicator_files})
+  # The crosswalk's mapping files, at /plugins/mappings/<name>.json as in the native builds.
+  file(GLOB mapping_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/mappings/*.json)
+  foreach(file ${mapping_files})
+    get_filename_component(name ${file} NAME)
+    target_link_options(${target} PRIVATE "SHELL:--preload-file ${file}@/plugins/mappings/${name}")
+  endforeach()
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${mapping_files})
 
   # The HTML shell, its stylesheet and its script.
   file(GLOB shell CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.css

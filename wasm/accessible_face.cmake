@@ -19,10 +19,17 @@ foreach(file ${EQKIT_INDICATOR_FILES})
   get_filename_component(id ${dir} NAME)
   list(APPEND EQKIT_PRELOAD_OPTIONS "SHELL:--preload-file ${file}@/plugins/${id}/indicators.json")
 endforeach()
+# The crosswalk's mapping files, at /plugins/mappings/<name>.json as in the native builds.
+file(GLOB EQKIT_MAPPING_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/mappings/*.json)
+foreach(file ${EQKIT_MAPPING_FILES})
+  get_filename_component(name ${file} NAME)
+  list(APPEND EQKIT_PRELOAD_OPTIONS "SHELL:--preload-file ${file}@/plugins/mappings/${name}")
+endforeach()
 
 add_executable(eqkit_core_module core_api.cpp)
 target_sources(eqkit_core_module PRIVATE workforce_exports.cpp)
 set_property(TARGET eqkit_core_module APPEND PROPERTY LINK_DEPENDS ${EQKIT_INDICATOR_FILES})
+set_property(TARGET eqkit_core_module APPEND PROPERTY LINK_DEPENDS ${EQKIT_MAPPING_FILES})
 set_target_properties(eqkit_core_module PROPERTIES
   OUTPUT_NAME eqkit-core SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${EQKIT_WEB_OUT}
   LINK_DEPENDS "${EQKIT_FRAMEWORK_FILES}")
