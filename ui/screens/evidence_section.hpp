@@ -25,6 +25,8 @@ namespace eqkit::ui {
 
 inline constexpr std::string_view upload_evidence = "evidence";
 inline constexpr std::string_view upload_pack = "pack";
+// The name a pack is downloaded under in the browser, and suggested under on the desktop.
+inline constexpr std::string_view pack_download_name = "evidence-pack.zip";
 
 enum class EvidenceFilter { all, expired, unattached };
 
