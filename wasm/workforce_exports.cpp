@@ -3,8 +3,6 @@
 // handle back on every call, and every answer is a malloc'd JSON string the page frees.
 #include <emscripten/emscripten.h>
 
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -12,6 +10,7 @@
 
 #include "eqkit/plugins.hpp"
 #include "eqkit/workforce_api.hpp"
+#include "js_text.hpp"
 
 namespace {
 
@@ -23,11 +22,7 @@ struct WorkforceSession {
     eqkit::workforce::WorkforceApi api;
 };
 
-char* to_js(const std::string& text) {
-    char* out = static_cast<char*>(std::malloc(text.size() + 1));
-    if (out != nullptr) std::memcpy(out, text.c_str(), text.size() + 1);
-    return out;
-}
+using eqkit::web::to_js;
 
 eqkit::workforce::WorkforceApi& api(void* handle) {
     return static_cast<WorkforceSession*>(handle)->api;

@@ -160,6 +160,12 @@ std::string flag_text(std::string_view flag) {
     return out;
 }
 
+std::string section_label(const Definitions& defs, std::string_view key) {
+    for (const SectionDef& sec : defs.rows.sections)
+        if (sec.key == key) return sec.label;
+    return "";
+}
+
 // ---- set-up and typed accessors ----------------------------------------------------------
 
 WorkforceApi::WorkforceApi(const Registry& registry) {
@@ -796,9 +802,11 @@ std::string WorkforceApi::results_json() const {
         // Each shown figure of the rows (indicator 1) and of the survey parts, in words.
         if (Json* rows = list[i].contains("rows") ? &list[i]["rows"] : nullptr) {
             const auto& done = r.current.representation.rows;
-            for (std::size_t k = 0; k < done.size() && k < rows->size(); ++k)
+            for (std::size_t k = 0; k < done.size() && k < rows->size(); ++k) {
                 (*rows)[k]["display"] =
                     figure_texts(r, defs_keys(*results_->defs), done[k].percents);
+                (*rows)[k]["section_label"] = section_label(*results_->defs, done[k].section);
+            }
         }
         if (r.def->kind == IndicatorKind::survey && list[i].contains("parts")) {
             Json& parts = list[i]["parts"];

@@ -199,6 +199,7 @@ TEST_CASE("workforce api: hand-worked counts give indicators 2 and 3 with the 95
     const json& rows = indicator(results, 1)["rows"];
     CHECK(rows.back()["row"] == "overall");
     CHECK(rows.back()["display"]["bme"] == "33.3%");
+    CHECK(rows.front()["section_label"] == "Non-clinical staff");
 }
 
 TEST_CASE("workforce api: the exports are the CLI's, for the same results") {

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "eqkit/workforce_api.hpp"
 #include "eqkit/workforce_report.hpp"
 #include "text.hpp"
 #include "widgets/typography.hpp"
@@ -36,7 +37,7 @@ void draw_band_chart(const wf::Results& results, const wf::IndicatorResult& ind,
     widgets::subheading(look, fill(text::wf_chart_bands, defs.group_label(focus)));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeightWithSpacing() * 1.2F;
-    const float label_width = ImGui::GetFontSize() * 12.0F;
+    const float label_width = ImGui::GetFontSize() * 20.0F;
     const float bar_room =
         std::max(ImGui::GetContentRegionAvail().x - label_width - ImGui::GetFontSize() * 10.0F,
                  ImGui::GetFontSize() * 5.0F);
@@ -44,7 +45,8 @@ void draw_band_chart(const wf::Results& results, const wf::IndicatorResult& ind,
         if (row.key == "total" || focus >= row.percents.size()) continue;
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const wf::Figure& p = row.percents[focus];
-        const std::string label = row.section.empty() ? row.label : row.section + " " + row.label;
+        const std::string section = wf::section_label(defs, row.section);
+        const std::string label = section.empty() ? row.label : section + ": " + row.label;
         draw->AddText(at, colour(ImGuiCol_Text), label.c_str());
         const float width =
             p.state == wf::State::shown ? bar_room * static_cast<float>(p.value / 100.0) : 0.0F;
@@ -98,10 +100,7 @@ void draw_ratio_chart(const wf::Results& results, const wf::IndicatorResult& ind
                                             wf::format_ratio(l.upper.value))
                                      : figure_words(ind, l.lower);
     widgets::paragraph(fill(text::wf_chart_ratio, figure_words(ind, l.ratio), interval));
-    const std::string guide =
-        fill(text::wf_chart_guide, defs.guide.label, wf::format_ratio(defs.guide.lower),
-             wf::format_ratio(defs.guide.upper));
-    widgets::paragraph(guide);
+    widgets::paragraph(fill(text::wf_chart_guide, defs.guide.label));
     widgets::unconfirmed_marker(look, defs.guide.provenance, false);
 }
 

@@ -532,8 +532,7 @@ function ratioChart(ind, id) {
   const interval = ind.interval && ind.interval.lower !== null ? `<line x1="${x(ind.interval.lower)}"
       x2="${x(ind.interval.upper)}" y1="50" y2="50" stroke="currentColor" stroke-width="3"/>` : '';
   const point = value !== null ? `<circle cx="${x(value)}" cy="50" r="7" fill="currentColor"/>` : '';
-  const guideText = `${guide.label} ${guide.lower} to ${guide.upper}` +
-    (guide.confirmed === false ? ' (UNCONFIRMED)' : '');
+  const guideText = guide.label + (guide.confirmed === false ? ' (UNCONFIRMED)' : '');
   const words = value === null ? `No ratio to draw: ${ind.display.value}.` :
     `Ratio ${ind.display.value}, 95% interval ${ind.display.interval}, drawn on a scale from ` +
     `${lo} to ${hi}; shaded: ${guideText}.`;
@@ -547,6 +546,10 @@ function ratioChart(ind, id) {
       official threshold.</figcaption></figure>`;
 }
 
+function rowLabel(r) {
+  return r.section_label ? `${r.section_label}: ${r.label}` : r.label;
+}
+
 // Indicator 1: the focus group's share of each row, as bars, with the numbers in a table.
 function bandChart(results, ind, id) {
   const focus = results.groups.find((g) => g.key === results.focus_group);
@@ -556,18 +559,18 @@ function bandChart(results, ind, id) {
     const width = p && p.value !== null ? (400 * p.value) / 100 : 0;
     const y = 10 + i * 26;
     const label = p && p.value !== null ? r.display[focus.key] : (p ? `${p.mark || ''} ${p.state}` : '');
-    return `<text x="190" y="${y + 16}" text-anchor="end" font-size="13"
-        fill="currentColor">${esc(r.label)}</text>
-      <rect x="200" y="${y + 3}" width="${width}" height="18" fill="currentColor"/>
-      <text x="${205 + width}" y="${y + 16}" font-size="13" fill="currentColor">${esc(label)}</text>`;
+    return `<text x="240" y="${y + 16}" text-anchor="end" font-size="13"
+        fill="currentColor">${esc(rowLabel(r))}</text>
+      <rect x="250" y="${y + 3}" width="${width}" height="18" fill="currentColor"/>
+      <text x="${255 + width}" y="${y + 16}" font-size="13" fill="currentColor">${esc(label)}</text>`;
   });
   const tableRows = rows.map((r) => `<tr class="nhsuk-table__row">
-      <th class="nhsuk-table__header" scope="row">${esc(r.section)} ${esc(r.label)}</th>
+      <th class="nhsuk-table__header" scope="row">${esc(rowLabel(r))}</th>
       ${results.groups.map((g) => `<td class="nhsuk-table__cell">${countText(r.counts[g.key])}
         </td>`).join('')}
       <td class="nhsuk-table__cell">${esc(r.display[focus.key])}</td></tr>`).join('');
   return `<figure class="nhsuk-u-margin-bottom-4">
-    <svg role="img" aria-labelledby="${id}-title" viewBox="0 0 680 ${20 + rows.length * 26}"
+    <svg role="img" aria-labelledby="${id}-title" viewBox="0 0 780 ${20 + rows.length * 26}"
       width="100%" focusable="false"><title id="${id}-title">Bar chart: ${esc(focus.label)}
       share of each row; the same figures are in the table below.</title>${bars.join('')}</svg>
     </figure>

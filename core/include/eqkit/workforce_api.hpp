@@ -59,6 +59,8 @@ enum class ExportFormat { csv, json, html };
 
 // An indicator's flag ("small_numbers", docs/indicators-format.md) in words, as faces show it.
 [[nodiscard]] std::string flag_text(std::string_view flag);
+// A section of indicator 1's rows ("clinical") as its label ("Clinical"); "" when unknown.
+[[nodiscard]] std::string section_label(const Definitions& defs, std::string_view key);
 
 // Where an import is: the file being read, and the files already read.
 struct ImportProgress {
