@@ -181,6 +181,28 @@ test('uploading an assessment file opens it', async () => {
   await context.close();
 });
 
+test('the evidence library tab opens a library in browser storage and takes an uploaded file',
+     async () => {
+  const context = await newContext();
+  const page = await openApp(context);
+  await page.focus('#canvas');
+  await hold(page, 'Control+2');
+  const state = await waitForState(page, (s) => s.section === 1, 'the evidence library tab');
+  assert.equal(state.evidence.open, true, 'the library was made in /persist/workspace');
+  assert.equal(state.evidence.evidence, 0);
+  assert.deepEqual(state.problems, []);
+  // What the "Add a file from this computer..." button asks the page for.
+  await page.evaluate(() => { document.getElementById('eqkit-upload').dataset.purpose = 'evidence'; });
+  await page.setInputFiles('#eqkit-upload', {
+    name: 'policy 2024.txt', mimeType: 'text/plain', buffer: Buffer.from('Our equality policy.\n'),
+  });
+  await waitForState(page, (s) => s.evidence.form === true, 'the add-a-file form');
+  await sleep(200);
+  await page.locator('#canvas').screenshot({ path: join(SHOTS, 'web-6-evidence.png') });
+  assert.deepEqual((await appState(page)).problems, []);
+  await context.close();
+});
+
 test('high contrast is a View setting kept for next time', async () => {
   const context = await newContext();
   const page = await openApp(context);

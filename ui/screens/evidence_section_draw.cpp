@@ -30,7 +30,7 @@ std::string period(const Evidence& evidence) {
 
 // A labelled single-line field; labels sit above fields so they stay readable at large sizes.
 void field(const char* label, const char* id, std::string& value) {
-    ImGui::TextUnformatted(label);
+    widgets::paragraph(label);
     ImGui::SetNextItemWidth(-1.0F);
     ImGui::InputText(id, &value);
 }
@@ -92,7 +92,6 @@ void EvidenceSection::draw_toolbar(const Workspace& /*open*/, const Look& /*look
     if (ImGui::Button(text::evidence_add_note)) {
         actions_.push_back([this](ErrorList&) { start_add(EvidenceKind::note); });
     }
-    ImGui::SameLine();
     ImGui::TextUnformatted(text::evidence_show);
     int filter = static_cast<int>(filter_);
     ImGui::SameLine();
@@ -168,13 +167,13 @@ void EvidenceSection::draw_form(const Look& look) {
         } else if (f.kind == EvidenceKind::link) {
             field(text::evidence_field_url, "##url", f.url);
         } else {
-            ImGui::TextUnformatted(text::evidence_field_note);
+            widgets::paragraph(text::evidence_field_note);
             ImGui::InputTextMultiline("##note", &f.note,
                                       ImVec2(-1.0F, ImGui::GetTextLineHeight() * 5.0F));
         }
     }
     field(text::evidence_field_title, "##title", f.details.title);
-    ImGui::TextUnformatted(text::evidence_field_description);
+    widgets::paragraph(text::evidence_field_description);
     ImGui::InputTextMultiline("##description", &f.details.description,
                               ImVec2(-1.0F, ImGui::GetTextLineHeight() * 3.0F));
     field(text::evidence_field_effective_from, "##from", f.details.effective_from);
@@ -210,7 +209,7 @@ void EvidenceSection::draw_attachments(const Evidence& evidence, const Look& loo
     if (frameworks.empty()) return;
     attach_framework_ = std::clamp(attach_framework_, 0, static_cast<int>(frameworks.size()) - 1);
     const Framework& fw = *frameworks[static_cast<std::size_t>(attach_framework_)];
-    ImGui::TextUnformatted(text::evidence_attach_to);
+    widgets::paragraph(text::evidence_attach_to);
     ImGui::SetNextItemWidth(-1.0F);
     if (ImGui::BeginCombo("##framework", std::string(fw.display_title()).c_str())) {
         for (std::size_t i = 0; i < frameworks.size(); ++i) {
