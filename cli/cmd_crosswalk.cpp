@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "eqkit/crosswalk.hpp"
+#include "eqkit/crosswalk_suggestions.hpp"
 #include "eqkit/evidence.hpp"
 
 namespace eqkit::cli {
@@ -11,6 +12,8 @@ namespace {
 
 struct CrosswalkOptions {
     std::string item;
+    std::string workspace;   // also list what that workspace already holds for linked items
+    std::string assessment;  // the assessment the item's answers go into (for suggestions)
     bool json = false;
 };
 
@@ -41,7 +44,49 @@ void print_text(const Registry& registry, const ItemRef& ref,
     }
 }
 
+void print_suggestions(const std::vector<Suggestion>& found) {
+    std::cout << "\nAlready in the workspace for linked items (" << found.size() << "):\n";
+    if (found.empty()) std::cout << "  nothing yet\n";
+    for (const Suggestion& s : found) {
+        if (s.kind == SuggestionKind::evidence) {
+            std::cout << "  evidence " << s.evidence_id << " \"" << s.evidence_title
+                      << "\" supports " << s.link.ref() << '\n';
+        } else {
+            std::cout << "  answer to " << s.link.ref() << " in assessment " << s.assessment_id
+                      << (s.answer.score ? ": score " + std::to_string(*s.answer.score) : "")
+                      << '\n';
+        }
+    }
+    if (!found.empty()) std::cout << "Nothing is copied until you accept a suggestion.\n";
+}
+
+// With --workspace: what the workspace already holds for the linked items.
+int run_with_workspace(const CrosswalkOptions& options, const GlobalOptions& globals) {
+    std::optional<OpenWorkspace> open = open_workspace(options.workspace, globals);
+    if (!open) return exit_bad_input;
+    const Registry& registry = *open->registry;
+    Result<ItemRef> ref = check_item_ref(options.item, registry);
+    if (!ref) {
+        print_message(ref.error().reason);
+        return exit_bad_input;
+    }
+    const std::vector<CrosswalkLink> links = linked_items(registry, ref->framework, ref->code);
+    const std::vector<Suggestion> found = suggestions(open->folder, *ref, options.assessment);
+    if (options.json) {
+        nlohmann::json out = nlohmann::json::parse(
+            crosswalk_json(registry, ref->framework, ref->code, links), nullptr, false);
+        out["suggestions"] =
+            nlohmann::json::parse(suggestions_json(*ref, found), nullptr, false).at("suggestions");
+        print_json(out);
+    } else {
+        print_text(registry, *ref, links);
+        print_suggestions(found);
+    }
+    return exit_ok;
+}
+
 int run_crosswalk(const CrosswalkOptions& options, const GlobalOptions& globals) {
+    if (!options.workspace.empty()) return run_with_workspace(options, globals);
     Result<Registry> registry = load_registry(globals);
     if (!registry) {
         print_error(registry.error());
@@ -71,6 +116,12 @@ void setup_crosswalk(CLI::App& app, Context& context) {
         "crosswalk", "List the items in other frameworks linked to an item (eds2022:1A)");
     sub->add_option("item", options->item, "The item, written framework:code (eds2022:1A)")
         ->required();
+    sub->add_option("--workspace", options->workspace,
+                    "Also list the evidence and answers this workspace folder already holds for "
+                    "the linked items");
+    sub->add_option("--assessment", options->assessment,
+                    "With --workspace: the assessment the item's answer goes into (answers "
+                    "already carried into it are not suggested again)");
     sub->add_flag("--json", options->json, "Print JSON instead of text");
     sub->callback(
         [options, &context] { context.status = run_crosswalk(*options, context.globals); });

@@ -96,3 +96,33 @@ TEST_CASE("cli assess: a CQC quality statements assessment is scored with its ra
         run_eqkit({}, {"report", file, "--out", (dir / "r.html").string()});
     CHECK(report.status == 0);
 }
+
+TEST_CASE("cli crosswalk --workspace: evidence and answers given for linked items, not copied") {
+    TempDir dir;
+    REQUIRE(run_eqkit(dir.path(), {"workspace", "new", "ws"}).status == 0);
+    REQUIRE(run_eqkit(dir.path(), {"assess", "new", "--framework", "eds2022", "--workspace", "ws"})
+                .status == 0);
+    REQUIRE(run_eqkit(dir.path(),
+                      {"assess", "set", "ws/assessments/eds2022.json", "1A", "--score", "2"})
+                .status == 0);
+    REQUIRE(run_eqkit(dir.path(),
+                      {"evidence", "add", "ws", "--note", "Audit notes", "--title", "Access audit",
+                       "--item", "eds2022:1A", "--added-by", "Sam", "--today", "2026-01-10"})
+                .status == 0);
+    const auto before = snapshot(dir / "ws");
+    const ProcessResult r =
+        run_eqkit(dir.path(), {"crosswalk", "cqc_saf:RES-5", "--workspace", "ws"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Already in the workspace for linked items (2):\n"
+                     "  evidence ev1 \"Access audit\" supports eds2022:1A\n"
+                     "  answer to eds2022:1A in assessment eds2022: score 2\n"
+                     "Nothing is copied until you accept a suggestion.\n") != std::string::npos);
+    CHECK(snapshot(dir / "ws") == before);
+    const ProcessResult j =
+        run_eqkit(dir.path(), {"crosswalk", "cqc_saf:RES-5", "--workspace", "ws", "--json"});
+    CHECK(j.status == 0);
+    const auto doc = nlohmann::json::parse(j.out);
+    REQUIRE(doc.at("suggestions").size() == 2);
+    CHECK(doc.at("suggestions").at(0).at("kind") == "evidence");
+    CHECK(doc.at("suggestions").at(1).at("score") == 2);
+}
