@@ -78,9 +78,10 @@ TEST_CASE("cli: usage errors exit 2, say what is wrong on stderr and print nothi
 TEST_CASE("cli: a mistyped verb is named, with the verbs there are") {
     const ProcessResult top = run_eqkit({}, {"asess"});
     CHECK(top.status == 2);
-    CHECK(top.err.rfind("eqkit: \"asess\" is not a verb of eqkit (use one of: frameworks, "
-                        "framework, assess, report, workspace, evidence, key, pack, wres, wdes, crosswalk)\n",
-                        0) == 0);
+    CHECK(top.err.rfind(
+              "eqkit: \"asess\" is not a verb of eqkit (use one of: frameworks, "
+              "framework, assess, report, workspace, evidence, key, pack, wres, wdes, crosswalk)\n",
+              0) == 0);
     const ProcessResult sub = run_eqkit({}, {"assess", "nwe"});
     CHECK(sub.status == 2);
     CHECK(sub.err.rfind("eqkit: \"nwe\" is not a verb of eqkit assess (use one of: new, set, "
