@@ -25,27 +25,7 @@ Answer scored(int value) {
     return answer;
 }
 
-// Everything one test needs, built in the right order (ImGui context before the App).
-struct Fixture {
-    Headless headless;
-    Workspace ws{test::shipped_registry()};
-    RecordingPlatform platform;
-    std::optional<ui::App> app;
-
-    explicit Fixture(bool paths = true) {
-        platform.paths = paths;
-        app.emplace(ws, platform, test::headless_keys);
-        headless.frames(*app, 2);
-    }
-    void run(ui::Command command, int frames = 1) {
-        app->commands().push(std::move(command));
-        headless.frames(*app, frames);
-    }
-    void frames(int count) { headless.frames(*app, count); }
-    void press(int key_index, bool ctrl = false, bool shift = false) {
-        headless.press(*app, key_index, ctrl, shift);
-    }
-};
+using Fixture = test::AppFixture;
 
 }  // namespace
 

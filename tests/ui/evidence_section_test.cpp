@@ -21,20 +21,9 @@ using eqkit::test::RecordingPlatform;
 
 namespace {
 
-struct Fixture {
-    Headless headless;
-    Workspace ws{test::shipped_registry()};
-    RecordingPlatform platform;
-    std::optional<ui::App> app;
-
-    explicit Fixture(bool paths = true) {
-        platform.paths = paths;
-        app.emplace(ws, platform, test::headless_keys);
+struct Fixture : test::AppFixture {
+    explicit Fixture(bool paths = true) : AppFixture(paths) {
         run(ui::ShowSection{ui::Section::evidence}, 2);
-    }
-    void run(ui::Command command, int frames = 1) {
-        app->commands().push(std::move(command));
-        headless.frames(*app, frames);
     }
     ui::EvidenceSection& section() { return app->evidence(); }
     // Draws frames until the pack job has ended and its results were taken.

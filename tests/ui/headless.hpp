@@ -91,4 +91,26 @@ class Headless {
     ImGuiContext* context_;
 };
 
+// The App with everything it needs, built in the right order (ImGui context first), drawn twice.
+struct AppFixture {
+    Headless headless;
+    Workspace ws{shipped_registry()};
+    RecordingPlatform platform;
+    std::optional<ui::App> app;
+
+    explicit AppFixture(bool paths = true) {
+        platform.paths = paths;
+        app.emplace(ws, platform, headless_keys);
+        headless.frames(*app, 2);
+    }
+    void run(ui::Command command, int frames = 1) {
+        app->commands().push(std::move(command));
+        headless.frames(*app, frames);
+    }
+    void frames(int count) { headless.frames(*app, count); }
+    void press(int key_index, bool ctrl = false, bool shift = false) {
+        headless.press(*app, key_index, ctrl, shift);
+    }
+};
+
 }  // namespace eqkit::test

@@ -2,6 +2,24 @@
 
 namespace eqkit::ui {
 
+bool BackgroundJob::begin() {
+    if (running()) return false;
+    done_ = 0;
+    total_ = 0;
+    cancelled_ = false;
+    ended_ = false;
+    seen_ = false;
+    return true;
+}
+
+BackgroundJob::Progress BackgroundJob::progress() {
+    return [this](std::uint64_t done, std::uint64_t total) {
+        done_ = done;
+        total_ = total;
+        return !cancelled_.load();
+    };
+}
+
 bool BackgroundJob::running() const {
     return !ended_.load();
 }

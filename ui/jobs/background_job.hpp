@@ -32,6 +32,10 @@ class BackgroundJob {
 
   private:
     struct Runner;
+    // Resets the counters for new work (false while work runs), and the progress it reports to.
+    [[nodiscard]] bool begin();
+    [[nodiscard]] Progress progress();
+
     std::atomic<std::uint64_t> done_{0};
     std::atomic<std::uint64_t> total_{0};
     std::atomic<bool> cancelled_{false};
