@@ -6,6 +6,7 @@ Headless::Headless() : context_(ImGui::CreateContext()) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(1280.0F, 800.0F);
     io.DeltaTime = 1.0F / 60.0F;
+    io.IniFilename = nullptr;  // screens drawn without the App must not write imgui.ini either
     for (int named = 0; named < ImGuiKey_COUNT; ++named)
         io.KeyMap[named] = key(named);
 }
