@@ -9,6 +9,7 @@
 #include "eqkit/files.hpp"
 #include "screens/workforce_charts.hpp"
 #include "text.hpp"
+#include "widgets/focus.hpp"
 #include "widgets/typography.hpp"
 
 namespace eqkit::ui {
@@ -347,7 +348,17 @@ void WorkforceScreen::apply(const wf_action::Go& a) {
 
 // ---- drawing -------------------------------------------------------------------------------
 
+void WorkforceScreen::focus_here() {
+    if (!take_focus_) return;
+    widgets::focus_last_item(true);
+    take_focus_ = false;
+}
+
 void WorkforceScreen::draw(const Look& look, float height) {
+    // A new step, or the section shown again after another: the keyboard starts in it.
+    if (st_.step != drawn_step_ || ImGui::GetFrameCount() != drawn_frame_ + 1) take_focus_ = true;
+    drawn_step_ = st_.step;
+    drawn_frame_ = ImGui::GetFrameCount();
     ImGui::PushID("workforce");
     // Long steps (the mapping, the results) scroll; the keyboard moves in and out of the region.
     ImGui::BeginChild("steps", ImVec2(0.0F, height), false, ImGuiWindowFlags_NavFlattened);
@@ -394,6 +405,7 @@ void WorkforceScreen::draw_choose(const Look& look) {
     for (const wf::Standard& s : api_->standards()) {
         ImGui::PushID(s.id.c_str());
         if (ImGui::Button(s.defs.title.c_str())) queue_.push_back(wf_action::Choose{s.id});
+        focus_here();
         ImGui::PopID();
     }
     if (api_->standards().empty()) widgets::problem(look, text::wf_no_standards);
@@ -413,8 +425,10 @@ void WorkforceScreen::draw_files(const Look& look) {
             std::string draft = f.path;
             if (ImGui::InputTextWithHint("##path", text::wf_path_hint, &draft))
                 queue_.push_back(wf_action::SetPath{role, draft});
+            focus_here();
         } else {
             if (ImGui::Button(text::wf_choose_file)) queue_.push_back(wf_action::PickFile{role});
+            focus_here();
             ImGui::SameLine();
             widgets::muted(look, f.uploaded ? fill(text::wf_file_chosen, f.name, f.bytes.size())
                                             : std::string(text::wf_file_none));
@@ -464,6 +478,7 @@ void WorkforceScreen::draw_mapping(const Look& look) {
                 }
                 ImGui::EndCombo();
             }
+            focus_here();
             ImGui::PopID();
         }
         if (errors != st_.mapping_errors.end()) {
@@ -498,6 +513,7 @@ void WorkforceScreen::draw_importing(const Look& look) {
     ImGui::ProgressBar(progress(), ImVec2(-1.0F, 0.0F), words.c_str());
     widgets::paragraph(words);
     if (ImGui::Button(text::wf_cancel)) queue_.push_back(wf_action::CancelImport{});
+    focus_here();
 }
 
 void WorkforceScreen::draw_report(const Look& look) {
@@ -546,6 +562,7 @@ void WorkforceScreen::draw_report(const Look& look) {
     ImGui::Spacing();
     if (button(text::wf_continue_survey, api_->has_counts()))
         queue_.push_back(wf_action::Go{WorkforceStep::survey});
+    focus_here();
     ImGui::SameLine();
     if (ImGui::Button(text::wf_back)) queue_.push_back(wf_action::Go{WorkforceStep::files});
 }
@@ -568,6 +585,7 @@ void WorkforceScreen::draw_survey(const Look& look) {
                 ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0F);
                 if (ImGui::InputText(c.label.c_str(), &draft, ImGuiInputTextFlags_CharsDecimal))
                     queue_.push_back(wf_action::SetSurvey{part.code, c.key, draft});
+                focus_here();
                 ImGui::PopID();
             }
             ImGui::PopID();
@@ -594,11 +612,12 @@ void WorkforceScreen::draw_results(const Look& look) {
     if (ImGui::BeginTable(
             "indicators", 5,
             ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn(text::wf_col_indicator);
-        ImGui::TableSetupColumn(text::wf_col_value);
-        ImGui::TableSetupColumn(text::wf_col_counts);
-        ImGui::TableSetupColumn(text::wf_col_interval);
-        ImGui::TableSetupColumn(text::wf_col_flags);
+        constexpr ImGuiTableColumnFlags stretch = ImGuiTableColumnFlags_WidthStretch;
+        ImGui::TableSetupColumn(text::wf_col_indicator, stretch, 1.5F);
+        ImGui::TableSetupColumn(text::wf_col_value, stretch, 1.5F);
+        ImGui::TableSetupColumn(text::wf_col_counts, stretch, 2.5F);
+        ImGui::TableSetupColumn(text::wf_col_interval, stretch, 1.0F);
+        ImGui::TableSetupColumn(text::wf_col_flags, stretch, 2.0F);
         ImGui::TableHeadersRow();
         for (const wf::IndicatorResult& ind : r->indicators) {
             ImGui::TableNextRow();
@@ -630,8 +649,10 @@ void WorkforceScreen::draw_results(const Look& look) {
     }
     for (const wf::IndicatorResult& ind : r->indicators) {
         ImGui::PushID(ind.def->code.c_str());
-        if (ImGui::CollapsingHeader(
-                fill(text::wf_indicator_details, ind.def->code, ind.def->title).c_str())) {
+        const bool open = ImGui::CollapsingHeader(
+            fill(text::wf_indicator_details, ind.def->code, ind.def->title).c_str());
+        focus_here();
+        if (open) {
             if (ind.def->kind == wf::IndicatorKind::representation) {
                 draw_band_chart(*r, ind, look);
             } else if (ind.current.likelihood) {
@@ -653,8 +674,9 @@ void WorkforceScreen::draw_results(const Look& look) {
     ImGui::Spacing();
     widgets::subheading(look, text::wf_export_heading);
     if (platform_->uses_paths()) {
+        widgets::paragraph(text::wf_export_folder);
         ImGui::SetNextItemWidth(-1.0F);
-        ImGui::InputText(text::wf_export_folder, &st_.export_folder);
+        ImGui::InputText("##export_folder", &st_.export_folder);
     }
     const bool paths = platform_->uses_paths();
     if (ImGui::Button(paths ? text::wf_save_csv : text::wf_download_csv))

@@ -155,6 +155,9 @@ class WorkforceScreen {
     bool open_next_file();
     void finish_import(std::optional<Error> error);
     void fail(Error error) { st_.problems.push_back(std::move(error)); }
+    // Gives the keyboard focus to the item just drawn when the step (or the section) has just
+    // appeared; only the first call of such a frame acts.
+    void focus_here();
 
     Platform* platform_;
     FileChooser choose_file_;
@@ -162,6 +165,9 @@ class WorkforceScreen {
     std::filesystem::path mapping_file_;
     WorkforceScreenState st_;
     std::vector<WorkforceAction> queue_;
+    bool take_focus_ = true;
+    WorkforceStep drawn_step_ = WorkforceStep::choose;
+    int drawn_frame_ = -1;
     // The import under way: the files still to read, and the one being read.
     std::vector<std::string> pending_roles_;
     std::ifstream reading_;
