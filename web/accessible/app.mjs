@@ -6,6 +6,7 @@ import { Core } from './core.mjs';
 import { download, esc, plural } from './html.mjs';
 import { itemEvidence, routeEvidence } from './evidence.mjs';
 import { linkedItems } from './crosswalk.mjs';
+import { ratingSection } from './rating.mjs';
 import { routeWorkforce } from './workforce.mjs';
 
 const main = document.getElementById('maincontent');
@@ -464,6 +465,7 @@ function renderResults() {
       </tr></tfoot>
     </table>
     ${band}
+    ${ratingSection(r.rating, m, r.tasks)}
     ${r.aggregation_note ? `<p class="nhsuk-body">${esc(r.aggregation_note)}</p>` : ''}
     ${facts}
     <h2 class="nhsuk-heading-m">Download</h2>
