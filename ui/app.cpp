@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "eqkit/crosswalk.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/report.hpp"
 #include "screens/menu_bar.hpp"
@@ -57,6 +58,10 @@ App::App(Workspace& workspace, Platform& platform, KeyCodes keys)
     apply_theme_and_status();
     if (Checked<void> restored = platform_.restore(ws_); !restored) fail(restored.error());
     evidence_.open_library(problems_);
+    workforce_.set_keep_as_evidence(
+        [this](std::string_view framework, std::string name, std::string bytes) {
+            queue_.push(KeepAsEvidence{std::string(framework), std::move(name), std::move(bytes)});
+        });
     if (ws_.is_open()) {
         opened();
         status_ = text::status_restored;
@@ -560,6 +565,14 @@ void App::on(const SetFontSize& c) {
 void App::on(const SetHighContrast& c) {
     settings_.high_contrast = c.on;
     apply_theme_and_status();
+}
+
+void App::on(const KeepAsEvidence& c) {
+    const Framework* framework = ws_.registry().find(c.framework);
+    const std::string title = framework ? std::string(framework->display_title()) : c.framework;
+    evidence_.start_add_document(c.name, c.bytes, fill(text::evidence_results_title, title),
+                                 items_linked_to_framework(ws_.registry(), c.framework));
+    on(ShowSection{Section::evidence});
 }
 
 void App::on(const AttachEvidence& c) {

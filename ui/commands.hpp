@@ -68,6 +68,11 @@ struct SetHighContrast {
 struct ShowSection {
     Section section;
 };
+struct KeepAsEvidence {     // a document the app made, offered to the evidence library
+    std::string framework;  // what it is about ("wres")
+    std::string name;
+    std::string bytes;
+};
 struct AttachEvidence {  // evidence from the library, to an item ("eds2022:1A")
     std::string evidence_id;
     std::string item_ref;
@@ -76,7 +81,7 @@ struct AttachEvidence {  // evidence from the library, to an item ("eds2022:1A")
 using Command = std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment,
                              Open, OpenFile, OpenText, Save, SaveAs, SaveTo, Download, ExportTo,
                              RequestClose, ResolveUnsaved, CancelPrompt, ClearProblems, SetFontSize,
-                             SetHighContrast, ShowSection, AttachEvidence>;
+                             SetHighContrast, ShowSection, AttachEvidence, KeepAsEvidence>;
 
 class CommandQueue {
   public:

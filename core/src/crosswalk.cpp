@@ -200,6 +200,18 @@ std::vector<CrosswalkLink> linked_items(const Registry& registry, std::string_vi
     return links;
 }
 
+std::vector<std::string> items_linked_to_framework(const Registry& registry,
+                                                   std::string_view framework) {
+    std::set<std::string> refs;
+    for (const CrosswalkMapping& m : registry.mappings()) {
+        for (const CrosswalkRow& row : m.rows) {
+            if (m.from == framework) refs.insert(m.to + ":" + row.to);
+            if (m.to == framework) refs.insert(m.from + ":" + row.from);
+        }
+    }
+    return {refs.begin(), refs.end()};
+}
+
 std::string crosswalk_json(const Registry& registry, std::string_view framework,
                            std::string_view code, const std::vector<CrosswalkLink>& links) {
     const auto title_of = [&registry](std::string_view fw_id) {

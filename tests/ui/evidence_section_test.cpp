@@ -13,6 +13,7 @@
 #include "eqkit/crosswalk.hpp"
 #include "eqkit/pack.hpp"
 #include "headless.hpp"
+#include "screens/workforce_screen.hpp"
 #include "test_support.hpp"
 
 using namespace eqkit;
@@ -271,4 +272,40 @@ TEST_CASE(
     for (const ui::LinkedItemLine& l : context.links)
         CHECK(l.evidence.empty());  // … so no longer suggested
     CHECK(f.app->problems().empty());
+}
+
+TEST_CASE("evidence: WRES results become evidence for the items the crosswalk links to WRES") {
+    Fixture f;
+    const std::filesystem::path counts = f.platform.library_dir / "counts.json";
+    test::spit(counts, R"({"format": "eqkit-wres-counts/1", "year": "2024-25",
+        "headcount": {"white": 2505, "bme": 725, "unknown": 66},
+        "shortlisted": {"white": 900, "bme": 410}, "appointed": {"white": 120, "bme": 31},
+        "disciplinary": {"white": 17, "bme": 9}, "training": {"white": 800, "bme": 230},
+        "board_voting": {"white": 10, "bme": 2, "unknown": 0}})");
+    ui::WorkforceScreen& workforce = f.app->workforce();
+    workforce.act(ui::wf_action::Choose{"wres"});
+    workforce.act(ui::wf_action::SetPath{"counts", counts.string()});
+    workforce.act(ui::wf_action::UseCounts{});
+    workforce.act(ui::wf_action::Compute{});
+    f.headless.frames(*f.app, 2);
+    REQUIRE(workforce.state().step == ui::WorkforceStep::results);
+
+    workforce.keep_results_as_evidence();  // the results step's button
+    f.headless.frames(*f.app, 2);
+    CHECK(f.app->section() == ui::Section::evidence);
+    ui::EvidenceForm* form = f.section().form();
+    REQUIRE(form != nullptr);
+    CHECK(form->kind == EvidenceKind::file);
+    CHECK(form->details.title.find("results") != std::string::npos);
+    const std::vector<std::string> expected = items_linked_to_framework(f.ws.registry(), "wres");
+    CHECK(form->details.supports == expected);
+    CHECK(std::find(expected.begin(), expected.end(), "eds2022:2B") != expected.end());
+
+    form->details.added_by = "Jo Bloggs";
+    ErrorList problems;
+    REQUIRE(f.section().save_form(problems));
+    const Evidence& kept = f.section().library()->evidence().back();
+    CHECK(kept.media_type == "text/html");
+    CHECK(kept.supports == expected);
+    CHECK(f.section().lines_for("eds2022:2B").size() == 1);
 }

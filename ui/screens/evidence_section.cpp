@@ -136,6 +136,16 @@ void EvidenceSection::start_add(EvidenceKind kind) {
     upload_bytes_.clear();
 }
 
+void EvidenceSection::start_add_document(std::string name, std::string bytes, std::string title,
+                                         std::vector<std::string> supports) {
+    start_add(EvidenceKind::file);
+    form_->source = std::move(name);
+    form_->details.title = std::move(title);
+    form_->details.supports = std::move(supports);
+    upload_bytes_ = std::move(bytes);
+    selected_.clear();
+}
+
 void EvidenceSection::start_edit(std::string_view evidence_id) {
     const Evidence* evidence = library_ ? library_->find_evidence(evidence_id) : nullptr;
     if (evidence == nullptr) return;
@@ -163,10 +173,10 @@ bool EvidenceSection::save_form(ErrorList& problems) {
         added = library_->add_link(f.url, f.details, today());
     } else if (f.kind == EvidenceKind::note) {
         added = library_->add_note(f.note, f.details, today());
-    } else if (platform_->uses_paths()) {
+    } else if (platform_->uses_paths() && upload_bytes_.empty()) {
         added = library_->add_file(f.source, f.details, today());
     } else {
-        // The browser's upload is written to memory first; the library copies it in.
+        // An upload (or a document the app made) is written out first; the library copies it in.
         std::error_code ec;
         std::filesystem::create_directories(upload_folder, ec);
         const std::filesystem::path staged = upload_path(f.source);

@@ -73,6 +73,10 @@ class EvidenceSection {
     void collect(ErrorList& problems);
 
     void start_add(EvidenceKind kind);
+    // The add-a-file form for a document the app made (say, WRES results), filled in with its
+    // title and the items it supports; the user adds who they are and saves.
+    void start_add_document(std::string name, std::string bytes, std::string title,
+                            std::vector<std::string> supports);
     void start_edit(std::string_view evidence_id);
     [[nodiscard]] EvidenceForm* form() { return form_ ? &*form_ : nullptr; }
     [[nodiscard]] const ErrorList& form_errors() const { return form_errors_; }

@@ -158,12 +158,14 @@ void EvidenceSection::draw_form(const Look& look) {
                                    : fill(text::evidence_form_error, error.place, error.reason));
     }
     if (f.editing.empty()) {
-        if (f.kind == EvidenceKind::file && platform_->uses_paths()) {
+        if (f.kind == EvidenceKind::file && platform_->uses_paths() && upload_bytes_.empty()) {
             field(text::evidence_field_file, "##file", f.source);
         } else if (f.kind == EvidenceKind::file) {
             ImGui::TextUnformatted(f.source.empty() ? text::evidence_no_file_chosen
                                                     : f.source.c_str());
-            if (ImGui::Button(text::evidence_choose_file)) platform_->choose_file(upload_evidence);
+            if (!platform_->uses_paths() && ImGui::Button(text::evidence_choose_file)) {
+                platform_->choose_file(upload_evidence);
+            }
         } else if (f.kind == EvidenceKind::link) {
             field(text::evidence_field_url, "##url", f.url);
         } else {
@@ -180,6 +182,12 @@ void EvidenceSection::draw_form(const Look& look) {
     field(text::evidence_field_effective_to, "##to", f.details.effective_to);
     field(text::evidence_field_expires, "##expires", f.details.expires);
     field(text::evidence_field_added_by, "##by", f.details.added_by);
+    if (!f.details.supports.empty()) {
+        std::string items;
+        for (const std::string& ref : f.details.supports)
+            items += (items.empty() ? "" : ", ") + ref;
+        widgets::paragraph(fill(text::evidence_form_supports, items));
+    }
     if (ImGui::Button(text::evidence_save)) {
         actions_.push_back([this](ErrorList& problems) { (void)save_form(problems); });
     }

@@ -341,6 +341,13 @@ void WorkforceScreen::apply(const wf_action::Export& a) {
                       platform_->uses_paths() ? to.string() : to.filename().string());
 }
 
+void WorkforceScreen::keep_results_as_evidence() {
+    const wf::Standard* standard = api_->standard();
+    std::string bytes = api_->export_text(wf::ExportFormat::html);
+    if (!keep_as_evidence_ || standard == nullptr || bytes.empty()) return;
+    keep_as_evidence_(standard->id, api_->export_name(wf::ExportFormat::html), std::move(bytes));
+}
+
 void WorkforceScreen::apply(const wf_action::Go& a) {
     st_.problems.clear();
     st_.step = a.step;
@@ -687,6 +694,7 @@ void WorkforceScreen::draw_results(const Look& look) {
     ImGui::SameLine();
     if (ImGui::Button(paths ? text::wf_save_html : text::wf_download_html))
         queue_.push_back(wf_action::Export{wf::ExportFormat::html});
+    if (keep_as_evidence_ && ImGui::Button(text::wf_keep_as_evidence)) keep_results_as_evidence();
     if (ImGui::Button(text::wf_start_again)) queue_.push_back(wf_action::Go{WorkforceStep::files});
 }
 

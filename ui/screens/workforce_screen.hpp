@@ -103,6 +103,10 @@ class WorkforceScreen {
     // Browser: shows the page's file chooser for a purpose ("workforce:staff"); the file comes
     // back through receive_file().
     using FileChooser = std::function<void(std::string_view purpose)>;
+    // Hands the results (the accessible HTML report) to the evidence library: the standard's
+    // framework id, the file's name and its bytes.
+    using KeepAsEvidence =
+        std::function<void(std::string_view framework, std::string name, std::string bytes)>;
 
     // mapping_file: where the column mapping is kept for next year (read when a standard is
     // first chosen, written when an import starts).
@@ -121,6 +125,10 @@ class WorkforceScreen {
     bool step_import();
     // A browser upload; false when its purpose is not this screen's.
     bool receive_file(std::string_view purpose, std::string bytes, std::string name);
+
+    // Offers "Add the results to the evidence library" on the results step.
+    void set_keep_as_evidence(KeepAsEvidence keep) { keep_as_evidence_ = std::move(keep); }
+    void keep_results_as_evidence();
 
     [[nodiscard]] const WorkforceScreenState& state() const { return st_; }
     [[nodiscard]] const workforce::WorkforceApi& api() const { return *api_; }
@@ -161,6 +169,7 @@ class WorkforceScreen {
 
     Platform* platform_;
     FileChooser choose_file_;
+    KeepAsEvidence keep_as_evidence_;
     std::unique_ptr<workforce::WorkforceApi> api_;  // holds pointers into itself: never moved
     std::filesystem::path mapping_file_;
     WorkforceScreenState st_;

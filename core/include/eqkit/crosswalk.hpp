@@ -78,6 +78,10 @@ struct CrosswalkLink {
                                                       std::string_view framework,
                                                       std::string_view code);
 
+// Every item ("framework:code") that a loaded mapping links to any item of `framework`, sorted:
+// what evidence about the whole framework (say, WRES results) supports elsewhere.
+[[nodiscard]] std::vector<std::string> items_linked_to_framework(const Registry& registry,
+                                                                 std::string_view framework);
 // {"item":{framework,code,title,framework_title}, "links":[{framework,framework_title,code,title,
 //  relationship,relationship_words,rationale,official,confirmed,note,mapping,reversed}]}
 [[nodiscard]] std::string crosswalk_json(const Registry& registry, std::string_view framework,
