@@ -18,5 +18,6 @@ void setup_key(CLI::App& app, Context& context);         // cmd_key.cpp: new
 void setup_pack(CLI::App& app, Context& context);        // cmd_pack.cpp: export, verify, import
 void setup_workforce(CLI::App& app, Context& context);   // cmd_wres.cpp: wres, wdes compute
 void setup_crosswalk(CLI::App& app, Context& context);   // cmd_crosswalk.cpp
+void setup_tender(CLI::App& app, Context& context);      // cmd_tender.cpp
 
 }  // namespace eqkit::cli

@@ -80,6 +80,7 @@ void setup_app(CLI::App& app, Context& context) {
     setup_pack(app, context);
     setup_workforce(app, context);
     setup_crosswalk(app, context);
+    setup_tender(app, context);
 }
 
 // Output that could not be written (a full disk, a closed pipe) is a failure too.

@@ -177,6 +177,11 @@ Result<void> Tender::add_bidder(const std::string& name, const std::string& who,
     if (contains(bidders_, name)) {
         return fail(id_, "bidder " + in_q(name), "this bidder has already been added");
     }
+    if (!scoresheets_.empty()) {
+        return fail(id_, "bidder " + in_q(name),
+                    "scoresheets have already been submitted without this bidder, so no bidder "
+                    "can be added now");
+    }
     bidders_.push_back(name);
     log(at, who, "added bidder " + name);
     return {};

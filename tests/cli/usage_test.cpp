@@ -22,6 +22,9 @@ TEST_CASE("cli: --help works on every verb and names its usage") {
         {"assess", "set"},
         {"assess", "score"},
         {"report"},
+        {"tender"},
+        {"tender", "new"},
+        {"tender", "results"},
     };
     for (std::vector<std::string> args : verbs) {
         std::string usage = "Usage: eqkit";
@@ -80,7 +83,8 @@ TEST_CASE("cli: a mistyped verb is named, with the verbs there are") {
     CHECK(top.status == 2);
     CHECK(top.err.rfind(
               "eqkit: \"asess\" is not a verb of eqkit (use one of: frameworks, "
-              "framework, assess, report, workspace, evidence, key, pack, wres, wdes, crosswalk)\n",
+              "framework, assess, report, workspace, evidence, key, pack, wres, wdes, crosswalk, "
+              "tender)\n",
               0) == 0);
     const ProcessResult sub = run_eqkit({}, {"assess", "nwe"});
     CHECK(sub.status == 2);

@@ -232,6 +232,11 @@ TEST_CASE("tender: a submitted scoresheet cannot be changed") {
     auto r = copy.set({"Acme", "Q1", 4, "changed my mind"});
     REQUIRE_FALSE(r);
     CHECK(r.error().reason == "this scoresheet has been submitted and can no longer be changed");
+    auto late = t.add_bidder("Dune", "Lead", t0);
+    REQUIRE_FALSE(late);
+    CHECK(late.error().reason ==
+          "scoresheets have already been submitted without this bidder, so "
+          "no bidder can be added now");
 }
 
 TEST_CASE("tender: the lead cannot moderate until every non-conflicted evaluator has submitted") {

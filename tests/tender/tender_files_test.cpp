@@ -85,3 +85,66 @@ TEST_CASE("tender files: a responses file is checked against the question set") 
           "acme.json: /answers/0/question: question set \"tender_small\" has no question \"Q9\"\n"
           "acme.json: /answers/2/question: question \"Q1\" is answered twice");
 }
+
+TEST_CASE("tender files: a whole tender survives a round trip, results included") {
+    Tender t("t1", small_set(), TenderSettings{ModerationMethod::mean, 1});
+    REQUIRE(t.add_bidder("Acme", "Lead", "2026-03-01"));
+    REQUIRE(t.add_evaluator("Ann", "Lead", "2026-03-01"));
+    REQUIRE(t.add_evaluator("Bob", "Lead", "2026-03-01"));
+    REQUIRE(t.publish("Lead", "2026-03-02"));
+    for (const auto& [evaluator, q1] : {std::pair{"Ann", 2}, std::pair{"Bob", 4}}) {
+        auto sheet = t.new_scoresheet(evaluator);
+        REQUIRE(sheet->set({"Acme", "PF1", 1, "policy seen"}));
+        REQUIRE(sheet->set({"Acme", "Q1", q1, "plan"}));
+        REQUIRE(sheet->set({"Acme", "Q2", 50, "some"}));
+        REQUIRE(t.submit(*sheet, std::string(evaluator) + ".json", "2026-03-05"));
+    }
+    REQUIRE(t.moderate({"Acme", "Q2", 75, "agreed after discussion"}, "Lead", "2026-03-09"));
+
+    const std::string file = tender_to_json(t);
+    auto back = parse_tender(file, "t1.json");
+    REQUIRE(back);
+    CHECK(back->published());
+    CHECK(back->audit().size() == t.audit().size());
+    CHECK(back->audit().back().at == "2026-03-09");
+    CHECK(tender_to_json(*back) == file);
+    // Q1: (2 + 4) ÷ 2 = 3; 3 ÷ 4 × 60 = 45.  Q2 moderated 75: 75 ÷ 100 × 40 = 30.  45 + 30 = 75
+    const TenderResults r = back->results();
+    CHECK(r.bidders[0].arithmetic == "45 + 30 = 75");
+    CHECK(r.bidders[0].rank == 1);
+
+    // Still locked after reading it back.
+    CHECK_FALSE(back->set_weight("Q1", 10, "Lead", "2026-03-10"));
+}
+
+TEST_CASE("tender files: a tender file edited into an impossible state is refused") {
+    Tender t("t1", small_set(), {});
+    REQUIRE(t.add_bidder("Acme", "Lead", "d"));
+    REQUIRE(t.add_evaluator("Ann", "Lead", "d"));
+    REQUIRE(t.declare_conflict({"Ann", "Acme", "shareholder"}, "Lead", "d"));
+    REQUIRE(t.publish("Lead", "d"));
+    std::string file = tender_to_json(t);
+    SUBCASE("a weight changed after publication") {
+        const auto at = file.find("\"weight\": 60.0");
+        REQUIRE(at != std::string::npos);
+        file.replace(at, 14, "\"weight\": 50.0");
+        auto r = parse_tender(file, "t1.json");
+        REQUIRE_FALSE(r);
+        CHECK(r.error()[0].message() ==
+              "t1.json: /question_set/total_weight: the weights of the scored questions add up "
+              "to 90, not 100");
+    }
+    SUBCASE("a score from a conflicted evaluator") {
+        const auto at = file.find("\"scoresheets\": []");
+        REQUIRE(at != std::string::npos);
+        file.replace(at, 17,
+                     R"("scoresheets":[{"format":"eqkit-tender-scoresheet/1","tender":"t1",)"
+                     R"("evaluator":"Ann","submitted":true,"scores":[{"bidder":"Acme",)"
+                     R"("question":"Q1","score":3,"rationale":"x"}]}])");
+        auto r = parse_tender(file, "t1.json");
+        REQUIRE_FALSE(r);
+        CHECK(r.error()[0].message() ==
+              "t1.json: /scoresheets/0/scores/0/bidder: Ann declared a conflict of interest with "
+              "Acme and cannot score this bidder");
+    }
+}

@@ -172,6 +172,9 @@ class Tender {
 
     [[nodiscard]] TenderResults results() const;
 
+    // Restores the audit log of a tender read from its file (see parse_tender).
+    void restore_audit(std::vector<AuditEntry> audit) { audit_ = std::move(audit); }
+
   private:
     Result<void> check_unlocked(std::string_view what) const;
     void log(const std::string& at, const std::string& who, std::string what);
@@ -209,6 +212,15 @@ struct TenderResponses {
 // "submitted": bool, "scores": [{"bidder", "question", "score", "rationale"}]}
 [[nodiscard]] std::string scoresheet_to_json(const Scoresheet& sheet);
 [[nodiscard]] Checked<Scoresheet> parse_scoresheet(std::string_view json, std::string_view label);
+
+// The whole tender as one file, eqkit-tender/1 (docs/tender-format.md): the question set is
+// copied in, so a published tender keeps its questions whatever happens to the plugin file.
+[[nodiscard]] std::string question_set_to_json(const QuestionSet& set);
+[[nodiscard]] std::string tender_to_json(const Tender& tender);
+// Reads a tender file, replaying each record through the same checks as the live tender, so a
+// file edited by hand into an impossible state (a conflicted score, a second scoresheet, weights
+// that do not add up) is refused with the place and the reason.
+[[nodiscard]] Checked<Tender> parse_tender(std::string_view json, std::string_view label);
 
 // Counts words as runs of non-space characters.
 [[nodiscard]] int count_words(std::string_view text);
