@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "eqkit/crosswalk.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/json_api.hpp"
@@ -78,6 +80,11 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_api_crosswalk(void* h, const char* framework, c
     const eqkit::Registry& registry = from(h).registry;
     return to_js(eqkit::crosswalk_json(registry, framework, code,
                                        eqkit::linked_items(registry, framework, code)));
+}
+// The items the crosswalk links to any item of a framework, as a JSON array of "framework:code".
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_linked_to_framework(void* h, const char* framework) {
+    return to_js(
+        nlohmann::json(eqkit::items_linked_to_framework(from(h).registry, framework)).dump());
 }
 EMSCRIPTEN_KEEPALIVE char* eqkit_api_report_html(void* h) {
     return to_js(from(h).api.report_html());

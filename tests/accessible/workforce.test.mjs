@@ -152,6 +152,23 @@ test('WRES from CSV files: upload, map columns, import, survey figures, results,
   assert.match(csv, /^standard,period,indicator,part,measure,group,value,unit,state,note\r\n/);
   assert.match(csv, /^wres,[^,]*,2,,value,,1\.5,ratio,shown,/m);
 
+  // The report becomes evidence, for the items the crosswalk links to WRES (EDS 2022 2B among
+  // them); the user adds who they are.
+  await page.getByRole('button', { name: 'Add the report to your evidence library' }).click();
+  await settled(page, 'Add to your evidence library');
+  assert.match(await page.textContent('#document-file'), /wres-results\.html/);
+  assert.equal(await page.isChecked('input[name="supports"][value="eds2022:2B"]'), true);
+  await check(page, 'results as evidence');
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await page.waitForSelector('.nhsuk-error-summary');
+  assert.match(await page.textContent('.nhsuk-error-summary'), /Added by/);
+  await page.fill('#added_by', 'Jo Bloggs');
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await page.waitForSelector('#edit-message');
+  assert.match(await page.textContent('#edit-message'), /added to your library/);
+  assert.match(await page.textContent('main'), /eds2022:2B/);
+  await check(page, 'the results kept as evidence');
+
   // The mapping is kept in the browser for next year: a fresh visit proposes "Ethnicity".
   await page.goto(server.url + '#/workforce');
   await page.reload();

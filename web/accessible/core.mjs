@@ -68,6 +68,9 @@ export class Core {
     return this.change('eqkit_api_open_file', ['string', 'string'], ['/tmp/upload.json', label]);
   }
   assessmentJson() { return this.call('eqkit_api_assessment_json'); }
+  linkedToFramework(framework) {
+    return this.json('eqkit_api_linked_to_framework', ['string'], [framework]);
+  }
   crosswalk(framework, code) {
     return this.json('eqkit_api_crosswalk', ['string', 'string'], [framework, code]);
   }

@@ -315,6 +315,33 @@ function renderAdd(ctx, kind, typed = {}, errors = []) {
   return undefined;
 }
 
+// A document EqualityKit made (say, WRES results) kept as file evidence: the add form with its
+// title and the items it supports filled in; the user says who they are and saves.
+export function renderAddDocument(ctx, doc, typed = null, errors = []) {
+  const v = typed || { title: doc.title, supports: doc.supports };
+  ctx.show('Add to your evidence library', `${ctx.backLink(doc.back)}
+    ${ctx.errorSummary(summaryOf(errors, 'title'))}
+    ${ctx.heading('Add to your evidence library')}
+    <p class="nhsuk-body" id="document-file">File: ${esc(doc.name)}
+      (${esc(plural(doc.text.length, 'character'))}, made by EqualityKit in this browser)</p>
+    <form id="add-document-form" novalidate>
+      ${detailFields(ctx, errors, v)}
+      <button class="nhsuk-button" type="submit">Add evidence</button>
+    </form>`, { error: errors.length > 0 });
+  document.getElementById('add-document-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const details = readDetails(event.target);
+    busy(event.target, true);
+    const file = new File([doc.text], doc.name, { type: doc.mime });
+    const result = await libraryFor(ctx.core).add({ kind: 'file', ...details }, file);
+    if (!result.ok) {
+      renderAddDocument(ctx, doc, details, result.errors);
+      return;
+    }
+    location.hash = `#/evidence/edit/${result.id}/added`;
+  });
+}
+
 // ---- one piece: details, edit, attach -------------------------------------------------------
 
 function contentRows(e) {

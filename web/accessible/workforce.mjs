@@ -4,6 +4,7 @@
 // message and figure comes from the WebAssembly core (eqkit::workforce::WorkforceApi, exported by
 // wasm/workforce_exports.cpp); this file only moves bytes and JSON and builds the pages.
 import { download, esc, plural } from './html.mjs';
+import { renderAddDocument } from './evidence.mjs';
 
 const MAPPING_FILE = '/persist/column-mapping.json';  // reused next year, in IndexedDB
 const HEADER_BYTES = 64 * 1024;  // enough for any header line
@@ -652,7 +653,20 @@ function renderResults(ui) {
         Download results (JSON)</button>
       <button class="nhsuk-button nhsuk-button--secondary" type="button" data-format="html">
         Download report (HTML)</button>
-    </div>`);
+    </div>
+    <h2 class="nhsuk-heading-m">Use as evidence</h2>
+    <p class="nhsuk-body">Keep the report in your evidence library, for the items it supports
+      (for example EDS 2022 outcomes 2A to 2D).</p>
+    <button class="nhsuk-button" type="button" id="keep-as-evidence">Add the report to your
+      evidence library</button>`);
+  document.getElementById('keep-as-evidence').addEventListener('click', () => {
+    const file = wf(ui).exportFile('html');
+    if (!file.ok) return;
+    renderAddDocument(ui, { name: file.name, mime: file.mime, text: file.text,
+                            title: `${standard.short_title} results${results.year ? ' ' + results.year : ''}`,
+                            supports: ui.core.linkedToFramework(standard.id),
+                            back: '#/workforce/results' });
+  });
   for (const button of main().querySelectorAll('button[data-format]')) {
     button.addEventListener('click', () => {
       const file = wf(ui).exportFile(button.dataset.format);
