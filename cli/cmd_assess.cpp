@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/form.hpp"
+#include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
 #include "eqkit/text.hpp"
 
@@ -274,6 +275,94 @@ void print_overall(const Framework& fw, const Scores& scores) {
     if (!fw.aggregation.note.empty()) std::cout << "Note: " << fw.aggregation.note << '\n';
 }
 
+// ---- score: the rating from percentages --------------------------------------------------
+
+void print_lines(std::string_view heading, const std::vector<std::string>& lines) {
+    if (lines.empty()) return;
+    std::cout << heading << ":\n";
+    for (const std::string& line : lines)
+        std::cout << "  - " << line << '\n';
+}
+
+void print_rating_method(const Rating& r) {
+    std::cout << "\nRating method: " << (r.method_title.empty() ? "not named" : r.method_title)
+              << ", applies from " << (r.applies_from.empty() ? "a date not known" : r.applies_from)
+              << '\n';
+    print_lines("How the rating is worked out", r.steps);
+    std::cout << "Rounding: " << r.rounding << '\n';
+}
+
+void print_rating_groups(const Framework& fw, const Rating& r) {
+    std::cout << '\n';
+    for (const GroupRating& g : r.groups) {
+        std::cout << fw.group_label << ' ' << g.code
+                  << " rating: " << (g.rating.empty() ? "no rating yet" : g.rating);
+        if (g.percent) std::cout << " (" << *g.percent << "%)";
+        std::cout << "; working: " << g.working << '\n';
+    }
+}
+
+void print_rating_overall(const Framework& fw, const Rating& r) {
+    const OverallRating& o = r.overall;
+    std::cout << "\nOverall rating: "
+              << (!o.rating.empty()   ? o.rating
+                  : o.needs_judgement ? std::string("needs your judgement")
+                                      : std::string("not worked out yet"))
+              << '\n';
+    if (!o.working.empty()) std::cout << "  Working: " << o.working << '\n';
+    if (!o.rule.empty()) std::cout << "  Rule: " << o.rule << '\n';
+    print_lines("Not answered yet (taken as no)", o.unanswered);
+    print_lines("Rules applied", r.rules_applied);
+    if (!fw.aggregation.overall_rules) return;
+    const OverallRules& rules = *fw.aggregation.overall_rules;
+    std::vector<std::string> lines;
+    const auto add = [&lines](const std::string& id, const std::string& text, const Provenance& p) {
+        lines.push_back((id.empty() ? "" : id + ": ") + text + unconfirmed_suffix(p));
+    };
+    for (const RatingRule& rule : rules.principles)
+        add(rule.id, rule.text, rule.provenance);
+    for (const RatingCap& cap : rules.caps)
+        add(cap.id, cap.text, cap.provenance);
+    for (const RatingRule& rule : rules.judgement)
+        add(rule.id, rule.text, rule.provenance);
+    for (const RatingRule& rule : rules.rules)
+        add(rule.id, rule.text, rule.provenance);
+    if (!rules.otherwise.text.empty())
+        add(rules.otherwise.id, rules.otherwise.text, rules.otherwise.provenance);
+    print_lines("The rules, in words (" + rules.title + ")", lines);
+}
+
+void print_judgements(const Rating& r) {
+    if (r.judgements.empty()) return;
+    std::cout << "\nNeeds your judgement:\n";
+    for (const JudgementCall& j : r.judgements) {
+        std::cout << "  - " << (j.about == "overall" ? "Overall rating" : j.about) << ": "
+                  << j.reason << '\n';
+        if (!j.note.empty()) std::cout << "    Why: " << j.note << '\n';
+        std::cout << "    Options: " << joined(j.options, ", ") << '\n';
+        if (j.made) {
+            std::cout << "    Your judgement: " << j.made->rating << " (" << j.made->rationale
+                      << ")\n";
+        }
+    }
+}
+
+void print_rating_text(const Framework& fw, const Assessment& assessment) {
+    Result<Rating> r = rate(fw, rating_input(fw, assessment));
+    if (!r) {
+        std::cout << "\nThe rating could not be worked out: " << r.error().reason << '\n';
+        return;
+    }
+    print_rating_method(*r);
+    print_rating_groups(fw, *r);
+    print_rating_overall(fw, *r);
+    print_judgements(*r);
+    if (r->unconfirmed.empty()) return;
+    std::cout << "\nThe rating rests on facts marked UNCONFIRMED:\n";
+    for (const UnconfirmedFact& f : r->unconfirmed)
+        std::cout << "  - UNCONFIRMED: " << f.what << ": " << f.note << '\n';
+}
+
 void print_score_text(const std::string& file, const Framework& fw, const Assessment& assessment,
                       const Scores& scores) {
     std::cout << file << ": " << (assessment.title.empty() ? "(untitled)" : assessment.title)
@@ -281,6 +370,7 @@ void print_score_text(const std::string& file, const Framework& fw, const Assess
               << "Framework: " << fw.title << " (" << fw.id << " version " << fw.version << ")\n\n";
     print_group_lines(fw, scores);
     print_overall(fw, scores);
+    if (fw.aggregation.method == AggregationMethod::percentage) print_rating_text(fw, assessment);
     if (scores.unconfirmed.empty()) return;
     std::cout << "\nThese results rest on facts marked UNCONFIRMED:\n";
     for (const UnconfirmedFact& f : scores.unconfirmed)
@@ -370,6 +460,7 @@ void setup_assess(CLI::App& app, Context& context) {
     setup_new(*assess, context);
     setup_set(*assess, context);
     setup_score(*assess, context);
+    setup_assess_migrate(*assess, context);
 }
 
 }  // namespace eqkit::cli

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "commands.hpp"
+#include "eqkit/crosswalk.hpp"
+#include "eqkit/files.hpp"
 #include "eqkit/plugins.hpp"
 #include "eqkit/scoring.hpp"
 
@@ -51,6 +54,10 @@ std::vector<UnconfirmedFact> unconfirmed_marks(const Framework& fw) {
                 add(link.provenance, "link " + in_quotes(link.label) + " of " + name);
         }
     }
+    add(fw.aggregation.rounding.provenance,
+        "rounding " + in_quotes(fw.aggregation.rounding.method));
+    for (const ScoringMethod& m : fw.aggregation.methods)
+        add(m.provenance, "scoring method " + in_quotes(m.title));
     for (const Band& b : fw.aggregation.overall_bands)
         add(b.provenance, "overall band " + in_quotes(b.label) + " (" + span(b.min, b.max) + ")");
     for (const Band& b : fw.aggregation.group_bands) {
@@ -124,11 +131,34 @@ void print_bands(std::string_view heading, const std::vector<Band>& bands) {
     }
 }
 
+// Rated by percentages: each scoring method with the date it applies from, and its rules.
+void print_methods(const Framework& fw) {
+    const Aggregation& agg = fw.aggregation;
+    std::cout << "Rated by percentages; percentages are rounded " << agg.rounding.method
+              << unconfirmed_suffix(agg.rounding.provenance) << '\n'
+              << "Scoring methods (oldest first):\n";
+    for (const ScoringMethod& m : agg.methods) {
+        std::cout << "  " << m.id << ": " << m.title << ", applies from "
+                  << (m.applies_from.empty() ? "a date not known" : m.applies_from)
+                  << (m.item_scores == ItemScores::evidence_categories
+                          ? "; scores evidence categories"
+                          : "; scores each item directly")
+                  << unconfirmed_suffix(m.provenance) << '\n';
+        if (!m.url.empty()) std::cout << "      " << m.url << '\n';
+        for (const std::string& step : m.steps)
+            std::cout << "      - " << step << '\n';
+    }
+}
+
 void print_aggregation(const Framework& fw) {
     const Aggregation& agg = fw.aggregation;
     std::cout << '\n';
     if (agg.method == AggregationMethod::none) {
         std::cout << "Scores are not added up.\n";
+    } else if (agg.method == AggregationMethod::percentage) {
+        print_methods(fw);
+        print_bands("Overall bands (%)", agg.overall_bands);
+        print_bands(fw.group_label + " bands (%)", agg.group_bands);
     } else {
         const TotalRange range = total_range(fw.scale, fw.item_count());
         std::cout << "Total: the scores of all " << count_of(fw.item_count(), fw.item_label)
@@ -221,6 +251,22 @@ nlohmann::json bands_json(const std::vector<Band>& bands) {
     return out;
 }
 
+nlohmann::json methods_json(const Aggregation& agg) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const ScoringMethod& m : agg.methods) {
+        out.push_back(provenance_fields(
+            {{"id", m.id},
+             {"title", m.title},
+             {"applies_from", m.applies_from},
+             {"url", m.url},
+             {"item_scores",
+              m.item_scores == ItemScores::direct ? "direct" : "evidence_categories"},
+             {"steps", m.steps}},
+            m.provenance));
+    }
+    return out;
+}
+
 nlohmann::json show_json(const Framework& fw) {
     nlohmann::json raters = nullptr;
     if (fw.raters) {
@@ -256,7 +302,8 @@ nlohmann::json show_json(const Framework& fw) {
         {"raters", std::move(raters)},
         {"groups", groups_json(fw)},
         {"aggregation",
-         {{"method", agg.method == AggregationMethod::sum ? "sum" : "none"},
+         {{"method", method_name(agg.method)},
+          {"methods", methods_json(agg)},
           {"note", agg.note},
           {"overall_bands", bands_json(agg.overall_bands)},
           {"group_bands", bands_json(agg.group_bands)}}},
@@ -299,9 +346,47 @@ ErrorList check_framework_file(const std::string& file, Framework* valid) {
     return {};
 }
 
-int run_validate(const ValidateOptions& options) {
+// A mapping file says so in its "format" ("eqkit-mapping/1", docs/mapping-format.md); anything
+// else, unreadable files included, goes to the framework loader, which names the problem.
+bool is_mapping_file(const std::string& file) {
+    const Result<std::string> text = read_text_file(file);
+    if (!text) return false;
+    const nlohmann::json doc = nlohmann::json::parse(*text, nullptr, false);
+    if (!doc.is_object() || !doc.contains("format") || !doc["format"].is_string()) return false;
+    return doc["format"].get<std::string>().rfind("eqkit-mapping/", 0) == 0;
+}
+
+// The mapping loader's checks, then every code against the frameworks in the plugins folder.
+bool validate_mapping(const std::string& file, const Registry* registry) {
+    Checked<CrosswalkMapping> mapping = load_crosswalk_mapping(file);
+    if (!mapping) {
+        print_errors(mapping.error());
+        return false;
+    }
+    if (registry == nullptr) {
+        print_error({file, "", "no plugins folder to check the mapping's codes against"});
+        return false;
+    }
+    if (const ErrorList errors = check_crosswalk_mapping(*mapping, *registry); !errors.empty()) {
+        print_errors(errors);
+        return false;
+    }
+    std::cout << file << ": valid mapping (" << mapping->id << ": " << mapping->from << " to "
+              << mapping->to << ", " << count_of(mapping->rows.size(), "row") << ")\n";
+    return true;
+}
+
+int run_validate(const ValidateOptions& options, const GlobalOptions& globals) {
     bool all_valid = true;
+    std::optional<Registry> registry;  // loaded for the first mapping file only
     for (const std::string& file : options.files) {
+        if (is_mapping_file(file)) {
+            if (!registry) {
+                if (Result<Registry> loaded = load_registry(globals)) registry = std::move(*loaded);
+            }
+            if (!validate_mapping(file, registry ? &*registry : nullptr)) all_valid = false;
+            continue;
+        }
         Framework fw;
         const ErrorList errors = check_framework_file(file, &fw);
         if (!errors.empty()) {
@@ -331,9 +416,13 @@ void setup_framework(CLI::App& app, Context& context) {
 
     auto validate = std::make_shared<ValidateOptions>();
     CLI::App* validate_cmd = framework->add_subcommand(
-        "validate", "Check framework files and print every problem found in each");
-    validate_cmd->add_option("FILE", validate->files, "Framework JSON files")->required();
-    validate_cmd->callback([validate, &context] { context.status = run_validate(*validate); });
+        "validate",
+        "Check framework or crosswalk mapping files and print every problem found in each");
+    validate_cmd->add_option("FILE", validate->files, "Framework or mapping JSON files")
+        ->required();
+    validate_cmd->callback(
+        [validate, &context] { context.status = run_validate(*validate, context.globals); });
+    setup_framework_diff(*framework, context);
 }
 
 }  // namespace eqkit::cli

@@ -20,4 +20,8 @@ void setup_workforce(CLI::App& app, Context& context);   // cmd_wres.cpp: wres, 
 void setup_crosswalk(CLI::App& app, Context& context);   // cmd_crosswalk.cpp
 void setup_tender(CLI::App& app, Context& context);      // cmd_tender.cpp
 
+// cmd_versions.cpp: "framework diff" and "assess migrate", added by setup_framework/_assess
+void setup_framework_diff(CLI::App& framework, Context& context);
+void setup_assess_migrate(CLI::App& assess, Context& context);
+
 }  // namespace eqkit::cli

@@ -1,5 +1,6 @@
 #include "eqkit/report.hpp"
 
+#include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
 #include "eqkit/text.hpp"
 
@@ -73,6 +74,139 @@ void summary_section(const Framework& fw, const Scores& scores, const ReportSect
                 "</strong></p>\n";
     }
     if (!fw.aggregation.note.empty()) html += "<p>" + esc(fw.aggregation.note) + "</p>\n";
+    html += "</section>\n";
+}
+
+// ---- the rating from percentages (aggregation method "percentage") -------------------------
+
+std::string heading(const ReportSections& where, int below, std::string_view id,
+                    std::string_view text) {
+    const std::string level = std::to_string(where.heading_level + below);
+    return "<h" + level + " id=\"" + esc(where.id_prefix + std::string(id)) + "\">" + esc(text) +
+           "</h" + level + ">\n";
+}
+
+std::string list_html(const std::vector<std::string>& lines, std::string_view tag = "ul") {
+    std::string html = "<" + std::string(tag) + ">\n";
+    for (const std::string& line : lines)
+        html += "<li>" + esc(line) + "</li>\n";
+    return html + "</" + std::string(tag) + ">\n";
+}
+
+void rating_method(const Rating& r, const ReportSections& where, std::string& html) {
+    html += "<p>Method: " + esc(r.method_title.empty() ? "not named" : r.method_title) +
+            ", applies from " + esc(r.applies_from.empty() ? "a date not known" : r.applies_from) +
+            ".</p>\n";
+    if (!r.steps.empty()) {
+        html += heading(where, 1, "rating-steps", "How the rating is worked out");
+        html += list_html(r.steps, "ol");
+    }
+    html += "<p>Rounding: " + esc(r.rounding) + ".</p>\n";
+}
+
+void rating_table(const Framework& fw, const Rating& r, std::string& html) {
+    html += "<table><caption>Percentage and rating by " + esc(fw.group_label) +
+            "</caption>\n<thead><tr><th scope=\"col\">" + esc(fw.group_label) +
+            "</th><th scope=\"col\">Percentage</th><th scope=\"col\">Rating</th>"
+            "<th scope=\"col\">Working</th></tr></thead><tbody>\n";
+    for (const GroupRating& g : r.groups) {
+        html += "<tr><th scope=\"row\">" + esc(g.code) + " " + esc(g.title) + "</th><td>" +
+                (g.percent ? std::to_string(*g.percent) + "%" : std::string("Not scored")) +
+                "</td><td>" + (g.rating.empty() ? std::string("No rating yet") : esc(g.rating)) +
+                "</td><td>" + esc(g.working) + "</td></tr>\n";
+    }
+    html += "</tbody></table>\n";
+}
+
+void rating_overall(const Rating& r, const ReportSections& where, std::string& html) {
+    const OverallRating& o = r.overall;
+    html += heading(where, 1, "rating-overall", "Overall rating");
+    if (!o.rating.empty()) {
+        html += "<p>Overall rating: <strong>" + esc(o.rating) + "</strong></p>\n";
+    } else if (o.needs_judgement) {
+        html += "<p>Overall rating: <strong>needs your judgement</strong> (see below)</p>\n";
+    } else {
+        html += "<p>Overall rating: <strong>not worked out yet</strong></p>\n";
+    }
+    if (!o.working.empty()) html += "<p>Working: " + esc(o.working) + "</p>\n";
+    if (!o.rule.empty()) html += "<p>Rule: " + esc(o.rule) + "</p>\n";
+    if (!o.unanswered.empty()) {
+        html += "<p>Not answered yet (taken as no):</p>\n" + list_html(o.unanswered);
+    }
+    if (!r.rules_applied.empty()) html += "<p>Rules applied:</p>\n" + list_html(r.rules_applied);
+}
+
+void rating_rules(const OverallRules& rules, const ReportSections& where, std::string& html) {
+    html += heading(where, 1, "rating-rules", rules.title.empty() ? "Rules" : rules.title);
+    std::vector<std::string> lines;
+    const auto add = [&lines](const RatingRule& rule) {
+        std::string line = (rule.id.empty() ? "" : rule.id + ": ") + rule.text;
+        if (!rule.provenance.confirmed) line += " (UNCONFIRMED: " + rule.provenance.note + ")";
+        lines.push_back(std::move(line));
+    };
+    for (const RatingRule& rule : rules.principles)
+        add(rule);
+    for (const RatingCap& cap : rules.caps) {
+        std::string line = cap.id + ": " + cap.text;
+        if (!cap.provenance.confirmed) line += " (UNCONFIRMED: " + cap.provenance.note + ")";
+        lines.push_back(std::move(line));
+    }
+    for (const RatingRule& rule : rules.judgement)
+        add(rule);
+    for (const RatingRule& rule : rules.rules)
+        add(rule);
+    if (!rules.otherwise.text.empty()) add(rules.otherwise);
+    html += list_html(lines);
+    if (!rules.note.empty()) html += "<p>" + esc(rules.note) + "</p>\n";
+}
+
+void rating_judgements(const Rating& r, const ReportSections& where, std::string& html) {
+    if (r.judgements.empty()) return;
+    html += heading(where, 1, "rating-judgements", "Needs your judgement");
+    html +=
+        "<p>The rules leave these decisions to you; record the rating you choose and why.</p>\n";
+    html += "<dl>\n";
+    for (const JudgementCall& j : r.judgements) {
+        html += "<dt>" + esc(j.about == "overall" ? std::string("Overall rating") : j.about) +
+                ": " + esc(j.reason) + "</dt>\n";
+        if (!j.note.empty()) html += "<dd>Why: " + esc(j.note) + "</dd>\n";
+        std::string options;
+        for (const std::string& o : j.options)
+            options += (options.empty() ? "" : ", ") + o;
+        html += "<dd>Options: " + esc(options) + "</dd>\n";
+        html +=
+            "<dd>" +
+            (j.made ? "Your judgement: " + esc(j.made->rating) + " (" + esc(j.made->rationale) + ")"
+                    : std::string("Your judgement: not recorded yet")) +
+            "</dd>\n";
+    }
+    html += "</dl>\n";
+}
+
+void rating_unconfirmed(const Rating& r, const ReportSections& where, std::string& html) {
+    if (r.unconfirmed.empty()) return;
+    html += heading(where, 1, "rating-unconfirmed", "Rating facts not yet confirmed");
+    html += "<ul>\n";
+    for (const UnconfirmedFact& f : r.unconfirmed)
+        html += "<li><strong>UNCONFIRMED:</strong> " + esc(f.what) + ". " + esc(f.note) + "</li>\n";
+    html += "</ul>\n";
+}
+
+void rating_section(const Framework& fw, const Assessment& assessment, const ReportSections& where,
+                    std::string& html) {
+    const Result<Rating> r = rate(fw, rating_input(fw, assessment));
+    html += open_section(where, "rating", "Rating");
+    if (!r) {
+        html += "<p>The rating could not be worked out: " + esc(r.error().reason) +
+                "</p>\n</section>\n";
+        return;
+    }
+    rating_method(*r, where, html);
+    rating_table(fw, *r, html);
+    rating_overall(*r, where, html);
+    if (fw.aggregation.overall_rules) rating_rules(*fw.aggregation.overall_rules, where, html);
+    rating_judgements(*r, where, html);
+    rating_unconfirmed(*r, where, html);
     html += "</section>\n";
 }
 
@@ -168,6 +302,8 @@ void append_report_sections(const Framework& fw, const Assessment& assessment,
                             const ReportSections& where, std::string& html) {
     const Scores scores = compute_scores(fw, assessment);
     summary_section(fw, scores, where, html);
+    if (fw.aggregation.method == AggregationMethod::percentage)
+        rating_section(fw, assessment, where, html);
     unconfirmed_section(scores, where, html);
     for (const Group& group : fw.groups)
         group_section(fw, group, assessment, where, html);

@@ -21,6 +21,8 @@ TEST_CASE("cli: --help works on every verb and names its usage") {
         {"assess", "new"},
         {"assess", "set"},
         {"assess", "score"},
+        {"assess", "migrate"},
+        {"framework", "diff"},
         {"report"},
         {"tender"},
         {"tender", "new"},
@@ -89,7 +91,7 @@ TEST_CASE("cli: a mistyped verb is named, with the verbs there are") {
     const ProcessResult sub = run_eqkit({}, {"assess", "nwe"});
     CHECK(sub.status == 2);
     CHECK(sub.err.rfind("eqkit: \"nwe\" is not a verb of eqkit assess (use one of: new, set, "
-                        "score)\n",
+                        "score, migrate)\n",
                         0) == 0);
     CHECK(sub.err.find("eqkit assess --help") != std::string::npos);
 }

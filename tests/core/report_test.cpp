@@ -2,6 +2,7 @@
 
 #include "eqkit/report.hpp"
 #include "sample_framework.hpp"
+#include "test_support.hpp"
 
 using namespace eqkit;
 
@@ -25,4 +26,40 @@ TEST_CASE("report: semantic, escaped, with totals and unconfirmed marks in words
     CHECK(html.find("<td>3 of 6</td>") != std::string::npos);
     CHECK(html.find("UNCONFIRMED: level 3 unverified") != std::string::npos);
     CHECK(html.find("Overall rating: <strong>Low (provisional") != std::string::npos);
+}
+
+TEST_CASE("report: a CQC assessment shows its rating, rules, judgements and UNCONFIRMED facts") {
+    const Framework& fw = *test::shipped_registry().find("cqc_saf");
+    Assessment a = new_assessment(fw);
+    for (const Group& g : fw.groups) {
+        for (const Item& item : g.items) {
+            Answer answer;
+            answer.score = item.code == "SAFE-1" ? 1 : 4;
+            REQUIRE(set_answer(fw, a, item.code, answer).has_value());
+        }
+    }
+    const std::string html = render_report_html(fw, a);
+    CHECK(html.find("<section aria-labelledby=\"rating\"><h2 id=\"rating\">Rating</h2>") !=
+          std::string::npos);
+    CHECK(html.find("<p>Method: How we reach a rating (from December 2024), applies from "
+                    "2024-12.</p>") != std::string::npos);
+    CHECK(html.find("<caption>Percentage and rating by Key question</caption>") !=
+          std::string::npos);
+    CHECK(html.find("<tr><th scope=\"row\">SAFE Safe</th><td>91%</td><td>Outstanding</td><td>1 "
+                    "+ 4 + 4 + 4 + 4 + 4 + 4 + 4 = 29 of 32 = 90.62%, rounded to 91% → "
+                    "Outstanding (88–100%)</td></tr>") != std::string::npos);
+    CHECK(html.find("<p>Overall rating: <strong>Outstanding</strong></p>") != std::string::npos);
+    CHECK(html.find("<p>Rule: principle 3: ") != std::string::npos);
+    CHECK(html.find("<li>Is there a breach of regulations?</li>") != std::string::npos);
+    CHECK(html.find("<h3 id=\"rating-rules\">Aggregation principles") != std::string::npos);
+    CHECK(html.find("<h3 id=\"rating-judgements\">Needs your judgement</h3>") != std::string::npos);
+    CHECK(html.find("<dt>SAFE: A quality statement scored 1 caps the key question at Requires "
+                    "improvement.</dt>\n<dd>Why: ") != std::string::npos);
+    CHECK(html.find("<dd>Options: Requires improvement, Good, Outstanding</dd>") !=
+          std::string::npos);
+    CHECK(html.find("<li><strong>UNCONFIRMED:</strong> scoring method &quot;How we reach a rating "
+                    "(from December 2024)&quot;. ") != std::string::npos);
+    // A framework that is not rated by percentages has no rating section.
+    const Framework& eds = *test::shipped_registry().find("eds2022");
+    CHECK(render_report_html(eds, new_assessment(eds)).find("id=\"rating\"") == std::string::npos);
 }

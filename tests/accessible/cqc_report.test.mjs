@@ -1,0 +1,56 @@
+// The HTML report of a CQC quality statements assessment (with its rating, the rules in words,
+// the judgements left to the user and every UNCONFIRMED fact), made by the real eqkit binary,
+// passes axe-core (WCAG 2.2 AA rules) and says what it must in words.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { axe, launchBrowser, requireEnv } from '../browser/support.mjs';
+
+const EQKIT = requireEnv('EQKIT_CLI');
+const PLUGINS = requireEnv('EQKIT_PLUGINS');
+let browser;
+let dir;
+
+function eqkit(...args) {
+  return execFileSync(EQKIT, ['--plugins', PLUGINS, ...args], { encoding: 'utf8' });
+}
+
+before(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'eqkit-cqc-report-'));
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a CQC assessment report with its rating passes axe-core WCAG 2.2 AA', async () => {
+  const file = join(dir, 'cqc.json');
+  eqkit('assess', 'new', '--framework', 'cqc_saf', '--out', file, '--title', 'Oak <House> & Co');
+  const fw = JSON.parse(readFileSync(join(PLUGINS, 'cqc_saf', 'framework.json'), 'utf8'));
+  for (const group of fw.groups) {
+    for (const item of group.items) {
+      eqkit('assess', 'set', file, item.code, '--score', item.code === 'SAFE-1' ? '1' : '4');
+    }
+  }
+  const out = join(dir, 'report.html');
+  eqkit('report', file, '--out', out);
+
+  const page = await browser.newPage();
+  await page.goto('file://' + out);
+  const text = await page.textContent('body');
+  assert.match(text, /Oak <House> & Co/);
+  assert.match(text, /applies from 2024-12/);
+  assert.match(text, /Overall rating: Outstanding/);
+  assert.match(text, /Needs your judgement/);
+  assert.match(text, /Options: Requires improvement, Good, Outstanding/);
+  assert.match(text, /UNCONFIRMED:/);
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.equal(await page.$$eval('table', (ts) => ts.filter((t) => !t.querySelector('caption')).length), 0);
+  assert.deepEqual(await axe(page, 'CQC assessment report.html'), []);
+  await page.close();
+});

@@ -1,0 +1,160 @@
+// eqkit framework diff, eqkit assess migrate, mapping files in eqkit framework validate, the
+// scoring methods in eqkit framework show, and the CQC rating in eqkit assess score's text.
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace eqkit;
+using namespace eqkit::test;
+
+namespace {
+
+// EDS 2022 as shipped, and a made-up next version: 1A retitled, 3C renumbered 3Z (removed and
+// added), the top level's label changed (rescaled).
+std::string next_eds_version(const TempDir& dir) {
+    std::ifstream in(plugins_dir / "eds2022" / "framework.json");
+    nlohmann::json doc = nlohmann::json::parse(in);
+    doc["version"] = "2099";
+    doc["groups"][0]["items"][0]["title"] = "Everyone can use it";
+    doc["groups"][2]["items"].back()["code"] = "3Z";
+    doc["scale"]["levels"].back()["label"] = "Excellent";
+    const std::string file = (dir / "next.json").string();
+    std::ofstream(file) << doc.dump();
+    return file;
+}
+
+const std::string shipped_eds = (plugins_dir / "eds2022" / "framework.json").string();
+
+}  // namespace
+
+TEST_CASE("cli framework diff: added, removed, retitled and rescaled, as text and JSON") {
+    TempDir dir;
+    const std::string next = next_eds_version(dir);
+    const ProcessResult r = run_eqkit({}, {"framework", "diff", shipped_eds, next});
+    CHECK(r.status == 0);
+    CHECK(r.out.rfind("eds2022 version 2022 → eds2022 version 2099\n", 0) == 0);
+    CHECK(r.out.find("Added (1):\n  3Z  ") != std::string::npos);
+    CHECK(r.out.find("Removed (1):\n  3C  ") != std::string::npos);
+    CHECK(r.out.find("  1A  \"Patients (service users) have required levels of access to the "
+                     "service\" → \"Everyone can use it\"\n") != std::string::npos);
+    CHECK(r.out.find("Scale: changed (values or labels)\n") != std::string::npos);
+    const ProcessResult j = run_eqkit({}, {"framework", "diff", shipped_eds, next, "--json"});
+    CHECK(j.status == 0);
+    const auto doc = nlohmann::json::parse(j.out);
+    CHECK(doc.at("added") == nlohmann::json::array({"3Z"}));
+    CHECK(doc.at("removed") == nlohmann::json::array({"3C"}));
+    CHECK(doc.at("retitled").at(0).at("code") == "1A");
+    CHECK(doc.at("rescaled") == true);
+    const ProcessResult same = run_eqkit({}, {"framework", "diff", shipped_eds, shipped_eds});
+    CHECK(same.status == 0);
+    CHECK(same.out.find("No item was added, removed or retitled") != std::string::npos);
+}
+
+TEST_CASE("cli framework diff: a missing file is bad input, a missing argument is usage") {
+    const ProcessResult missing = run_eqkit({}, {"framework", "diff", shipped_eds, "nope.json"});
+    CHECK(missing.status == 1);
+    CHECK(missing.err.find("nope.json: ") == 0);
+    CHECK(run_eqkit({}, {"framework", "diff", shipped_eds}).status == 2);
+}
+
+TEST_CASE("cli assess migrate: carried answers need review, answers left behind are listed") {
+    TempDir dir;
+    const std::string next = next_eds_version(dir);
+    const std::string file = (dir / "a.json").string();
+    const std::string out = (dir / "b.json").string();
+    REQUIRE(run_eqkit({}, {"assess", "new", "--framework", "eds2022", "--out", file}).status == 0);
+    REQUIRE(
+        run_eqkit({}, {"assess", "set", file, "1A", "--score", "2", "--note", "Ramps"}).status ==
+        0);
+    REQUIRE(run_eqkit({}, {"assess", "set", file, "3C", "--score", "1"}).status == 0);
+    const ProcessResult r = run_eqkit({}, {"assess", "migrate", file, "--to", next, "--out", out});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Needs review (1 carried by code): 1A\n") != std::string::npos);
+    CHECK(r.out.find("Not carried (1):\n  3C: the new version 2099 has no item 3C\n") !=
+          std::string::npos);
+    std::ifstream in(out);
+    const auto doc = nlohmann::json::parse(in);
+    CHECK(doc.at("answers").size() == 1);
+    CHECK(doc.at("answers").at(0).at("narrative") == "Ramps");
+    // An existing --out is kept unless --force; an unknown --to is bad input.
+    const ProcessResult again =
+        run_eqkit({}, {"assess", "migrate", file, "--to", next, "--out", out});
+    CHECK(again.status == 1);
+    CHECK(again.err.find("already exists") != std::string::npos);
+    const ProcessResult unknown = run_eqkit(
+        {}, {"assess", "migrate", file, "--to", "nothere", "--out", (dir / "c.json").string()});
+    CHECK(unknown.status == 1);
+    CHECK_FALSE(fs::exists(dir / "c.json"));
+    CHECK(run_eqkit({}, {"assess", "migrate", file, "--out", out}).status == 2);
+}
+
+TEST_CASE("cli framework validate: reads mapping files and names a bad row's code") {
+    const ProcessResult good = run_eqkit(
+        {},
+        {"framework", "validate", (plugins_dir / "mappings" / "eds2022_cqc_saf.json").string()});
+    CHECK(good.status == 0);
+    CHECK(good.out.find(": valid mapping (eds2022_cqc_saf: eds2022 to cqc_saf, ") !=
+          std::string::npos);
+    TempDir dir;
+    std::ifstream in(plugins_dir / "mappings" / "eds2022_cqc_saf.json");
+    nlohmann::json doc = nlohmann::json::parse(in);
+    doc["rows"][0]["to"] = "WL-9";
+    const std::string bad = (dir / "bad.json").string();
+    std::ofstream(bad) << doc.dump();
+    const ProcessResult r = run_eqkit({}, {"framework", "validate", bad});
+    CHECK(r.status == 1);
+    CHECK(r.err.find(bad + ": /rows/0/to: code \"WL-9\" is not in cqc_saf") != std::string::npos);
+}
+
+TEST_CASE("cli framework show: a percentage framework lists its scoring methods") {
+    const ProcessResult r = run_eqkit({}, {"framework", "show", "cqc_saf"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Scores are not added up") == std::string::npos);
+    CHECK(r.out.find("  evidence_categories: How we reach a rating (for assessments before "
+                     "December 2024), applies from 2023-11") != std::string::npos);
+    CHECK(r.out.find("  statement_scores: How we reach a rating (from December 2024), applies "
+                     "from 2024-12") != std::string::npos);
+    const ProcessResult j = run_eqkit({}, {"framework", "show", "cqc_saf", "--json"});
+    const auto doc = nlohmann::json::parse(j.out);
+    CHECK(doc.at("aggregation").at("method") == "percentage");
+    CHECK(doc.at("aggregation").at("methods").at(1).at("applies_from") == "2024-12");
+}
+
+TEST_CASE("cli assess score: a CQC assessment's text shows the rating, its rules and judgements") {
+    TempDir dir;
+    const std::string file = (dir / "cqc.json").string();
+    REQUIRE(run_eqkit({}, {"assess", "new", "--framework", "cqc_saf", "--out", file}).status == 0);
+    // Every quality statement 4, then one key question pulled down with a 1: its rating needs
+    // the user's judgement (the limit for a statement scored 1 is UNCONFIRMED).
+    std::ifstream in(plugins_dir / "cqc_saf" / "framework.json");
+    const auto fw = nlohmann::json::parse(in);
+    for (const auto& group : fw.at("groups")) {
+        for (const auto& item : group.at("items")) {
+            const std::string code = item.at("code");
+            REQUIRE(run_eqkit(
+                        {}, {"assess", "set", file, code, "--score", code == "SAFE-1" ? "1" : "4"})
+                        .status == 0);
+        }
+    }
+    const ProcessResult r = run_eqkit({}, {"assess", "score", file});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Rating method: How we reach a rating (from December 2024), applies from "
+                     "2024-12\n") != std::string::npos);
+    // 1 + 7 × 4 = 29 of 32 = 90.62%, rounded to 91% → Outstanding.
+    CHECK(r.out.find("Key question SAFE rating: Outstanding (91%); working: 1 + 4 + 4 + 4 + 4 + 4 "
+                     "+ 4 + 4 = 29 of 32 = 90.62%, rounded to 91% → Outstanding (88–100%)\n") !=
+          std::string::npos);
+    CHECK(r.out.find("\nOverall rating: Outstanding\n") != std::string::npos);
+    CHECK(r.out.find("  Rule: principle 3: ") != std::string::npos);
+    CHECK(r.out.find("Not answered yet (taken as no):\n  - Is there a breach of regulations?\n") !=
+          std::string::npos);
+    CHECK(r.out.find("\nNeeds your judgement:\n  - SAFE: A quality statement scored 1 caps the "
+                     "key question at Requires improvement.\n    Why: ") != std::string::npos);
+    CHECK(r.out.find("    Options: Requires improvement, Good, Outstanding\n") !=
+          std::string::npos);
+    CHECK(r.out.find("The rating rests on facts marked UNCONFIRMED:\n  - UNCONFIRMED: ") !=
+          std::string::npos);
+}
