@@ -334,18 +334,6 @@ int run_show(const ShowOptions& options, const GlobalOptions& globals) {
 
 // ---- validate ----------------------------------------------------------------------------
 
-// The loader's checks, then the registry's (code hooks), exactly as at start-up.
-ErrorList check_framework_file(const std::string& file, Framework* valid) {
-    Checked<Framework> fw = load_framework(file);
-    if (!fw) return fw.error();
-    Registry registry;
-    register_builtin_hooks(registry);
-    registry.add(*fw);
-    if (!registry.failures().empty()) return registry.failures().front().errors;
-    *valid = std::move(*fw);
-    return {};
-}
-
 // A mapping file says so in its "format" ("eqkit-mapping/1", docs/mapping-format.md); anything
 // else, unreadable files included, goes to the framework loader, which names the problem.
 bool is_mapping_file(const std::string& file) {
@@ -401,6 +389,18 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& globals) {
 }
 
 }  // namespace
+
+// The loader's checks, then the registry's (code hooks), exactly as at start-up.
+ErrorList check_framework_file(const std::string& file, Framework* valid) {
+    Checked<Framework> fw = load_framework(file);
+    if (!fw) return fw.error();
+    Registry registry;
+    register_builtin_hooks(registry);
+    registry.add(*fw);
+    if (!registry.failures().empty()) return registry.failures().front().errors;
+    *valid = std::move(*fw);
+    return {};
+}
 
 void setup_framework(CLI::App& app, Context& context) {
     CLI::App* framework = app.add_subcommand("framework", "Show one framework or check files");

@@ -28,19 +28,12 @@ struct MigrateOptions {
 
 // A framework file with the loader's and the registry's checks (code hooks), as at start-up.
 std::optional<Framework> load_checked(const std::string& file) {
-    Checked<Framework> fw = load_framework(file);
-    if (!fw) {
-        print_errors(fw.error());
+    Framework fw;
+    if (const ErrorList errors = check_framework_file(file, &fw); !errors.empty()) {
+        print_errors(errors);
         return std::nullopt;
     }
-    Registry registry;
-    register_builtin_hooks(registry);
-    registry.add(*fw);
-    if (!registry.failures().empty()) {
-        print_errors(registry.failures().front().errors);
-        return std::nullopt;
-    }
-    return std::move(*fw);
+    return fw;
 }
 
 std::string joined(const std::vector<std::string>& parts) {

@@ -23,5 +23,8 @@ void setup_tender(CLI::App& app, Context& context);      // cmd_tender.cpp
 // cmd_versions.cpp: "framework diff" and "assess migrate", added by setup_framework/_assess
 void setup_framework_diff(CLI::App& framework, Context& context);
 void setup_assess_migrate(CLI::App& assess, Context& context);
+// cmd_framework.cpp: a framework file with the loader's and the registry's checks; on success
+// the framework is left in *valid.
+[[nodiscard]] ErrorList check_framework_file(const std::string& file, Framework* valid);
 
 }  // namespace eqkit::cli
