@@ -111,7 +111,8 @@ TEST_CASE("tender: a failed pass/fail question fails the bidder whatever its tot
     moderate(t, "Beacon", "PF1", 0);
     moderate(t, "Beacon", "Q1", 4);
     moderate(t, "Beacon", "Q2", 100);  // 60 + 40 = 100, the highest possible
-    const BidderResult& beacon = bidder(t.results(), "Beacon");
+    const TenderResults results = t.results();  // kept: beacon refers into it
+    const BidderResult& beacon = bidder(results, "Beacon");
     CHECK(beacon.total == doctest::Approx(100));
     CHECK(beacon.questions[0].arithmetic == "fail");
     CHECK_FALSE(beacon.passed);
