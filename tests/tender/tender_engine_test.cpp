@@ -110,7 +110,7 @@ TEST_CASE("tender: a failed pass/fail question fails the bidder whatever its tot
     submit_all(t);
     moderate(t, "Beacon", "PF1", 0);
     moderate(t, "Beacon", "Q1", 4);
-    moderate(t, "Beacon", "Q2", 100);  // 60 + 40 = 100, the highest possible
+    moderate(t, "Beacon", "Q2", 100);           // 60 + 40 = 100, the highest possible
     const TenderResults results = t.results();  // kept: beacon refers into it
     const BidderResult& beacon = bidder(results, "Beacon");
     CHECK(beacon.total == doctest::Approx(100));
