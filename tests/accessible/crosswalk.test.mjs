@@ -4,7 +4,8 @@
 // too, and axe-core finds nothing on either page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launchBrowser, requireEnv, startServer, watch } from '../browser/support.mjs';
+import { axe, launchBrowser, requireEnv, settled, startServer, visit as visitRoute, watch }
+  from '../browser/support.mjs';
 
 const SERVER = requireEnv('EQKIT_SERVER');
 const WEB_ROOT = requireEnv('EQKIT_WEB_ROOT');
@@ -25,17 +26,8 @@ after(async () => {
   assert.deepEqual(away, [], 'no request may leave the page origin');
 });
 
-async function settled(page) {
-  await page.waitForFunction(() => document.activeElement &&
-    (document.activeElement.id === 'page-heading' ||
-     document.activeElement.closest('.nhsuk-error-summary')));
-}
 
-async function visit(page, hash) {
-  if (page.url().endsWith(hash)) await page.goto(server.url + '#/');
-  await page.goto(server.url + hash);
-  await settled(page);
-}
+const visit = (page, hash) => visitRoute(page, server.url, hash);
 
 async function start(page, framework) {
   await visit(page, '#/new');

@@ -6,7 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, launchBrowser, requireEnv, startServer, watch } from '../browser/support.mjs';
+import { axe, launchBrowser, requireEnv, settled, startServer, visit as visitRoute, watch }
+  from '../browser/support.mjs';
 
 const SERVER = requireEnv('EQKIT_SERVER');
 const WEB_ROOT = requireEnv('EQKIT_WEB_ROOT');
@@ -28,17 +29,8 @@ after(async () => {
   assert.deepEqual(away, [], 'no request may leave the page origin');
 });
 
-async function settled(page) {
-  await page.waitForFunction(() => document.activeElement &&
-    (document.activeElement.id === 'page-heading' ||
-     document.activeElement.closest('.nhsuk-error-summary')));
-}
 
-async function visit(page, hash) {
-  if (page.url().endsWith(hash)) await page.goto(server.url + '#/');
-  await page.goto(server.url + hash);
-  await settled(page);
-}
+const visit = (page, hash) => visitRoute(page, server.url, hash);
 
 async function score(page, code, value) {
   await visit(page, `#/item/${code}`);

@@ -144,3 +144,18 @@ export async function greyStats(browser, png) {
     await page.close();
   }
 }
+
+// The accessible face has drawn a page: the keyboard focus is on its heading or error summary.
+export async function settled(page) {
+  await page.waitForFunction(() => document.activeElement &&
+    (document.activeElement.id === 'page-heading' ||
+     document.activeElement.closest('.nhsuk-error-summary')));
+}
+
+// Opens a hash route of the accessible face and waits for it (the same hash again would not
+// re-render, so it leaves it first).
+export async function visit(page, origin, hash) {
+  if (page.url().endsWith(hash)) await page.goto(origin + '#/');
+  await page.goto(origin + hash);
+  await settled(page);
+}
