@@ -41,7 +41,16 @@ fetch_source() {
     as_root apt-get update
   fi
   mkdir -p third_party
-  (cd third_party && apt-get source "$1")
+  (cd third_party && apt-get source "$1") && return 0
+  # A mirror may list a security update whose files it does not hold (seen: zlib's deb12u1
+  # answered 404); fall back to the other versions the index lists, newest first.
+  local version
+  for version in $(apt-cache showsrc "$1" | awk '/^Version:/ {print $2}' | sort -Vru); do
+    echo "setup: retrying $1 at version $version"
+    (cd third_party && apt-get source "$1=$version") && return 0
+  done
+  echo "setup: could not fetch Debian's source package $1" >&2
+  return 1
 }
 
 # Dear ImGui's sources for the web build, from Debian's source package.
