@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "eqkit/text.hpp"
 
 namespace eqkit {
@@ -35,7 +39,7 @@ std::string shown_char(char c) {
 }  // namespace
 
 CsvReader::CsvReader(std::string file, RecordHandler on_record)
-    : file_(std::move(file)), on_record_(std::move(on_record)) {}
+    : file_(std::move(file)), on_record_(std::move(on_record)), unquoted_(4096) {}
 
 Result<void> CsvReader::broken(std::size_t line, std::string reason) {
     error_ = Error{file_, csv_place(line, ends_.size() + 1), std::move(reason)};
@@ -83,6 +87,31 @@ const char* scan_special(const char* p, const char* end) {
     return p;
 }
 
+// Where the , " CR and LF bytes of a block are, as bits: bit `bits * k + top` marks byte k.
+struct Marks {
+    std::uint64_t commas;
+    std::uint64_t quotes;
+    std::uint64_t crs;
+    std::uint64_t newlines;
+};
+
+#if defined(__SSE2__)
+// Sixteen bytes at a time with SSE2 (every x86-64 processor has it).
+struct VectorScan {
+    static constexpr std::size_t width = 16;
+    static constexpr unsigned bits = 1;
+    static constexpr unsigned top = 0;
+    static Marks marks(const char* p) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        auto where = [&x](char c) {
+            return static_cast<std::uint64_t>(
+                static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(c)))));
+        };
+        return {where(','), where('"'), where('\r'), where('\n')};
+    }
+};
+using LineScan = VectorScan;
+#else
 constexpr std::uint64_t ones = 0x0101010101010101ULL;
 constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
 
@@ -92,89 +121,126 @@ std::uint64_t bytes_equal(std::uint64_t x, std::uint64_t pattern) {
     return ~(((v & low7) + low7) | v | low7);
 }
 
+// Eight bytes at a time in a 64-bit word: any little-endian machine, the web build included.
+struct WordScan {
+    static constexpr std::size_t width = 8;
+    static constexpr unsigned bits = 8;
+    static constexpr unsigned top = 7;
+    static Marks marks(const char* p) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, p, 8);
+        return {bytes_equal(x, ones * ','), bytes_equal(x, ones * '"'), bytes_equal(x, ones * '\r'),
+                bytes_equal(x, ones * '\n')};
+    }
+};
+
+using LineScan = WordScan;
+#endif
+
+// The byte the lowest mark of a non-zero mask stands for.
+template <class Scan>
+std::size_t byte_of(std::uint64_t mask) {
+    return static_cast<std::size_t>(std::countr_zero(mask)) / Scan::bits;
+}
+
 }  // namespace
 
-// The commonest line of all, with no quote and no lone CR, split eight bytes at a time: the
-// positions of the commas come out as bits, with no branch per character. Returns the bytes
-// used, 0 when the line is not of this kind or not whole in the chunk.
-std::size_t CsvReader::unquoted_line(const char* d, std::size_t n) {
+// Most lines are whole in the chunk and simple: unquoted fields, and quoted ones without a line
+// break inside. Such a line is split where it lies, a block of bytes at
+// a time (the positions of , " CR LF come out as bits, with no branch per character), into the
+// reader's own array of fields. Returns the bytes used, 0 when the line is not of this kind or
+// not whole in the chunk: then the general path reads it (and reports a broken quote).
+std::size_t CsvReader::simple_line(const char* d, std::size_t n) {
     if constexpr (std::endian::native != std::endian::little) return 0;
-    views_.clear();
+    using Scan = LineScan;
+    constexpr std::uint64_t last_byte = std::uint64_t{1}
+                                        << ((Scan::width - 1) * Scan::bits + Scan::top);
+    const char* const end = d + n;
+    std::string_view* const out = fast_.data();
+    std::size_t count = 0;  // locals, not members: they stay in registers
+    std::size_t unquoted_used = 0;
     const char* field = d;
-    for (std::size_t at = 0; at + 8 <= n; at += 8) {
-        std::uint64_t x = 0;
-        std::memcpy(&x, d + at, 8);
-        std::uint64_t commas = bytes_equal(x, ones * ',');
-        const std::uint64_t quotes = bytes_equal(x, ones * '"');
-        std::uint64_t crs = bytes_equal(x, ones * '\r');
-        const std::uint64_t newlines = bytes_equal(x, ones * '\n');
-        const std::uint64_t first_nl = newlines & (~newlines + 1);  // 0 when none
+    std::size_t at = 0;
+    while (at + Scan::width <= n) {
+        Marks m = Scan::marks(d + at);
+        const std::uint64_t first_nl = m.newlines & (~m.newlines + 1);  // 0 when none
         const std::uint64_t before = first_nl == 0 ? ~std::uint64_t{0} : first_nl - 1;
-        commas &= before;
-        crs &= before;
-        // A CR is fine just before the LF: in this word, or as its last byte, the LF next.
-        if (first_nl != 0) crs &= ~(first_nl >> 8);
-        if (first_nl == 0 && crs == (std::uint64_t{1} << 63) && at + 8 < n && d[at + 8] == '\n') {
-            crs = 0;
+        m.commas &= before;
+        m.crs &= before;
+        m.quotes &= before;
+        // A CR is fine just before the LF: in this block, or as its last byte, the LF next.
+        if (first_nl != 0) m.crs &= ~(first_nl >> Scan::bits);
+        if (first_nl == 0 && m.crs == last_byte && at + Scan::width < n &&
+            d[at + Scan::width] == '\n') {
+            m.crs = 0;
         }
-        if (((quotes & before) | crs) != 0) return 0;
-        for (; commas != 0; commas &= commas - 1) {
-            const char* comma = d + at + (static_cast<std::size_t>(std::countr_zero(commas)) >> 3);
-            views_.emplace_back(field, static_cast<std::size_t>(comma - field));
+        if (m.crs != 0) return 0;
+        const std::uint64_t first_quote = m.quotes & (~m.quotes + 1);
+        if (first_quote != 0) m.commas &= first_quote - 1;  // the commas before the quote
+        for (; m.commas != 0; m.commas &= m.commas - 1) {
+            if (count + 1 >= fast_.size()) return 0;
+            const char* comma = d + at + byte_of<Scan>(m.commas);
+            out[count++] = std::string_view(field, static_cast<std::size_t>(comma - field));
             field = comma + 1;
         }
-        if (first_nl == 0) continue;
-        const char* nl = d + at + (static_cast<std::size_t>(std::countr_zero(first_nl)) >> 3);
+        if (first_quote != 0) {
+            // A quoted field: it must start the field and end at a , or the line's end.
+            const char* open = d + at + byte_of<Scan>(first_quote);
+            if (open != field || count + 1 >= fast_.size()) return 0;
+            const char* close = open + 1;  // the closing quote: the first not doubled
+            bool doubled = false;
+            for (;;) {
+                close = static_cast<const char*>(
+                    std::memchr(close, '"', static_cast<std::size_t>(end - close)));
+                if (close == nullptr || close + 2 >= end) return 0;
+                if (close[1] != '"') break;
+                doubled = true;
+                close += 2;
+            }
+            const auto inside = static_cast<std::size_t>(close - open - 1);
+            if (std::memchr(open + 1, '\n', inside) != nullptr ||
+                std::memchr(open + 1, '\r', inside) != nullptr) {
+                return 0;  // a line break inside: lines are counted by the general path
+            }
+            if (doubled) {
+                // "" is one quote: the field is copied without the doubles, into unquoted_.
+                if (unquoted_used + inside > unquoted_.size()) return 0;
+                char* to = unquoted_.data() + unquoted_used;
+                std::size_t length = 0;
+                for (const char* p = open + 1; p < close; ++p) {
+                    to[length++] = *p;
+                    if (*p == '"') ++p;
+                }
+                out[count++] = std::string_view(to, length);
+                unquoted_used += length;
+            } else {
+                out[count++] = std::string_view(open + 1, inside);
+            }
+            const char* next = close + 1;
+            if (*next == ',') {
+                field = next + 1;
+                at = static_cast<std::size_t>(field - d);
+                continue;
+            }
+            if (*next == '\r' && next[1] == '\n') ++next;
+            if (*next != '\n') return 0;  // "" or text after the closing quote: the general path
+            emit(false, count);
+            newline();
+            return static_cast<std::size_t>(next + 1 - d);
+        }
+        if (first_nl == 0) {
+            at += Scan::width;
+            continue;
+        }
+        const char* nl = d + at + byte_of<Scan>(first_nl);
         const char* line_end = nl > field && nl[-1] == '\r' ? nl - 1 : nl;
-        const bool blank = views_.empty() && line_end == d;
-        views_.emplace_back(field, static_cast<std::size_t>(line_end - field));
-        emit(blank);
+        const bool blank = count == 0 && line_end == d;
+        out[count++] = std::string_view(field, static_cast<std::size_t>(line_end - field));
+        emit(blank, count);
         newline();
         return static_cast<std::size_t>(nl + 1 - d);
     }
     return 0;
-}
-
-// Most lines are whole in the chunk and simple: unquoted fields, and quoted ones without a
-// doubled quote or a line break inside. Such a line is split where it lies, in one pass, with
-// no copy. Returns the bytes used, 0 when the line needs the general path (which also reports
-// broken quotes with their place).
-std::size_t CsvReader::plain_line(const char* d, std::size_t n) {
-    views_.clear();
-    const char* end = d + n;
-    const char* p = d;
-    bool quoted = false;
-    for (;;) {
-        const char* field = p;
-        if (p < end && *p == '"') {
-            const auto* close = static_cast<const char*>(
-                std::memchr(p + 1, '"', static_cast<std::size_t>(end - p - 1)));
-            if (close == nullptr || close + 1 >= end || close[1] == '"') return 0;
-            if (std::memchr(p + 1, '\n', static_cast<std::size_t>(close - p - 1)) != nullptr ||
-                std::memchr(p + 1, '\r', static_cast<std::size_t>(close - p - 1)) != nullptr) {
-                return 0;  // a line break inside: lines are counted by the general path
-            }
-            views_.emplace_back(p + 1, static_cast<std::size_t>(close - p - 1));
-            quoted = true;
-            p = close + 1;
-        } else {
-            p = scan_special(p, end);
-            if (p == end || *p == '"') return 0;
-            views_.emplace_back(field, static_cast<std::size_t>(p - field));
-        }
-        if (*p == ',') {
-            ++p;
-            continue;
-        }
-        if (*p == '\r') {
-            if (p + 1 >= end || p[1] != '\n') return 0;  // a lone CR: the general path
-            ++p;
-        }
-        if (*p != '\n') return 0;  // text after a closing quote: the general path reports it
-        emit(views_.size() == 1 && views_[0].empty() && !quoted);
-        newline();
-        return static_cast<std::size_t>(p + 1 - d);
-    }
 }
 
 Result<void> CsvReader::consume(std::string_view bytes) {
@@ -183,9 +249,7 @@ Result<void> CsvReader::consume(std::string_view bytes) {
     std::size_t i = 0;
     while (i < n && !stopped_) {
         if (state_ == State::field_start && ends_.empty() && record_.empty()) {
-            std::size_t used = unquoted_line(d + i, n - i);
-            if (used == 0) used = plain_line(d + i, n - i);
-            if (used > 0) {
+            if (const std::size_t used = simple_line(d + i, n - i); used > 0) {
                 i += used;
                 continue;
             }
@@ -278,12 +342,13 @@ void CsvReader::newline() {
     record_line_ = line_;
 }
 
-void CsvReader::emit(bool blank) {
+void CsvReader::emit(bool blank, std::size_t fast_fields) {
     CsvRecord record;
     record.line = record_line_;
     record.index = index_++;
     record.blank = blank;
-    record.fields = &views_;
+    record.fields = fast_fields > 0 ? std::span<const std::string_view>(fast_.data(), fast_fields)
+                                    : std::span<const std::string_view>(views_);
     if (!on_record_(record)) stopped_ = true;
 }
 

@@ -2,9 +2,29 @@
 
 #include <cstring>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "text_hash.hpp"
 
 namespace eqkit::workforce::detail {
+
+PageBytes::PageBytes(std::size_t bytes) {
+    if (bytes == 0) return;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    // Whole 2 MiB pages, aligned, so the kernel can back them with huge pages.
+    constexpr std::size_t huge = std::size_t{2} << 20;
+    const std::size_t rounded = (bytes + huge - 1) / huge * huge;
+    data_.reset(std::aligned_alloc(huge, rounded));
+    if (data_) (void)madvise(data_.get(), rounded, MADV_HUGEPAGE);  // a hint: failure is fine
+#else
+    data_.reset(std::malloc(bytes));
+#endif
+    if (!data_) std::abort();  // out of memory, as std::vector would be
+    std::memset(data_.get(), 0, bytes);
+}
+
 std::uint64_t PersonTable::hash(std::string_view id) {
     return text_hash(id);
 }
@@ -47,10 +67,10 @@ void PersonTable::store(Slot& slot, std::string_view id, std::uint64_t h) {
 }
 
 void PersonTable::rehash(std::size_t n) {
-    std::vector<Slot> old = std::move(slots_);
-    std::vector<std::uint32_t> old_lines = std::move(lines_);
-    slots_.assign(n, Slot{});
-    lines_.assign(n, 0);
+    PageArray<Slot> old = std::move(slots_);
+    PageArray<std::uint32_t> old_lines = std::move(lines_);
+    slots_ = PageArray<Slot>(n);
+    lines_ = PageArray<std::uint32_t>(n);
     for (std::size_t i = 0; i < old.size(); ++i) {
         if (old[i].length == 0) continue;
         const std::string_view id = id_of(old[i]);
@@ -91,7 +111,7 @@ std::optional<PersonTable::Inserted> PersonTable::insert(std::string_view id, st
         lines_[at] = line;
         ++size_;
     }
-    return Inserted{Person{&s.group, &s.counted, lines_[at]}, fresh};
+    return Inserted{Person{&s.group, &s.counted, &lines_[at]}, fresh};
 }
 
 std::optional<PersonTable::Person> PersonTable::find(std::string_view id, std::uint64_t h) {
@@ -99,7 +119,7 @@ std::optional<PersonTable::Person> PersonTable::find(std::string_view id, std::u
     const std::size_t at = probe(id, h);
     Slot& s = slots_[at];
     if (s.length == 0) return std::nullopt;
-    return Person{&s.group, &s.counted, lines_[at]};
+    return Person{&s.group, &s.counted, &lines_[at]};
 }
 
 }  // namespace eqkit::workforce::detail

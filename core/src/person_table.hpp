@@ -4,12 +4,55 @@
 // themselves (ESR assignment numbers fit), so a lookup costs one cache miss; longer ids live in
 // a text arena. 1.5 million staff take about 40 MB, not the 150 MB of a map of strings.
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <type_traits>
+#include <utility>
 
 namespace eqkit::workforce::detail {
+
+// A zero-filled array of a trivially copyable type. On Linux it is asked for as huge pages: a
+// lookup lands at random in tens of megabytes, and with 4 KiB pages nearly every one would also
+// miss the TLB (a page-table walk, dearer still in a virtual machine).
+class PageBytes {
+  public:
+    PageBytes() = default;
+    explicit PageBytes(std::size_t bytes);
+    [[nodiscard]] void* data() const { return data_.get(); }
+
+  private:
+    struct Free {
+        void operator()(void* p) const { std::free(p); }
+    };
+    std::unique_ptr<void, Free> data_;
+};
+
+template <class T>
+class PageArray {
+  public:
+    PageArray() = default;
+    explicit PageArray(std::size_t n) : bytes_(n * sizeof(T)), size_(n) {}
+    PageArray(PageArray&& other) noexcept
+        : bytes_(std::move(other.bytes_)), size_(std::exchange(other.size_, 0)) {}
+    PageArray& operator=(PageArray&& other) noexcept {
+        bytes_ = std::move(other.bytes_);
+        size_ = std::exchange(other.size_, 0);
+        return *this;
+    }
+    [[nodiscard]] std::size_t size() const { return size_; }
+    [[nodiscard]] bool empty() const { return size_ == 0; }
+    [[nodiscard]] T& operator[](std::size_t i) { return static_cast<T*>(bytes_.data())[i]; }
+    [[nodiscard]] const T& operator[](std::size_t i) const {
+        return static_cast<const T*>(bytes_.data())[i];
+    }
+
+  private:
+    PageBytes bytes_;
+    std::size_t size_ = 0;
+};
 
 class PersonTable {
   public:
@@ -20,8 +63,9 @@ class PersonTable {
     // A person's place in the table; valid until the next insert.
     struct Person {
         std::uint8_t* group = nullptr;
-        std::uint8_t* counted = nullptr;  // one bit per events file that has counted them
-        std::uint32_t line = 0;           // where their staff row is
+        std::uint8_t* counted = nullptr;      // one bit per events file that has counted them
+        const std::uint32_t* line = nullptr;  // where their staff row is (read for messages only:
+                                              // it is in another cache line)
     };
 
     // Adds a person; fresh is false when the id was there already (person is that one).
@@ -53,6 +97,7 @@ class PersonTable {
         std::uint8_t counted = 0;
     };
     static_assert(sizeof(Slot) == 16);
+    static_assert(std::is_trivially_copyable_v<Slot>);
 
     [[nodiscard]] bool matches(const Slot& slot, std::string_view id, std::uint64_t h) const;
     [[nodiscard]] std::size_t probe(std::string_view id, std::uint64_t h) const;
@@ -60,8 +105,8 @@ class PersonTable {
     [[nodiscard]] std::string_view id_of(const Slot& slot) const;
     void rehash(std::size_t slots);
 
-    std::vector<Slot> slots_;
-    std::vector<std::uint32_t> lines_;  // beside the slots: only read for messages
+    PageArray<Slot> slots_;           // zero bytes are an empty slot
+    PageArray<std::uint32_t> lines_;  // beside the slots: only read for messages
     std::string arena_;
     std::size_t size_ = 0;
 };

@@ -194,7 +194,7 @@ struct Import::Impl {
 
     void read_header(const CsvRecord& header) {
         Layout& l = cur->layout;
-        l.headings.assign(header.fields->begin(), header.fields->end());
+        l.headings.assign(header.fields.begin(), header.fields.end());
         l.fields.assign(header.size(), std::string());
         cur->width = header.size();
         if (header.blank) {
@@ -523,7 +523,7 @@ struct Import::Impl {
                 p.issue =
                     Issue{cur->layout.person, "person_id repeated",
                           "person_id " + quote_value(p.id()) + " is already on line " +
-                              std::to_string(added->person.line) + "; each person counts once"};
+                              std::to_string(*added->person.line) + "; each person counts once"};
             }
         }
         if (p.issue) return reject_at(p.line, std::move(*p.issue));
@@ -616,7 +616,7 @@ struct Import::Impl {
             return reject_at(
                 p.line, {column, "person's staff row rejected",
                          "the staff file's row for person_id " + quote_value(p.id()) + " (line " +
-                             std::to_string(person->line) + ") was rejected"});
+                             std::to_string(*person->line) + ") was rejected"});
         }
         if (*person->group == PersonTable::bank) return leave_out(cur->bank);
         if ((*person->counted & cur->bit) != 0) return leave_out(cur->counted_already);
@@ -712,7 +712,8 @@ struct Import::Impl {
             return true;
         }
         ++file_report().rows;
-        if (std::optional<Error> ragged = ragged_row(cur->file, r, cur->width)) {
+        if (r.size() != cur->width) {
+            std::optional<Error> ragged = ragged_row(cur->file, r, cur->width);
             flush();
             ++file_report().rejected["wrong number of fields"];
             ++report.problem_count;

@@ -2,9 +2,11 @@
 // RFC 4180 CSV, read as a stream: bytes go in by the chunk (a file read in pieces, or a browser
 // upload a slice at a time) and each record comes out as soon as it ends. Memory stays at one
 // record plus one chunk, so a national-scale export never sits in memory whole.
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +20,10 @@ struct CsvRecord {
     std::size_t line = 0;   // the line it starts on, counting from 1 (the header is line 1)
     std::size_t index = 0;  // 0 for the first record (the header), then 1, 2, ...
     bool blank = false;     // an empty line: no characters at all, not even ""
-    const std::vector<std::string_view>* fields = nullptr;
+    std::span<const std::string_view> fields;
 
-    [[nodiscard]] std::size_t size() const { return fields->size(); }
-    [[nodiscard]] std::string_view operator[](std::size_t i) const { return (*fields)[i]; }
+    [[nodiscard]] std::size_t size() const { return fields.size(); }
+    [[nodiscard]] std::string_view operator[](std::size_t i) const { return fields[i]; }
 };
 
 class CsvReader {
@@ -45,9 +47,9 @@ class CsvReader {
     enum class State { field_start, unquoted, quoted, quote_in_quoted, after_cr };
 
     Result<void> consume(std::string_view bytes);
-    std::size_t unquoted_line(const char* d, std::size_t n);
-    std::size_t plain_line(const char* d, std::size_t n);
-    void emit(bool blank);
+    std::size_t simple_line(const char* d, std::size_t n);
+    // Hands over a record: the first fast_fields of fast_, or views_ when that is 0.
+    void emit(bool blank, std::size_t fast_fields = 0);
     Result<void> check_start();
     void end_field();
     void end_record();
@@ -63,6 +65,8 @@ class CsvReader {
                                 // its appends inline, std::string's do not in the web build)
     std::vector<std::size_t> ends_;
     std::vector<std::string_view> views_;
+    std::array<std::string_view, 64> fast_;  // a simple line's fields (simple_line)
+    std::vector<char> unquoted_;  // its quoted fields that had "" inside, without the doubles
     bool record_quoted_ = false;
     std::size_t line_ = 1;         // the line the next byte is on
     std::size_t record_line_ = 1;  // the line the current record started on
