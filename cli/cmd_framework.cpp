@@ -11,6 +11,7 @@
 #include "eqkit/files.hpp"
 #include "eqkit/plugins.hpp"
 #include "eqkit/scoring.hpp"
+#include "eqkit/tender_report.hpp"
 
 namespace eqkit::cli {
 namespace {
@@ -312,6 +313,41 @@ nlohmann::json show_json(const Framework& fw) {
     };
 }
 
+// ---- show: a tender question set ---------------------------------------------------------
+
+void print_question_set_text(const QuestionSet& set) {
+    std::cout << set.title << " (" << set.id << ", version " << set.version << ")"
+              << unconfirmed_suffix(set.provenance) << '\n'
+              << (set.official ? "" : "An EqualityKit template. ") << set.description << "\n\n";
+    for (const TenderQuestion& q : set.questions) {
+        const TenderScale& scale = set.scale_of(q);
+        std::cout << q.code << "  " << q.title << unconfirmed_suffix(q.provenance) << "\n  "
+                  << (q.pass_fail ? std::string("pass/fail")
+                                  : "weight " + nlohmann::json(q.weight).dump())
+                  << ", scale " << scale.title << " (" << scale.min() << " to " << scale.max()
+                  << ")";
+        if (q.minimum_score) std::cout << ", minimum " << *q.minimum_score;
+        if (q.word_limit > 0) std::cout << ", at most " << q.word_limit << " words";
+        std::cout << '\n';
+    }
+}
+
+// A question set by id, when no framework has it; nullopt (after printing nothing) otherwise.
+std::optional<int> show_question_set(const ShowOptions& options, const GlobalOptions& globals) {
+    Result<QuestionSetLibrary> sets = load_question_set_library(globals);
+    if (!sets) return std::nullopt;
+    for (const QuestionSet& set : sets->sets) {
+        if (set.id != options.id) continue;
+        if (options.json) {
+            print_json(nlohmann::json::parse(question_set_view_json(set)));
+        } else {
+            print_question_set_text(set);
+        }
+        return exit_ok;
+    }
+    return std::nullopt;
+}
+
 int run_show(const ShowOptions& options, const GlobalOptions& globals) {
     Result<Registry> registry = load_registry(globals);
     if (!registry) {
@@ -320,6 +356,7 @@ int run_show(const ShowOptions& options, const GlobalOptions& globals) {
     }
     Result<const Framework*> fw = find_framework(*registry, options.id);
     if (!fw) {
+        if (std::optional<int> shown = show_question_set(options, globals)) return *shown;
         print_error(fw.error());
         hint_at_failures(*registry);
         return exit_bad_input;

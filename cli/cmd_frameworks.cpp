@@ -13,23 +13,39 @@ struct FrameworksOptions {
     bool json = false;
 };
 
-nlohmann::json frameworks_json(const Registry& registry) {
+nlohmann::json failure_json(const std::string& file, const ErrorList& list) {
+    nlohmann::json errors = nlohmann::json::array();
+    for (const Error& e : list)
+        errors.push_back(error_json(e));
+    return {{"file", file}, {"errors", std::move(errors)}};
+}
+
+// Question sets are listed beside the frameworks, told apart by "kind".
+nlohmann::json frameworks_json(const Registry& registry, const QuestionSetLibrary& sets) {
     nlohmann::json frameworks = nlohmann::json::array();
     for (const Framework& fw : registry.frameworks()) {
         frameworks.push_back({{"id", fw.id},
+                              {"kind", "framework"},
                               {"version", fw.version},
                               {"title", fw.title},
                               {"short_title", fw.short_title},
                               {"items", fw.item_count()},
                               {"groups", fw.groups.size()}});
     }
-    nlohmann::json failures = nlohmann::json::array();
-    for (const LoadFailure& failure : registry.failures()) {
-        nlohmann::json errors = nlohmann::json::array();
-        for (const Error& e : failure.errors)
-            errors.push_back(error_json(e));
-        failures.push_back({{"file", failure.file}, {"errors", std::move(errors)}});
+    for (const QuestionSet& set : sets.sets) {
+        frameworks.push_back(provenance_fields({{"id", set.id},
+                                                {"kind", "question_set"},
+                                                {"version", set.version},
+                                                {"title", set.title},
+                                                {"official", set.official},
+                                                {"items", set.questions.size()}},
+                                               set.provenance));
     }
+    nlohmann::json failures = nlohmann::json::array();
+    for (const LoadFailure& failure : registry.failures())
+        failures.push_back(failure_json(failure.file, failure.errors));
+    for (const ErrorList& failure : sets.failures)
+        failures.push_back(failure_json(failure.empty() ? "" : failure.front().file, failure));
     return {{"frameworks", std::move(frameworks)}, {"failures", std::move(failures)}};
 }
 
@@ -57,17 +73,29 @@ void print_table(const Registry& registry) {
         row(fw.id, fw.version, std::to_string(fw.item_count()), fw.title);
 }
 
-void print_text(const Registry& registry) {
+void print_text(const Registry& registry, const QuestionSetLibrary& sets) {
     if (registry.frameworks().empty()) {
         std::cout << "No frameworks are loaded.\n";
     } else {
         std::cout << "Loaded frameworks:\n";
         print_table(registry);
     }
-    if (registry.failures().empty()) return;
+    if (!sets.sets.empty()) {
+        std::cout << "\nTender question sets (eqkit tender new --questions ID):\n";
+        for (const QuestionSet& set : sets.sets) {
+            std::cout << "  " << set.id << "  version " << set.version << ", "
+                      << set.questions.size() << " questions  " << set.title
+                      << unconfirmed_suffix(set.provenance) << '\n';
+        }
+    }
+    if (registry.failures().empty() && sets.failures.empty()) return;
     std::cout << "\nCould not load:\n";
     for (const LoadFailure& failure : registry.failures()) {
         for (const Error& e : failure.errors)
+            std::cout << "  " << e.message() << '\n';
+    }
+    for (const ErrorList& failure : sets.failures) {
+        for (const Error& e : failure)
             std::cout << "  " << e.message() << '\n';
     }
 }
@@ -78,11 +106,16 @@ int run_frameworks(const FrameworksOptions& options, const GlobalOptions& global
         print_error(registry.error());
         return exit_bad_input;
     }
+    Result<QuestionSetLibrary> sets = load_question_set_library(globals);
+    if (!sets) {
+        print_error(sets.error());
+        return exit_bad_input;
+    }
     // Failures are part of the listing, not an error of this command: exit 0 either way.
     if (options.json) {
-        print_json(frameworks_json(*registry));
+        print_json(frameworks_json(*registry, *sets));
     } else {
-        print_text(*registry);
+        print_text(*registry, *sets);
     }
     return exit_ok;
 }

@@ -1,6 +1,4 @@
 // eqkit pack export | verify | import: evidence packs, one ZIP anyone can open and check.
-#include <sys/stat.h>
-
 #include <iostream>
 #include <memory>
 
@@ -32,27 +30,6 @@ struct ImportOptions {
 };
 
 // ---- export -------------------------------------------------------------------------------
-
-std::optional<KeyPair> read_signing_key(const std::string& file) {
-    Result<std::string> text = read_text_file(file);
-    if (!text) {
-        print_error(text.error());
-        return std::nullopt;
-    }
-    Result<KeyPair> key = parse_secret_key_file(*text, file);
-    if (!key) {
-        print_error(key.error());
-        return std::nullopt;
-    }
-    struct stat info {};
-    if (::stat(file.c_str(), &info) == 0 && (info.st_mode & 077) != 0) {
-        print_message("warning: " + file +
-                      " can be read by other people on this computer; a secret key should be "
-                      "readable only by you (chmod 600 " +
-                      file + ")");
-    }
-    return *key;
-}
 
 // The personal data guard: list every finding; refuse unless the user has said to go ahead.
 bool personal_data_allowed(const WorkspaceFolder& ws, bool allowed) {

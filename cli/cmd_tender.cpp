@@ -1,36 +1,45 @@
-// eqkit tender …: run a tender evaluation from the command line, one file (eqkit-tender/1).
-// new, publish, bidder add, evaluator add, coi, scoresheet new, score, import, moderate, results.
+// eqkit tender …: run a tender evaluation in a tender folder (docs/tender-format.md).
+// new, publish, bid add, evaluator add, coi, scoresheet new, score, submit, import, moderate,
+// results. Every change goes through eqkit::TenderFolder, which leaves the folder as it was when
+// a change is refused.
 #include <chrono>
 #include <ctime>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "commands.hpp"
 #include "eqkit/files.hpp"
-#include "eqkit/plugins.hpp"
-#include "eqkit/tender.hpp"
+#include "eqkit/tender_folder.hpp"
+#include "eqkit/tender_report.hpp"
 
 namespace eqkit::cli {
 namespace {
 
 struct TenderOptions {
+    std::string dir;
     std::string file;
     std::string questions;
     std::string id;
     std::string method = "consensus";
     int threshold = 1;
+    std::string deadline;
     std::string name;
     std::string evaluator;
     std::string bidder;
     std::string question;
     std::string declaration;
+    bool none = false;
     std::string rationale;
     std::string by = "lead";
+    std::string responses;
+    std::string pack;
+    std::string key;
+    std::string out;
     std::vector<std::string> scoresheets;
     int score = -1;
     bool json = false;
     bool csv = false;
+    std::string html;
 };
 
 // Now, as UTC ISO 8601: the audit log's "when".
@@ -43,332 +52,407 @@ std::string now_utc() {
     return buffer;
 }
 
-std::optional<Tender> open_tender(const std::string& file) {
+std::optional<TenderFolder> open_folder(const std::string& dir) {
+    Checked<TenderFolder> folder = TenderFolder::open(dir);
+    if (!folder) {
+        print_errors(folder.error());
+        return std::nullopt;
+    }
+    return std::move(*folder);
+}
+
+// Opens the folder, applies one change and reports it; a refused change leaves it as it was.
+template <class Change>
+int change_folder(const std::string& dir, Change change, const std::string& done) {
+    std::optional<TenderFolder> folder = open_folder(dir);
+    if (!folder) return exit_bad_input;
+    if (Result<void> changed = change(*folder); !changed) {
+        print_error(changed.error());
+        return exit_bad_input;
+    }
+    std::cout << done << '\n';
+    return exit_ok;
+}
+
+std::optional<QuestionSet> find_question_set(const std::string& id, const Context& context) {
+    Result<Registry> registry = load_registry(context.globals);
+    if (!registry) {
+        print_error(registry.error());
+        return std::nullopt;
+    }
+    Result<QuestionSetLibrary> library = load_question_set_library(context.globals);
+    if (!library) {
+        print_error(library.error());
+        return std::nullopt;
+    }
+    for (const ErrorList& failure : library->failures)
+        print_errors(failure);
+    std::string known;
+    for (QuestionSet& s : library->sets) {
+        if (s.id == id) {
+            if (ErrorList bad = check_citations(s, *registry); !bad.empty()) {
+                print_errors(bad);
+                return std::nullopt;
+            }
+            return std::move(s);
+        }
+        known += (known.empty() ? "" : ", ") + s.id;
+    }
+    print_message("no question set \"" + id + "\" (loaded: " + known + ")");
+    return std::nullopt;
+}
+
+// A tender id from the folder's name: lowercase letters, digits and "_".
+std::string id_from(const std::string& dir) {
+    std::string id;
+    for (char c : std::filesystem::path(dir).filename().string()) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        id += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '_';
+    }
+    if (id.empty() || id.front() < 'a' || id.front() > 'z') id = "tender_" + id;
+    return id.substr(0, 64);
+}
+
+int run_new(const TenderOptions& o, const Context& context) {
+    if (o.method != "consensus" && o.method != "mean") {
+        print_message("--method is consensus or mean");
+        return exit_usage;
+    }
+    std::optional<QuestionSet> set = find_question_set(o.questions, context);
+    if (!set) return exit_bad_input;
+    const std::string version = set->version;
+    TenderSettings settings{
+        o.method == "mean" ? ModerationMethod::mean : ModerationMethod::consensus, o.threshold};
+    const std::string id = o.id.empty() ? id_from(o.dir) : o.id;
+    Result<TenderFolder> made = TenderFolder::create(o.dir, Tender(id, std::move(*set), settings),
+                                                     o.deadline, o.by, now_utc());
+    if (!made) {
+        print_error(made.error());
+        return exit_bad_input;
+    }
+    std::cout << "Made tender " << id << " from question set " << o.questions << " version "
+              << version << " in " << o.dir << ".\n"
+              << "Next: add evaluators, then eqkit tender publish " << o.dir << '\n';
+    return exit_ok;
+}
+
+void print_bid(const TenderBid& bid) {
+    std::cout << "Received the bid of " << bid.bidder << (bid.late ? " (after the deadline)" : "")
+              << ".\n";
+    if (!bid.pack) {
+        std::cout << "No evidence pack.\n";
+        return;
+    }
+    if (!bid.pack->intact) {
+        std::cout << "Recorded, but FLAGGED: the evidence pack failed verification:\n";
+        for (const std::string& p : bid.pack->problems)
+            std::cout << "  " << p << '\n';
+        return;
+    }
+    std::cout << "Evidence pack verified: " << bid.pack->files_checked << " files match"
+              << (bid.pack->signer.empty() ? ", not signed" : ", signed by " + bid.pack->signer)
+              << ".\n";
+    for (const LinkedEvidence& l : bid.pack->linked) {
+        std::cout << "  " << l.question << " cites " << l.cite << ": " << l.title << " (" << l.where
+                  << ")\n";
+    }
+}
+
+int run_bid_add(const TenderOptions& o) {
+    std::optional<TenderFolder> folder = open_folder(o.dir);
+    if (!folder) return exit_bad_input;
+    const std::optional<std::filesystem::path> pack =
+        o.pack.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.pack);
+    Result<const TenderBid*> bid = folder->add_bid(o.bidder, o.responses, pack, o.by, now_utc());
+    if (!bid) {
+        print_error(bid.error());
+        return exit_bad_input;
+    }
+    if (o.json) {
+        std::cout << bid_view_json(**bid);
+    } else {
+        print_bid(**bid);
+    }
+    // A flagged bid is recorded, but the command says something is wrong.
+    return (*bid)->flagged() ? exit_bad_input : exit_ok;
+}
+
+int run_evaluator_add(const TenderOptions& o) {
+    std::optional<PublicKey> key;
+    if (!o.key.empty()) {
+        Result<std::string> text = read_text_file(o.key);
+        Result<PublicKey> parsed = text ? parse_public_key_file(*text, o.key)
+                                        : Result<PublicKey>(tl::unexpected(text.error()));
+        if (!parsed) {
+            print_error(parsed.error());
+            return exit_bad_input;
+        }
+        key = *parsed;
+    }
+    return change_folder(
+        o.dir, [&](TenderFolder& f) { return f.add_evaluator(o.name, key, o.by, now_utc()); },
+        "Added evaluator " + o.name + ".");
+}
+
+int run_coi(const TenderOptions& o) {
+    if (o.none == !o.declaration.empty()) {
+        print_message("give either --declare \"what the conflict is\" or --none");
+        return exit_usage;
+    }
+    const std::optional<std::string> conflict =
+        o.none ? std::nullopt : std::optional<std::string>(o.declaration);
+    return change_folder(
+        o.dir,
+        [&](TenderFolder& f) {
+            return f.declare(o.evaluator, o.bidder, conflict, o.by, now_utc());
+        },
+        o.none ? "Recorded: " + o.evaluator + " declares no conflict with " + o.bidder + "."
+               : "Recorded: " + o.evaluator + " will not score " + o.bidder + ".");
+}
+
+int run_scoresheet_new(const TenderOptions& o) {
+    std::optional<TenderFolder> folder = open_folder(o.dir);
+    if (!folder) return exit_bad_input;
+    // Only the evaluator's own, blank sheet: nobody else's scores leave the folder.
+    Result<Scoresheet> sheet = folder->tender().new_scoresheet(o.evaluator);
+    if (!sheet) {
+        print_error(sheet.error());
+        return exit_bad_input;
+    }
+    if (Result<void> made = create_file_atomically(o.out, scoresheet_to_json(*sheet)); !made) {
+        print_error(made.error());
+        return exit_bad_input;
+    }
+    std::cout << "Made a blank scoresheet for " << o.evaluator << " in " << o.out << ".\n"
+              << "Score every question for:";
+    for (const std::string& b : folder->tender().bidders()) {
+        if (!folder->tender().conflicted(o.evaluator, b)) std::cout << ' ' << b << ';';
+    }
+    std::cout << "\nquestions:";
+    for (const TenderQuestion& q : folder->tender().questions().questions)
+        std::cout << ' ' << q.code;
+    std::cout << "\nthen sign it: eqkit tender submit " << o.out << " --key KEY\n";
+    return exit_ok;
+}
+
+std::optional<Scoresheet> read_sheet(const std::string& file) {
     Result<std::string> text = read_text_file(file);
     if (!text) {
         print_error(text.error());
         return std::nullopt;
     }
-    Checked<Tender> tender = parse_tender(*text, file);
-    if (!tender) {
-        print_errors(tender.error());
+    Checked<Scoresheet> sheet = parse_scoresheet(*text, file);
+    if (!sheet) {
+        print_errors(sheet.error());
         return std::nullopt;
     }
-    return std::move(*tender);
+    return std::move(*sheet);
 }
 
-int save(const Tender& tender, const std::string& file) {
-    if (Result<void> saved = save_atomically(file, tender_to_json(tender)); !saved) {
+int save_sheet(const Scoresheet& sheet, const std::string& file) {
+    if (Result<void> saved = save_atomically(file, scoresheet_to_json(sheet)); !saved) {
         print_error(saved.error());
         return exit_bad_input;
     }
-    return exit_ok;
-}
-
-// Opens the tender, applies one change and saves it; a refused change leaves the file as it was.
-template <class Change>
-int change_tender(const std::string& file, Change change, const std::string& done) {
-    std::optional<Tender> tender = open_tender(file);
-    if (!tender) return exit_bad_input;
-    if (Result<void> changed = change(*tender); !changed) {
-        print_error(changed.error());
-        return exit_bad_input;
-    }
-    const int status = save(*tender, file);
-    if (status == exit_ok) std::cout << done << '\n';
-    return status;
-}
-
-int run_new(const TenderOptions& o, const Context& context) {
-    Result<Registry> registry = load_registry(context.globals);
-    if (!registry) {
-        print_error(registry.error());
-        return exit_bad_input;
-    }
-    const auto dir = context.globals.plugins_dir.empty()
-                         ? find_plugin_dir()
-                         : std::optional(std::filesystem::path(context.globals.plugins_dir));
-    if (!dir) {
-        print_message("no plugins folder found");
-        return exit_bad_input;
-    }
-    QuestionSetLibrary library = load_question_sets(*dir);
-    for (const ErrorList& failure : library.failures)
-        print_errors(failure);
-    const QuestionSet* set = nullptr;
-    std::string known;
-    for (const QuestionSet& s : library.sets) {
-        if (s.id == o.questions) set = &s;
-        known += (known.empty() ? "" : ", ") + s.id;
-    }
-    if (set == nullptr) {
-        print_message("no question set \"" + o.questions + "\" (loaded: " + known + ")");
-        return exit_bad_input;
-    }
-    if (ErrorList bad = check_citations(*set, *registry); !bad.empty()) {
-        print_errors(bad);
-        return exit_bad_input;
-    }
-    if (o.method != "consensus" && o.method != "mean") {
-        print_message("--method is consensus or mean");
-        return exit_usage;
-    }
-    TenderSettings settings{
-        o.method == "mean" ? ModerationMethod::mean : ModerationMethod::consensus, o.threshold};
-    Tender tender(o.id, *set, settings);
-    if (Result<void> made = create_file_atomically(o.file, tender_to_json(tender)); !made) {
-        print_error(made.error());
-        return exit_bad_input;
-    }
-    std::cout << "Made tender " << o.id << " from question set " << set->id << " version "
-              << set->version << " in " << o.file << ".\n"
-              << "Next: add bidders and evaluators, then eqkit tender publish " << o.file << '\n';
-    return exit_ok;
-}
-
-int run_scoresheet_new(const TenderOptions& o) {
-    std::optional<Tender> tender = open_tender(o.file);
-    if (!tender) return exit_bad_input;
-    Result<Scoresheet> sheet = tender->new_scoresheet(o.evaluator);
-    if (!sheet) {
-        print_error(sheet.error());
-        return exit_bad_input;
-    }
-    if (Result<void> made = create_file_atomically(o.name, scoresheet_to_json(*sheet)); !made) {
-        print_error(made.error());
-        return exit_bad_input;
-    }
-    std::cout << "Made a blank scoresheet for " << o.evaluator << " in " << o.name << ".\n";
     return exit_ok;
 }
 
 int run_score(const TenderOptions& o) {
-    Result<std::string> text = read_text_file(o.file);
-    if (!text) {
-        print_error(text.error());
-        return exit_bad_input;
-    }
-    Checked<Scoresheet> sheet = parse_scoresheet(*text, o.file);
-    if (!sheet) {
-        print_errors(sheet.error());
-        return exit_bad_input;
-    }
+    std::optional<Scoresheet> sheet = read_sheet(o.file);
+    if (!sheet) return exit_bad_input;
     if (Result<void> set = sheet->set({o.bidder, o.question, o.score, o.rationale}); !set) {
         print_error(Error{o.file, set.error().place, set.error().reason});
         return exit_bad_input;
     }
-    if (Result<void> saved = save_atomically(o.file, scoresheet_to_json(*sheet)); !saved) {
-        print_error(saved.error());
-        return exit_bad_input;
-    }
-    std::cout << "Scored " << o.bidder << " " << o.question << ": " << o.score << '\n';
-    return exit_ok;
-}
-
-int run_import(const TenderOptions& o) {
-    std::optional<Tender> tender = open_tender(o.file);
-    if (!tender) return exit_bad_input;
-    const std::string at = now_utc();
-    for (const std::string& file : o.scoresheets) {
-        Result<std::string> text = read_text_file(file);
-        if (!text) {
-            print_error(text.error());
-            return exit_bad_input;
-        }
-        Checked<Scoresheet> sheet = parse_scoresheet(*text, file);
-        if (!sheet) {
-            print_errors(sheet.error());
-            return exit_bad_input;
-        }
-        // An evaluator hands in a finished sheet; importing it is the submission.
-        if (Result<void> ok = tender->submit(std::move(*sheet), file, at); !ok) {
-            print_error(ok.error());
-            return exit_bad_input;
-        }
-    }
-    const int status = save(*tender, o.file);
-    if (status == exit_ok) std::cout << "Imported " << o.scoresheets.size() << " scoresheet(s).\n";
+    const int status = save_sheet(*sheet, o.file);
+    if (status == exit_ok)
+        std::cout << "Scored " << o.bidder << " " << o.question << ": " << o.score << '\n';
     return status;
 }
 
-std::string number_text(double value) {
-    std::ostringstream out;
-    out << value;
-    return out.str();
+int run_submit(const TenderOptions& o) {
+    std::optional<Scoresheet> sheet = read_sheet(o.file);
+    if (!sheet) return exit_bad_input;
+    std::optional<KeyPair> key = read_signing_key(o.key);
+    if (!key) return exit_bad_input;
+    if (Result<void> signed_ok = sign_scoresheet(*sheet, *key, o.file); !signed_ok) {
+        print_error(signed_ok.error());
+        return exit_bad_input;
+    }
+    const int status = save_sheet(*sheet, o.file);
+    if (status == exit_ok) {
+        std::cout << "Submitted and signed " << o.file << " with key "
+                  << key_fingerprint(key->public_key)
+                  << ". It can no longer be changed; send it to the lead.\n";
+    }
+    return status;
 }
 
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
+int run_import(const TenderOptions& o) {
+    std::vector<std::filesystem::path> files(o.scoresheets.begin(), o.scoresheets.end());
+    return change_folder(
+        o.dir, [&](TenderFolder& f) { return f.import_scoresheets(files, now_utc()); },
+        "Imported " + std::to_string(files.size()) + " scoresheet(s).");
+}
+
+int run_moderate(const TenderOptions& o) {
+    return change_folder(
+        o.dir,
+        [&](TenderFolder& f) {
+            return f.moderate({o.bidder, o.question, o.score, o.rationale}, o.by, now_utc());
+        },
+        "Moderated " + o.bidder + " " + o.question + ".");
 }
 
 int run_results(const TenderOptions& o) {
-    std::optional<Tender> tender = open_tender(o.file);
-    if (!tender) return exit_bad_input;
-    const TenderResults results = tender->results();
-    if (o.json) {
-        nlohmann::json bidders = nlohmann::json::array();
-        for (const BidderResult& b : results.bidders) {
-            nlohmann::json questions = nlohmann::json::array();
-            for (const QuestionResult& q : b.questions) {
-                nlohmann::json scores = nlohmann::json::object();
-                for (const EvaluatorScore& s : q.scores)
-                    scores[s.evaluator] = s.score;
-                questions.push_back({{"code", q.code},
-                                     {"moderated", q.moderated ? nlohmann::json(*q.moderated)
-                                                               : nlohmann::json(nullptr)},
-                                     {"weighted", q.weighted},
-                                     {"arithmetic", q.arithmetic},
-                                     {"failed", q.failed},
-                                     {"scores", scores}});
-            }
-            bidders.push_back({{"name", b.name},
-                               {"total", b.total},
-                               {"arithmetic", b.arithmetic},
-                               {"complete", b.complete},
-                               {"passed", b.passed},
-                               {"rank", b.rank ? nlohmann::json(*b.rank) : nlohmann::json(nullptr)},
-                               {"summary", b.summary},
-                               {"questions", questions}});
+    std::optional<TenderFolder> folder = open_folder(o.dir);
+    if (!folder) return exit_bad_input;
+    if (!o.html.empty()) {
+        if (Result<void> saved = save_atomically(o.html, tender_report_html(*folder)); !saved) {
+            print_error(saved.error());
+            return exit_bad_input;
         }
-        print_json({{"tender", tender->id()}, {"bidders", bidders}});
+        std::cout << "Wrote the results report to " << o.html << ".\n";
+        return exit_ok;
+    }
+    if (o.json) {
+        std::cout << tender_results_json(*folder);
         return exit_ok;
     }
     if (o.csv) {
-        std::cout << "bidder,question,moderated,weighted,arithmetic,failed\n";
-        for (const BidderResult& b : results.bidders) {
-            for (const QuestionResult& q : b.questions) {
-                std::cout << csv_field(b.name) << ',' << csv_field(q.code) << ','
-                          << (q.moderated ? number_text(*q.moderated) : "") << ',' << q.weighted
-                          << ',' << csv_field(q.arithmetic) << ',' << (q.failed ? "yes" : "no")
-                          << '\n';
-            }
-        }
+        std::cout << tender_results_csv(*folder);
         return exit_ok;
     }
-    for (const BidderResult& b : results.bidders) {
+    for (const BidderResult& b : folder->tender().results().bidders) {
         std::cout << b.name << ": " << b.arithmetic
                   << (b.rank ? ", rank " + std::to_string(*b.rank) : std::string(", not ranked"))
                   << (b.complete ? "" : " (not fully moderated)") << '\n';
         for (const QuestionResult& q : b.questions) {
             if (!q.failure.empty()) std::cout << "  FAILED: " << q.failure << '\n';
         }
+        if (const TenderBid* bid = folder->find_bid(b.name); bid && bid->flagged()) {
+            std::cout << "  FLAGGED: the evidence pack failed verification\n";
+        }
     }
     return exit_ok;
 }
 
-}  // namespace
+// ---- set-up -------------------------------------------------------------------------------
 
-void setup_tender(CLI::App& app, Context& context) {
-    CLI::App* tender = app.add_subcommand("tender", "Evaluate a tender's equality questions");
-    tender->require_subcommand(1);
-    auto o = std::make_shared<TenderOptions>();
-    auto by = [o](CLI::App* sub) {
-        sub->add_option("--by", o->by, "Who is doing this, for the audit log (default: lead)");
-    };
+void add_dir(CLI::App* sub, TenderOptions& o) {
+    sub->add_option("DIR", o.dir, "Tender folder")->required();
+}
 
-    CLI::App* make = tender->add_subcommand("new", "Make a tender file from a question set");
+void add_by(CLI::App* sub, TenderOptions& o) {
+    sub->add_option("--by", o.by, "Who is doing this, for the audit log (default: lead)");
+}
+
+void add_score_options(CLI::App* sub, TenderOptions& o, const char* score_help) {
+    sub->add_option("--bidder", o.bidder, "Bidder")->required();
+    sub->add_option("--question", o.question, "Question code")->required();
+    sub->add_option("--score", o.score, score_help)->required();
+    sub->add_option("--rationale", o.rationale, "Why")->required();
+}
+
+void setup_lead_verbs(CLI::App* tender, const std::shared_ptr<TenderOptions>& o, Context& context) {
+    CLI::App* make = tender->add_subcommand("new", "Make a tender folder from a question set");
     make->add_option("--questions", o->questions, "Question set id (tender_…)")->required();
-    make->add_option("--id", o->id, "Tender id, lowercase")->required();
-    make->add_option("--out", o->file, "Tender file to create; never replaced")->required();
+    make->add_option("--out", o->dir, "Tender folder to create (new or empty)")->required();
+    make->add_option("--id", o->id, "Tender id, lowercase (default: from the folder's name)");
     make->add_option("--method", o->method, "Moderation: consensus (default) or mean");
     make->add_option("--threshold", o->threshold, "Flag scores that differ by more than this");
+    make->add_option("--deadline", o->deadline, "Deadline for bids, YYYY-MM-DD or UTC time");
+    add_by(make, *o);
     make->callback([o, &context] { context.status = run_new(*o, context); });
 
     CLI::App* publish = tender->add_subcommand("publish", "Lock the questions, weights and scales");
-    publish->add_option("TENDER", o->file, "Tender file")->required();
-    by(publish);
+    add_dir(publish, *o);
+    add_by(publish, *o);
     publish->callback([o, &context] {
-        context.status = change_tender(
-            o->file, [&](Tender& t) { return t.publish(o->by, now_utc()); }, "Published.");
+        context.status = change_folder(
+            o->dir, [&](TenderFolder& f) { return f.publish(o->by, now_utc()); }, "Published.");
     });
 
-    CLI::App* bidder = tender->add_subcommand("bidder", "Bidders");
-    bidder->require_subcommand(1);
-    CLI::App* bidder_add = bidder->add_subcommand("add", "Add a bidder");
-    bidder_add->add_option("TENDER", o->file, "Tender file")->required();
-    bidder_add->add_option("NAME", o->name, "Bidder's name")->required();
-    by(bidder_add);
-    bidder_add->callback([o, &context] {
-        context.status = change_tender(
-            o->file, [&](Tender& t) { return t.add_bidder(o->name, o->by, now_utc()); },
-            "Added bidder " + o->name + ".");
-    });
+    CLI::App* bid = tender->add_subcommand("bid", "Bids");
+    bid->require_subcommand(1);
+    CLI::App* bid_add = bid->add_subcommand("add", "Receive a bid: responses and evidence pack");
+    add_dir(bid_add, *o);
+    bid_add->add_option("--bidder", o->bidder, "Bidder's name")->required();
+    bid_add->add_option("--responses", o->responses, "Responses file")->required();
+    bid_add->add_option("--pack", o->pack, "The bidder's EqualityKit evidence pack");
+    bid_add->add_flag("--json", o->json, "Print JSON");
+    add_by(bid_add, *o);
+    bid_add->callback([o, &context] { context.status = run_bid_add(*o); });
 
     CLI::App* evaluator = tender->add_subcommand("evaluator", "Evaluators");
     evaluator->require_subcommand(1);
     CLI::App* evaluator_add = evaluator->add_subcommand("add", "Add an evaluator");
-    evaluator_add->add_option("TENDER", o->file, "Tender file")->required();
+    add_dir(evaluator_add, *o);
     evaluator_add->add_option("NAME", o->name, "Evaluator's name")->required();
-    by(evaluator_add);
-    evaluator_add->callback([o, &context] {
-        context.status = change_tender(
-            o->file, [&](Tender& t) { return t.add_evaluator(o->name, o->by, now_utc()); },
-            "Added evaluator " + o->name + ".");
-    });
+    evaluator_add->add_option("--public-key", o->key,
+                              "Their public key (KEY.pub): only sheets it signed are accepted");
+    add_by(evaluator_add, *o);
+    evaluator_add->callback([o, &context] { context.status = run_evaluator_add(*o); });
 
     CLI::App* coi = tender->add_subcommand("coi", "Record an evaluator's conflict of interest");
-    coi->add_option("TENDER", o->file, "Tender file")->required();
+    add_dir(coi, *o);
     coi->add_option("--evaluator", o->evaluator, "Evaluator")->required();
     coi->add_option("--bidder", o->bidder, "Bidder")->required();
-    coi->add_option("--declare", o->declaration, "What the conflict is")->required();
-    by(coi);
-    coi->callback([o, &context] {
-        context.status = change_tender(
-            o->file,
-            [&](Tender& t) {
-                return t.declare_conflict({o->evaluator, o->bidder, o->declaration}, o->by,
-                                          now_utc());
-            },
-            "Recorded: " + o->evaluator + " will not score " + o->bidder + ".");
-    });
+    coi->add_option("--declare", o->declaration, "What the conflict is");
+    coi->add_flag("--none", o->none, "The evaluator declares no conflict with this bidder");
+    add_by(coi, *o);
+    coi->callback([o, &context] { context.status = run_coi(*o); });
 
-    CLI::App* sheet = tender->add_subcommand("scoresheet", "Scoresheets");
-    sheet->require_subcommand(1);
-    CLI::App* sheet_new = sheet->add_subcommand("new", "Make a blank scoresheet for an evaluator");
-    sheet_new->add_option("TENDER", o->file, "Tender file")->required();
-    sheet_new->add_option("--evaluator", o->evaluator, "Evaluator")->required();
-    sheet_new->add_option("--out", o->name, "Scoresheet file to create")->required();
-    sheet_new->callback([o, &context] { context.status = run_scoresheet_new(*o); });
-
-    CLI::App* score = tender->add_subcommand("score", "Score one answer in a scoresheet");
-    score->add_option("SCORESHEET", o->file, "Scoresheet file")->required();
-    score->add_option("--bidder", o->bidder, "Bidder")->required();
-    score->add_option("--question", o->question, "Question code")->required();
-    score->add_option("--score", o->score, "Score, a value of the question's scale")->required();
-    score->add_option("--rationale", o->rationale, "Why")->required();
-    score->callback([o, &context] { context.status = run_score(*o); });
-
-    CLI::App* import = tender->add_subcommand("import", "Import (submit) evaluators' scoresheets");
-    import->add_option("TENDER", o->file, "Tender file")->required();
+    CLI::App* import = tender->add_subcommand("import", "Import evaluators' signed scoresheets");
+    add_dir(import, *o);
     import->add_option("SCORESHEET", o->scoresheets, "Scoresheet files")->required();
     import->callback([o, &context] { context.status = run_import(*o);
 });
 
 CLI::App* moderate = tender->add_subcommand("moderate", "Record a moderated score");
-moderate->add_option("TENDER", o->file, "Tender file")->required();
-moderate->add_option("--bidder", o->bidder, "Bidder")->required();
-moderate->add_option("--question", o->question, "Question code")->required();
-moderate->add_option("--score", o->score, "Agreed score")->required();
-moderate->add_option("--rationale", o->rationale, "Why")->required();
-by(moderate);
-moderate->callback([o, &context] {
-    context.status = change_tender(
-        o->file,
-        [&](Tender& t) {
-            return t.moderate({o->bidder, o->question, o->score, o->rationale}, o->by, now_utc());
-        },
-        "Moderated " + o->bidder + " " + o->question + ".");
-});
+add_dir(moderate, *o);
+add_score_options(moderate, *o, "Agreed score");
+add_by(moderate, *o);
+moderate->callback([o, &context] { context.status = run_moderate(*o); });
 
 CLI::App* results = tender->add_subcommand("results", "Weighted totals, failures and ranking");
-results->add_option("TENDER", o->file, "Tender file")->required();
+add_dir(results, *o);
 results->add_flag("--json", o->json, "As JSON");
 results->add_flag("--csv", o->csv, "As CSV");
+results->add_option("--html", o->html, "Write the accessible HTML report to this file");
 results->callback([o, &context] { context.status = run_results(*o); });
+}  // namespace
+
+void setup_evaluator_verbs(CLI::App* tender, const std::shared_ptr<TenderOptions>& o,
+                           Context& context) {
+    CLI::App* sheet = tender->add_subcommand("scoresheet", "Scoresheets");
+    sheet->require_subcommand(1);
+    CLI::App* sheet_new = sheet->add_subcommand("new", "Make a blank scoresheet for an evaluator");
+    add_dir(sheet_new, *o);
+    sheet_new->add_option("--evaluator", o->evaluator, "Evaluator")->required();
+    sheet_new->add_option("--out", o->out, "Scoresheet file to create")->required();
+    sheet_new->callback([o, &context] { context.status = run_scoresheet_new(*o); });
+
+    CLI::App* score = tender->add_subcommand("score", "Score one answer in a scoresheet");
+    score->add_option("SCORESHEET", o->file, "Scoresheet file")->required();
+    add_score_options(score, *o, "Score, a value of the question's scale");
+    score->callback([o, &context] { context.status = run_score(*o); });
+
+    CLI::App* submit =
+        tender->add_subcommand("submit", "Sign a finished scoresheet; it is then final");
+    submit->add_option("SCORESHEET", o->file, "Scoresheet file")->required();
+    submit->add_option("--key", o->key, "Your secret key (eqkit key new)")->required();
+    submit->callback([o, &context] { context.status = run_submit(*o); });
+}
+
 }  // namespace eqkit::cli
+
+void setup_tender(CLI::App& app, Context& context) {
+    CLI::App* tender = app.add_subcommand("tender", "Evaluate a tender's equality questions");
+    tender->require_subcommand(1);
+    auto o = std::make_shared<TenderOptions>();
+    setup_lead_verbs(tender, o, context);
+    setup_evaluator_verbs(tender, o, context);
+}
 
 }  // namespace eqkit::cli

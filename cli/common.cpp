@@ -1,15 +1,20 @@
 #include "common.hpp"
 
+#include <sys/stat.h>
+
 #include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <system_error>
 
+#include "eqkit/files.hpp"
 #include "eqkit/plugins.hpp"
 
 namespace eqkit::cli {
 
-Result<Registry> load_registry(const GlobalOptions& options) {
+namespace {
+
+Result<std::filesystem::path> plugins_folder(const GlobalOptions& options) {
     std::filesystem::path dir = options.plugins_dir;
     if (dir.empty()) {
         const auto found = find_plugin_dir();
@@ -28,7 +33,21 @@ Result<Registry> load_registry(const GlobalOptions& options) {
     if (!std::filesystem::is_directory(dir, ec)) {
         return fail(dir.generic_string(), "", "the plugins folder is a file, not a folder");
     }
-    return eqkit::load_registry(dir);
+    return dir;
+}
+
+}  // namespace
+
+Result<Registry> load_registry(const GlobalOptions& options) {
+    Result<std::filesystem::path> dir = plugins_folder(options);
+    if (!dir) return tl::unexpected(dir.error());
+    return eqkit::load_registry(*dir);
+}
+
+Result<QuestionSetLibrary> load_question_set_library(const GlobalOptions& options) {
+    Result<std::filesystem::path> dir = plugins_folder(options);
+    if (!dir) return tl::unexpected(dir.error());
+    return load_question_sets(*dir);
 }
 
 Result<const Framework*> find_framework(const Registry& registry, std::string_view id) {
@@ -149,6 +168,27 @@ nlohmann::json error_json(const Error& error) {
 
 void print_json(const nlohmann::json& value) {
     std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+std::optional<KeyPair> read_signing_key(const std::string& file) {
+    Result<std::string> text = read_text_file(file);
+    if (!text) {
+        print_error(text.error());
+        return std::nullopt;
+    }
+    Result<KeyPair> key = parse_secret_key_file(*text, file);
+    if (!key) {
+        print_error(key.error());
+        return std::nullopt;
+    }
+    struct stat info {};
+    if (::stat(file.c_str(), &info) == 0 && (info.st_mode & 077) != 0) {
+        print_message("warning: " + file +
+                      " can be read by other people on this computer; a secret key should be "
+                      "readable only by you (chmod 600 " +
+                      file + ")");
+    }
+    return *key;
 }
 
 }  // namespace eqkit::cli

@@ -13,6 +13,8 @@
 #include "eqkit/error.hpp"
 #include "eqkit/framework.hpp"
 #include "eqkit/registry.hpp"
+#include "eqkit/signing.hpp"
+#include "eqkit/tender_question_set.hpp"
 #include "eqkit/workspace_folder.hpp"
 
 namespace eqkit::cli {
@@ -37,6 +39,9 @@ struct Context {
 // The registry with the built-in hooks and every framework in the plugins folder. Fails when
 // there is no plugins folder at all; a bad framework file is a LoadFailure inside the registry.
 [[nodiscard]] Result<Registry> load_registry(const GlobalOptions& options);
+
+// Every question set in the plugins folder (plugins/tender_*/question_set.json), with failures.
+[[nodiscard]] Result<QuestionSetLibrary> load_question_set_library(const GlobalOptions& options);
 
 // A loaded framework by id, or an error naming the ones that are loaded.
 [[nodiscard]] Result<const Framework*> find_framework(const Registry& registry,
@@ -68,6 +73,9 @@ struct OpenWorkspace {
 // (with a hint when the folder is not a workspace) and returns nothing.
 [[nodiscard]] std::optional<OpenWorkspace> open_workspace(const std::string& dir,
                                                           const GlobalOptions& globals);
+
+// A secret key file (eqkit key new); warns when others can read it. On failure prints why.
+[[nodiscard]] std::optional<KeyPair> read_signing_key(const std::string& file);
 
 // "12,345"
 [[nodiscard]] std::string with_commas(std::uint64_t n);

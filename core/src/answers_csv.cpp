@@ -3,7 +3,6 @@
 #include "eqkit/scoring.hpp"
 
 namespace eqkit::detail {
-namespace {
 
 std::string defused(std::string_view typed) {
     if (!typed.empty() &&
@@ -12,6 +11,8 @@ std::string defused(std::string_view typed) {
     }
     return std::string(typed);
 }
+
+namespace {
 
 void row(std::string& out, std::initializer_list<std::string_view> fields) {
     bool first = true;

@@ -12,5 +12,7 @@ namespace eqkit::detail {
 [[nodiscard]] std::string answers_csv(const WorkspaceFolder& workspace);
 
 [[nodiscard]] std::string csv_field(std::string_view text);
+// Typed text with that leading apostrophe when it would start a formula.
+[[nodiscard]] std::string defused(std::string_view typed);
 
 }  // namespace eqkit::detail

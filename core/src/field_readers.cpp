@@ -1,11 +1,28 @@
 #include "field_readers.hpp"
 
+#include <algorithm>
+
 #include "eqkit/text.hpp"
 
 namespace eqkit::detail {
 
 std::string in_quotes(std::string_view text) {
     return "\"" + std::string(text) + "\"";
+}
+
+bool valid_id(std::string_view id) {
+    if (id.empty() || id.size() > 64 || id.front() < 'a' || id.front() > 'z') return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+bool valid_code(std::string_view code) {
+    if (code.empty() || code.size() > 32) return false;
+    return std::all_of(code.begin(), code.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '-' || c == '_';
+    });
 }
 
 std::string required_text(ObjectReader& obj, std::string_view key) {

@@ -1,5 +1,7 @@
 #include "eqkit/files.hpp"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -154,6 +156,18 @@ Result<void> create_file_atomically(const std::filesystem::path& target, std::st
 void sync_folder(const std::filesystem::path& folder) {
     FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dir.get() >= 0) ::fsync(dir.get());
+}
+
+std::vector<std::filesystem::path> files_in_subfolders(const std::filesystem::path& dir,
+                                                       std::string_view name, std::error_code& ec) {
+    std::vector<std::filesystem::path> files;
+    std::error_code each;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const auto file = entry.path() / name;
+        if (entry.is_directory(each) && std::filesystem::exists(file, each)) files.push_back(file);
+    }
+    std::sort(files.begin(), files.end());
+    return files;
 }
 
 }  // namespace eqkit

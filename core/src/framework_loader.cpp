@@ -19,26 +19,13 @@ using detail::ObjectReader;
 using detail::read_provenance;
 using detail::read_source;
 using detail::required_text;
+using detail::valid_code;
+using detail::valid_id;
 
 constexpr int scale_value_limit = 1000;
 constexpr std::size_t narrative_length_limit = 100000;
 // Keeps every possible total far inside int's range (items × |scale value| ≤ 10^7).
 constexpr std::size_t item_count_limit = 10000;
-
-bool valid_id(std::string_view id) {
-    if (id.empty() || id.size() > 64 || id.front() < 'a' || id.front() > 'z') return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    });
-}
-
-bool valid_code(std::string_view code) {
-    if (code.empty() || code.size() > 32) return false;
-    return std::all_of(code.begin(), code.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '.' || c == '-' || c == '_';
-    });
-}
 
 ScaleLevel read_level(ObjectReader& obj) {
     ScaleLevel level;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "eqkit/files.hpp"
 #include "json_reader.hpp"
 
 namespace eqkit {
@@ -18,11 +19,7 @@ bool Registry::has_hook(std::string_view name) const {
 
 void Registry::load_directory(const std::filesystem::path& dir) {
     std::error_code ec;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-        const auto file = entry.path() / "framework.json";
-        if (entry.is_directory(ec) && std::filesystem::exists(file, ec)) files.push_back(file);
-    }
+    const std::vector<std::filesystem::path> files = files_in_subfolders(dir, "framework.json", ec);
     if (ec) {
         failures_.push_back({dir.generic_string(),
                              {Error{dir.generic_string(), "",
@@ -31,7 +28,6 @@ void Registry::load_directory(const std::filesystem::path& dir) {
                                         ec.message() + ")"}}});
         return;
     }
-    std::sort(files.begin(), files.end());
     for (const auto& file : files)
         record(load_framework(file), file.generic_string());
     std::stable_sort(

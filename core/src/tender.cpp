@@ -13,13 +13,6 @@
 namespace eqkit {
 namespace detail {
 
-bool valid_tender_id(std::string_view id) {
-    if (id.empty() || id.size() > 64 || id.front() < 'a' || id.front() > 'z') return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    });
-}
-
 std::string format_number(double value) {
     if (std::abs(value) < 0.005) return "0";
     char buffer[64];

@@ -60,7 +60,9 @@ Checked<TenderResponses> parse_tender_responses(std::string_view json, std::stri
     return responses;
 }
 
-std::string scoresheet_to_json(const Scoresheet& sheet) {
+namespace {
+
+detail::Json scoresheet_json(const Scoresheet& sheet, bool submitted) {
     detail::Json scores = detail::Json::array();
     for (const ScoreEntry& e : sheet.entries()) {
         scores.push_back({{"bidder", e.bidder},
@@ -68,12 +70,25 @@ std::string scoresheet_to_json(const Scoresheet& sheet) {
                           {"score", e.score},
                           {"rationale", e.rationale}});
     }
-    detail::Json doc = {{"format", tender_scoresheet_format},
-                        {"tender", sheet.tender_id()},
-                        {"evaluator", sheet.evaluator()},
-                        {"submitted", sheet.submitted()},
-                        {"scores", std::move(scores)}};
+    return {{"format", tender_scoresheet_format},
+            {"tender", sheet.tender_id()},
+            {"evaluator", sheet.evaluator()},
+            {"submitted", submitted},
+            {"scores", std::move(scores)}};
+}
+
+}  // namespace
+
+std::string scoresheet_to_json(const Scoresheet& sheet) {
+    detail::Json doc = scoresheet_json(sheet, sheet.submitted());
+    if (const auto& sig = sheet.signature()) {
+        doc["signature"] = {{"public_key", sig->public_key}, {"value", sig->value}};
+    }
     return detail::dump_json(doc);
+}
+
+std::string scoresheet_signed_bytes(const Scoresheet& sheet) {
+    return detail::dump_json(scoresheet_json(sheet, true));
 }
 
 Checked<Scoresheet> parse_scoresheet(std::string_view json, std::string_view label) {
@@ -105,6 +120,12 @@ Checked<Scoresheet> parse_scoresheet(std::string_view json, std::string_view lab
         }
         obj.finish();
         (void)sheet.set(std::move(e));
+    }
+    if (auto sig = root.object("signature", Need::optional)) {
+        ScoresheetSignature signature{required_text(*sig, "public_key"),
+                                      required_text(*sig, "value")};
+        sig->finish();
+        sheet.set_signature(std::move(signature));
     }
     root.finish();
     if (!diag.empty()) return tl::unexpected(diag.take());

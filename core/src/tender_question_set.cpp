@@ -21,18 +21,11 @@ using detail::ObjectReader;
 using detail::read_provenance;
 using detail::read_source;
 using detail::required_text;
+using detail::valid_code;
 
 constexpr int scale_value_limit = 1000;
 constexpr int word_limit_max = 100000;
 constexpr double weight_limit = 1000;
-
-bool valid_code(std::string_view code) {
-    if (code.empty() || code.size() > 32) return false;
-    return std::all_of(code.begin(), code.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '.' || c == '-' || c == '_';
-    });
-}
 
 TenderScaleLevel read_level(ObjectReader& obj) {
     TenderScaleLevel level;
@@ -163,7 +156,7 @@ void read_top_level(ObjectReader& root, QuestionSet& set, Diagnostics& diag) {
                                  in_quotes(*format));
     }
     set.id = required_text(root, "id");
-    if (!set.id.empty() && !detail::valid_tender_id(set.id)) {
+    if (!set.id.empty() && !detail::valid_id(set.id)) {
         root.error("id", "an id uses lowercase letters, digits and \"_\", starting with a letter");
     }
     set.title = required_text(root, "title");
@@ -256,13 +249,7 @@ Checked<QuestionSet> load_question_set(const std::filesystem::path& file) {
 QuestionSetLibrary load_question_sets(const std::filesystem::path& plugins_dir) {
     QuestionSetLibrary library;
     std::error_code ec;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(plugins_dir, ec)) {
-        const auto file = entry.path() / "question_set.json";
-        if (entry.is_directory(ec) && std::filesystem::exists(file, ec)) files.push_back(file);
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
+    for (const auto& file : files_in_subfolders(plugins_dir, "question_set.json", ec)) {
         Checked<QuestionSet> set = load_question_set(file);
         if (!set) {
             library.failures.push_back(std::move(set.error()));
@@ -276,6 +263,32 @@ QuestionSetLibrary load_question_sets(const std::filesystem::path& plugins_dir) 
         }
     }
     return library;
+}
+
+namespace {
+
+void add_fact(std::vector<UnconfirmedFact>& out, std::string what, const Provenance& p) {
+    if (!p.confirmed) out.push_back({std::move(what), p.note});
+}
+
+}  // namespace
+
+std::vector<UnconfirmedFact> unconfirmed_facts(const QuestionSet& set) {
+    std::vector<UnconfirmedFact> out;
+    add_fact(out, "Question set " + set.title, set.provenance);
+    for (const Source& s : set.sources)
+        add_fact(out, "Source " + s.title, s.provenance);
+    for (const TenderScale& scale : set.scales) {
+        add_fact(out, "Scale " + scale.title + " (source)", scale.source.provenance);
+        for (const TenderScaleLevel& l : scale.levels) {
+            add_fact(out,
+                     "Scale " + scale.title + ", level " + std::to_string(l.value) + " " + l.label,
+                     l.provenance);
+        }
+    }
+    for (const TenderQuestion& q : set.questions)
+        add_fact(out, "Question " + q.code + " " + q.title, q.provenance);
+    return out;
 }
 
 ErrorList check_citations(const QuestionSet& set, const Registry& registry) {

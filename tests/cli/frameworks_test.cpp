@@ -75,8 +75,10 @@ TEST_CASE("cli frameworks --json: frameworks and failures") {
     CHECK(r.status == 0);
     const auto doc = nlohmann::json::parse(r.out);
     const auto& list = doc.at("frameworks");
-    REQUIRE(list.size() == shipped_registry().frameworks().size());
+    std::size_t frameworks = 0;
     for (const auto& entry : list) {
+        if (entry.at("kind") != "framework") continue;
+        ++frameworks;
         const Framework& fw = shipped(entry.at("id").get<std::string>());
         CHECK(entry.at("version") == fw.version);
         CHECK(entry.at("title") == fw.title);
@@ -84,7 +86,24 @@ TEST_CASE("cli frameworks --json: frameworks and failures") {
         CHECK(entry.at("items") == fw.item_count());
         CHECK(entry.at("groups") == fw.groups.size());
     }
+    CHECK(frameworks == shipped_registry().frameworks().size());
     CHECK(doc.at("failures").empty());
+}
+
+TEST_CASE("cli frameworks --json: tender question sets are listed with kind question_set") {
+    const ProcessResult r = run_eqkit({}, {"frameworks", "--json"});
+    CHECK(r.status == 0);
+    const auto doc = nlohmann::json::parse(r.out);
+    std::vector<std::string> sets;
+    for (const auto& entry : doc.at("frameworks")) {
+        if (entry.at("kind") == "question_set") sets.push_back(entry.at("id"));
+        if (entry.at("id") == "tender_psr_access") {
+            CHECK(entry.at("confirmed") == false);  // the key criterion's wording
+            CHECK(entry.at("items") == 3);
+        }
+    }
+    CHECK(sets == std::vector<std::string>{"tender_health_care", "tender_psr_access",
+                                           "tender_svm_equal_opportunity"});
 }
 
 TEST_CASE("cli frameworks: a broken framework is listed with every error, beside the good one") {

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <vector>
 
 #include "eqkit/error.hpp"
 
@@ -23,6 +25,11 @@ inline constexpr std::size_t max_document_bytes = std::size_t{64} * 1024 * 1024;
 // is never replaced (that is an error), and a crash leaves either no file or the whole file.
 [[nodiscard]] Result<void> create_file_atomically(const std::filesystem::path& target,
                                                   std::string_view bytes, unsigned mode = 0644);
+
+// Every DIR/<folder>/<name> that exists (plugins/<id>/framework.json), sorted; ec is set when
+// DIR cannot be listed.
+[[nodiscard]] std::vector<std::filesystem::path> files_in_subfolders(
+    const std::filesystem::path& dir, std::string_view name, std::error_code& ec);
 
 // Makes the renames and new files in a folder durable (fsync of the folder). Best effort.
 void sync_folder(const std::filesystem::path& folder);

@@ -43,6 +43,13 @@ struct ConflictDeclaration {
     std::string declaration;  // what the evaluator declared
 };
 
+// An evaluator's Ed25519 signature over the scoresheet's signed bytes (scoresheet_signed_bytes),
+// made by `eqkit tender submit`; checked on import by the tender folder (tender_folder.hpp).
+struct ScoresheetSignature {
+    std::string public_key;  // 64 hex digits
+    std::string value;       // 128 hex digits
+};
+
 struct ScoreEntry {
     std::string bidder;
     std::string question;
@@ -66,11 +73,15 @@ class Scoresheet {
     Result<void> set(ScoreEntry entry);
     void mark_submitted() { submitted_ = true; }
 
+    [[nodiscard]] const std::optional<ScoresheetSignature>& signature() const { return signature_; }
+    void set_signature(ScoresheetSignature signature) { signature_ = std::move(signature); }
+
   private:
     std::string tender_id_;
     std::string evaluator_;
     std::vector<ScoreEntry> entries_;
     bool submitted_ = false;
+    std::optional<ScoresheetSignature> signature_;
 };
 
 struct Moderation {
@@ -174,10 +185,11 @@ class Tender {
 
     // Restores the audit log of a tender read from its file (see parse_tender).
     void restore_audit(std::vector<AuditEntry> audit) { audit_ = std::move(audit); }
+    // Records a change kept outside the engine (a bid's files, a declaration of no conflict).
+    void log(const std::string& at, const std::string& who, std::string what);
 
   private:
     Result<void> check_unlocked(std::string_view what) const;
-    void log(const std::string& at, const std::string& who, std::string what);
 
     std::string id_;
     QuestionSet questions_;
@@ -210,7 +222,10 @@ struct TenderResponses {
 
 // A scoresheet file: {"format": "eqkit-tender-scoresheet/1", "tender": ID, "evaluator": NAME,
 // "submitted": bool, "scores": [{"bidder", "question", "score", "rationale"}]}
+// "signature": {"public_key", "value"} is written when the sheet is signed.
 [[nodiscard]] std::string scoresheet_to_json(const Scoresheet& sheet);
+// The bytes an evaluator signs: the sheet as JSON, marked submitted, without its signature.
+[[nodiscard]] std::string scoresheet_signed_bytes(const Scoresheet& sheet);
 [[nodiscard]] Checked<Scoresheet> parse_scoresheet(std::string_view json, std::string_view label);
 
 // The whole tender as one file, eqkit-tender/1 (docs/tender-format.md): the question set is

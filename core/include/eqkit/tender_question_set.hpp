@@ -9,6 +9,7 @@
 
 #include "eqkit/error.hpp"
 #include "eqkit/framework.hpp"
+#include "eqkit/scoring.hpp"
 
 namespace eqkit {
 
@@ -88,6 +89,9 @@ struct QuestionSetLibrary {
     std::vector<ErrorList> failures;
 };
 [[nodiscard]] QuestionSetLibrary load_question_sets(const std::filesystem::path& plugins_dir);
+
+// Every fact the set marks unconfirmed (the set, its sources, scales, levels and questions).
+[[nodiscard]] std::vector<UnconfirmedFact> unconfirmed_facts(const QuestionSet& set);
 
 // Each citation must name a loaded framework and one of its items. Errors point at
 // /questions/<i>/cites/<j> in the set's file.

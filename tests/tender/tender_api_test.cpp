@@ -1,0 +1,135 @@
+// TenderApi: the faces' JSON session over a tender folder, from set-up to results.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "eqkit/tender_api.hpp"
+#include "test_support.hpp"
+
+using namespace eqkit;
+using namespace eqkit::test;
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string t0 = "2026-03-01T09:00:00Z";
+const std::vector<std::string> psr{"PSR4-ACCESS", "PSR4-INEQUALITIES", "PSR4-CHOICE"};
+
+Json ok(const std::string& answer) {
+    Json doc = Json::parse(answer);
+    INFO(answer);
+    REQUIRE(doc.at("ok") == true);
+    return doc;
+}
+
+void responses(const fs::path& file, const std::string& bidder) {
+    Json answers = Json::array();
+    for (const std::string& q : psr)
+        answers.push_back({{"question", q}, {"text", "one two three four"}});
+    spit(file,
+         Json{{"format", "eqkit-tender-responses/1"}, {"bidder", bidder}, {"answers", answers}}
+             .dump());
+}
+
+// Scores every question for every bidder through the api, then signs the sheet.
+fs::path scored(const TenderApi& api, const TempDir& tmp, const std::string& evaluator,
+                const KeyPair& key, int score) {
+    std::string sheet = ok(api.scoring_view(evaluator, "")).at("scoresheet");
+    for (const char* bidder : {"Acme", "Beacon"}) {
+        for (const std::string& q : psr) {
+            const Json request = {{"bidder", bidder},
+                                  {"question", q},
+                                  {"score", score},
+                                  {"rationale", evaluator + " read it"}};
+            sheet = ok(api.score(sheet, request.dump())).at("scoresheet");
+        }
+    }
+    Checked<Scoresheet> parsed = parse_scoresheet(sheet, "sheet");
+    REQUIRE(parsed.has_value());
+    REQUIRE(sign_scoresheet(*parsed, key, "sheet"));
+    const fs::path file = tmp / (evaluator + ".json");
+    spit(file, scoresheet_to_json(*parsed));
+    return file;
+}
+
+}  // namespace
+
+TEST_CASE("tender api: set-up, blind scoring, moderation with spread and distribution, results") {
+    TempDir tmp;
+    TenderApi api(shipped_registry(), EQKIT_PLUGINS_DIR);
+    const Json sets = ok(api.question_sets());
+    CHECK(sets.at("question_sets").size() == 3);
+
+    const Json made = ok(api.create(
+        tmp / "t", R"({"question_set": "tender_psr_access", "id": "ward_7", "who": "Lead"})", t0));
+    CHECK(made.at("tender") == "ward_7");
+    CHECK(made.at("questions").at(0).at("scale").at("max") == 4);
+    CHECK(made.at("question_set").at("confirmed") == false);
+    ok(api.add_evaluator("Ann", "Lead", t0));
+    ok(api.add_evaluator("Bob", "Lead", t0));
+    ok(api.publish("Lead", t0));
+    for (const char* b : {"Acme", "Beacon"}) {
+        responses(tmp / (std::string(b) + ".json"), b);
+        const Json bid = ok(api.add_bid(
+            Json{{"bidder", b}, {"responses", (tmp / (std::string(b) + ".json")).string()}}.dump(),
+            t0));
+        CHECK(bid.at("flagged") == false);
+    }
+    // A refusal is an error naming the place.
+    const Json twice = Json::parse(api.publish("Lead", t0));
+    CHECK(twice.at("ok") == false);
+    CHECK(twice.at("errors").at(0).at("message") == "ward_7: the tender is already published");
+
+    const Json view = ok(api.scoring_view("Ann", ""));
+    const Json& answer = view.at("bidders").at(0).at("answers").at(0);
+    CHECK(answer.at("words") == 4);
+    CHECK(answer.at("over_limit") == false);
+    CHECK(answer.at("score").is_null());
+    const Json bad_score = Json::parse(api.score(
+        view.at("scoresheet").get<std::string>(),
+        R"({"bidder": "Acme", "question": "PSR4-ACCESS", "score": 7, "rationale": "x"})"));
+    CHECK(bad_score.at("ok") == false);
+    CHECK(bad_score.at("errors").at(0).at("place") == "score");
+
+    const KeyPair ann = *generate_key_pair();
+    const KeyPair bob = *generate_key_pair();
+    const fs::path ann_sheet = scored(api, tmp, "Ann", ann, 3);
+    // Blindness: Bob's page never shows Ann's scores, before or after she submits.
+    ok(api.import_scoresheets({ann_sheet}, t0));
+    const Json bob_view = ok(api.scoring_view("Bob", ""));
+    CHECK(bob_view.at("bidders").at(0).at("answers").at(0).at("score").is_null());
+    CHECK(bob_view.dump().find("Ann read it") == std::string::npos);
+    const Json waiting = ok(api.moderation("Acme", "PSR4-ACCESS"));
+    CHECK(waiting.at("ready") == false);
+    CHECK(waiting.at("waiting_for") == Json::array({"Bob"}));
+    ok(api.import_scoresheets({scored(api, tmp, "Bob", bob, 1)}, t0));
+
+    const Json mod = ok(api.moderation("Acme", "PSR4-ACCESS"));
+    CHECK(mod.at("spread") == 2);
+    CHECK(mod.at("disagreement") == true);
+    CHECK(mod.at("distribution").at(1) == Json({{"value", 1}, {"label", "Poor"}, {"count", 1}}));
+    CHECK(mod.at("distribution").at(3).at("count") == 1);
+    for (const char* b : {"Acme", "Beacon"}) {
+        for (const std::string& q : psr) {
+            ok(api.moderate(Json{{"bidder", b},
+                                 {"question", q},
+                                 {"score", 2},
+                                 {"rationale", "agreed"},
+                                 {"who", "Lead"}}
+                                .dump(),
+                            t0));
+        }
+    }
+    // 2 ÷ 4 × 40 = 20, 2 ÷ 4 × 40 = 20, 2 ÷ 4 × 20 = 10: 50 each, sharing rank 1.
+    const Json results = ok(api.results());
+    CHECK(results.at("bidders").at(0).at("total") == 50.0);
+    CHECK(results.at("bidders").at(1).at("rank") == 1);
+    CHECK(api.report_html().find("20 + 20 + 10 = 50") != std::string::npos);
+
+    // The session reopens the same folder with the same answers.
+    TenderApi again(shipped_registry(), EQKIT_PLUGINS_DIR);
+    const Json reopened = ok(again.open(tmp / "t"));
+    CHECK(reopened.at("evaluators").at(0).at("submitted") == true);
+    CHECK(reopened.at("audit").size() == ok(api.overview()).at("audit").size());
+}
