@@ -2,6 +2,8 @@
 // moderation view, so every figure in every face has the same arithmetic behind it.
 #include "eqkit/tender_report.hpp"
 
+#include <algorithm>
+
 #include "answers_csv.hpp"
 #include "eqkit/report.hpp"
 #include "eqkit/text.hpp"
@@ -264,7 +266,15 @@ void ranking_section(const TenderResults& results, std::string& html) {
             "<th scope=\"col\">Rank</th><th scope=\"col\">Bidder</th><th scope=\"col\">Total"
             "</th><th scope=\"col\">How the total is made</th><th scope=\"col\">Result</th>"
             "</tr></thead><tbody>\n";
-    for (const BidderResult& b : results.bidders) {
+    // Ranked bidders first, by rank; then the others in the order their bids came.
+    std::vector<const BidderResult*> rows;
+    for (const BidderResult& b : results.bidders)
+        rows.push_back(&b);
+    std::stable_sort(rows.begin(), rows.end(), [](const BidderResult* x, const BidderResult* y) {
+        return x->rank.value_or(1 << 30) < y->rank.value_or(1 << 30);
+    });
+    for (const BidderResult* row : rows) {
+        const BidderResult& b = *row;
         const std::string result = !b.complete ? "Not fully moderated yet"
                                    : b.passed  ? "Passed"
                                                : "Failed";
