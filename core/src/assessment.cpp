@@ -5,6 +5,7 @@
 #include "eqkit/files.hpp"
 #include "eqkit/registry.hpp"
 #include "eqkit/text.hpp"
+#include "form_answers_json.hpp"
 #include "json_reader.hpp"
 
 namespace eqkit {
@@ -158,6 +159,8 @@ Result<void> check_answer(const Framework& framework, std::string_view item_code
 Result<void> set_answer(const Framework& framework, Assessment& assessment,
                         std::string_view item_code, Answer answer) {
     if (auto ok = check_answer(framework, item_code, answer); !ok) return ok;
+    if (assessment.answer(item_code) == answer) return {};
+    record_change(framework, assessment, "item " + std::string(item_code));
     if (answer.empty()) {
         assessment.answers.erase(std::string(item_code));
     } else {
@@ -180,6 +183,7 @@ std::string assessment_to_json(const Framework& framework, const Assessment& ass
         }
     }
     out["answers"] = std::move(answers);
+    detail::form_to_json(framework, assessment, out);
     return detail::dump_json(out);
 }
 
@@ -206,9 +210,11 @@ Checked<Assessment> parse_assessment(std::string_view json, std::string_view lab
             for (ObjectReader& answer : root.objects("answers", Need::required)) {
                 read_answer(answer, *fw, assessment, seen);
             }
+            detail::read_form(root, *fw, assessment, registry);
         } else {
             (void)root.raw("answers", Need::optional);  // not checkable without the framework
         }
+        detail::mark_form_keys_read(root);  // not checkable without the framework
         root.finish();
     }
     if (!diag.empty()) return tl::unexpected(diag.take());

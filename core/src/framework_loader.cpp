@@ -7,6 +7,7 @@
 #include "eqkit/framework.hpp"
 #include "eqkit/text.hpp"
 #include "field_readers.hpp"
+#include "impact_spec_reader.hpp"
 #include "json_reader.hpp"
 
 namespace eqkit {
@@ -53,18 +54,7 @@ Scale read_scale(ObjectReader& obj) {
         obj.error("rationale", "a scale that is not official needs a rationale");
     }
     scale.provenance = read_provenance(obj);
-    std::vector<ObjectReader> levels = obj.objects("levels", Need::required, 2);
-    std::set<std::string> labels;
-    for (std::size_t i = 0; i < levels.size(); ++i) {
-        ScaleLevel level = read_level(levels[i]);
-        if (!scale.levels.empty() && level.value <= scale.levels.back().value) {
-            levels[i].error("value", "scale values must be in increasing order with no repeats");
-        }
-        if (!level.label.empty() && !labels.insert(level.label).second) {
-            levels[i].error("label", "label " + in_quotes(level.label) + " is used twice");
-        }
-        scale.levels.push_back(std::move(level));
-    }
+    scale.levels = detail::read_scale_levels<ScaleLevel>(obj, read_level);
     obj.finish();
     return scale;
 }
@@ -623,6 +613,7 @@ void read_top_level(ObjectReader& root, Framework& fw, Diagnostics& diag) {
         fw.computed.push_back(ComputedHook{required_text(hook, "hook")});
         hook.finish();
     }
+    detail::read_impact_parts(root, fw, diag);
     root.finish();
 }
 

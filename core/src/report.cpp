@@ -3,6 +3,7 @@
 #include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
 #include "eqkit/text.hpp"
+#include "impact_report.hpp"
 
 namespace eqkit {
 namespace {
@@ -302,6 +303,7 @@ void append_report_sections(const Framework& fw, const Assessment& assessment,
                             const ReportSections& where, std::string& html) {
     const Scores scores = compute_scores(fw, assessment);
     summary_section(fw, scores, where, html);
+    detail::append_impact_sections(fw, assessment, where, html);
     if (fw.aggregation.method == AggregationMethod::percentage)
         rating_section(fw, assessment, where, html);
     unconfirmed_section(scores, where, html);

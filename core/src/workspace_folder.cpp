@@ -217,9 +217,11 @@ std::string WorkspaceFolder::label(std::string_view relative) const {
 }
 
 std::string WorkspaceFolder::free_assessment_id(std::string_view wanted) const {
-    std::string id(wanted);
+    std::string base(wanted);
+    std::replace(base.begin(), base.end(), '_', '-');  // framework ids may hold '_' ("eira_nhs")
+    std::string id = base;
     for (int n = 2; find_assessment(id) != nullptr; ++n)
-        id = std::string(wanted) + "-" + std::to_string(n);
+        id = base + "-" + std::to_string(n);
     return id;
 }
 

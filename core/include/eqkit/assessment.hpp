@@ -8,6 +8,7 @@
 
 #include "eqkit/error.hpp"
 #include "eqkit/framework.hpp"
+#include "eqkit/impact.hpp"
 
 namespace eqkit {
 
@@ -29,6 +30,8 @@ struct Assessment {
     std::string framework_version;
     std::string title;                      // e.g. the organisation's name; may be empty
     std::map<std::string, Answer> answers;  // by item code; empty answers are not kept
+    FormAnswers form;    // impact assessments: fields and rows (eqkit/impact.hpp)
+    VersionTrail trail;  // sign-off and versions
 
     [[nodiscard]] const Answer& answer(std::string_view item_code) const;
     friend bool operator==(const Assessment&, const Assessment&) = default;

@@ -9,16 +9,12 @@
 #include <vector>
 
 #include "eqkit/error.hpp"
+#include "eqkit/impact_spec.hpp"
+#include "eqkit/provenance.hpp"
 
 namespace eqkit {
 
 inline constexpr std::string_view framework_format = "eqkit-framework/1";
-
-// Whether a fact was confirmed against a published source, and why not.
-struct Provenance {
-    bool confirmed = true;
-    std::string note;
-};
 
 struct Source {
     std::string title;
@@ -88,6 +84,18 @@ struct Band {
     std::string label;
     int min = 0;
     int max = 0;
+    Provenance provenance;
+};
+
+// A likelihood × impact grid (an EIRA's risk rating): a risk's score is the product, and the
+// bands cover every product the grid can give (products it cannot give, like 7 on 5 × 5, may
+// fall between bands).
+struct RiskMatrix {
+    std::string title;
+    RiskAxis likelihood;
+    RiskAxis impact;
+    std::vector<Band> bands;
+    std::string note;
     Provenance provenance;
 };
 
@@ -228,12 +236,19 @@ struct Framework {
     std::vector<Group> groups;
     Aggregation aggregation;
     std::vector<ComputedHook> computed;
+    // Impact assessment parts (all optional):
+    std::vector<FormField> fields;
+    std::optional<RowsSpec> rows;
+    std::optional<RiskMatrix> risk_matrix;
+    std::optional<SignoffSpec> signoff;
+    std::optional<ReviewSpec> review;
     std::string file;  // where it was loaded from, for messages
 
     [[nodiscard]] const Item* find_item(std::string_view code) const;
     [[nodiscard]] const Group* group_of(std::string_view item_code) const;
     [[nodiscard]] std::size_t item_count() const;
     [[nodiscard]] std::string_view display_title() const;
+    [[nodiscard]] const FormField* find_field(std::string_view id) const;
 };
 
 // Parses framework JSON; label names the source in messages. Reports every problem found.

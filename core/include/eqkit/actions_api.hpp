@@ -1,0 +1,28 @@
+#pragma once
+// JSON in, JSON out over a workspace's action plan, for the web faces (in the style of
+// eqkit::LibraryApi): every rule (validation, overdue, statuses, messages) stays in the core.
+// Every answer has "ok"; on failure "errors":[{"field","message"}], field naming the input.
+#include <string>
+#include <string_view>
+
+#include "eqkit/workspace_folder.hpp"
+
+namespace eqkit {
+
+// filter_json: {"owner","status","framework","overdue":bool,"due_within_days":int,"all":bool}
+// -> {"ok":true,"today","actions":[…as actions_list_json…],"owners":[…],"statuses":[{value,label}],
+//     "counts":{"shown","overdue"}}
+[[nodiscard]] std::string actions_api_list(const WorkspaceFolder& workspace,
+                                           std::string_view filter_json, std::string_view today);
+// {"text","owner","due","item","assessment"} -> {"ok":true,"id"}
+[[nodiscard]] std::string actions_api_add(const WorkspaceFolder& workspace,
+                                          std::string_view request_json, std::string_view today);
+// {"status","reason","owner","due"} -> {"ok":true}
+[[nodiscard]] std::string actions_api_set(const WorkspaceFolder& workspace, std::string_view id,
+                                          std::string_view request_json, std::string_view today);
+// The accessible HTML page and the CSV of the filtered list, as text to download.
+[[nodiscard]] std::string actions_api_export(const WorkspaceFolder& workspace,
+                                             std::string_view filter_json, std::string_view format,
+                                             std::string_view today);
+
+}  // namespace eqkit
