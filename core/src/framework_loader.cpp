@@ -54,18 +54,7 @@ Scale read_scale(ObjectReader& obj) {
         obj.error("rationale", "a scale that is not official needs a rationale");
     }
     scale.provenance = read_provenance(obj);
-    std::vector<ObjectReader> levels = obj.objects("levels", Need::required, 2);
-    std::set<std::string> labels;
-    for (std::size_t i = 0; i < levels.size(); ++i) {
-        ScaleLevel level = read_level(levels[i]);
-        if (!scale.levels.empty() && level.value <= scale.levels.back().value) {
-            levels[i].error("value", "scale values must be in increasing order with no repeats");
-        }
-        if (!level.label.empty() && !labels.insert(level.label).second) {
-            levels[i].error("label", "label " + in_quotes(level.label) + " is used twice");
-        }
-        scale.levels.push_back(std::move(level));
-    }
+    scale.levels = detail::read_scale_levels<ScaleLevel>(obj, read_level);
     obj.finish();
     return scale;
 }

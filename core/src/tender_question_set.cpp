@@ -49,24 +49,17 @@ TenderScale read_scale(ObjectReader& obj) {
     scale.title = required_text(obj, "title");
     scale.pass_fail = obj.boolean_or("pass_fail", false);
     if (auto source = obj.object("source", Need::required)) scale.source = read_source(*source);
-    std::vector<ObjectReader> levels = obj.objects("levels", Need::required, 2);
-    std::set<std::string> labels;
-    for (std::size_t i = 0; i < levels.size(); ++i) {
-        TenderScaleLevel level = read_level(levels[i]);
-        if (i == 0 && level.value != 0) {
-            levels[i].error("value",
-                            "a scale starts at 0, so that a weighted score is score ÷ "
-                            "max × weight");
+    bool first = true;
+    scale.levels = detail::read_scale_levels<TenderScaleLevel>(obj, [&](ObjectReader& level_obj) {
+        TenderScaleLevel level = read_level(level_obj);
+        if (first && level.value != 0) {
+            level_obj.error(
+                "value", "a scale starts at 0, so that a weighted score is score ÷ max × weight");
         }
-        if (!scale.levels.empty() && level.value <= scale.levels.back().value) {
-            levels[i].error("value", "scale values must be in increasing order with no repeats");
-        }
-        if (!level.label.empty() && !labels.insert(level.label).second) {
-            levels[i].error("label", "label " + in_quotes(level.label) + " is used twice");
-        }
-        scale.levels.push_back(std::move(level));
-    }
-    if (scale.pass_fail && levels.size() != 2) {
+        first = false;
+        return level;
+    });
+    if (scale.pass_fail && scale.levels.size() != 2) {
         obj.error("levels", "a pass/fail scale has exactly two levels: fail, then pass");
     }
     obj.finish();
