@@ -1,7 +1,9 @@
 // eqkit assess new | set | score: start an assessment, answer items one at a time, see totals.
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <system_error>
 #include <vector>
@@ -36,9 +38,18 @@ struct SetOptions {
     std::vector<std::string> raters;
     bool clear_score = false;
     bool clear_raters = false;
+    bool has_i = false;
+    std::string i_statement;
+    bool has_we = false;
+    std::string we_statement;
+    std::vector<std::string> section_args;   // --section "Heading: text"
+    std::vector<std::string> category_args;  // --category people=3
+    std::map<std::string, int> categories;   // read from category_args
+    bool reviewed = false;
 
     [[nodiscard]] bool changes_anything() const {
-        return has_score || has_note || !raters.empty() || clear_score || clear_raters;
+        return has_score || has_note || !raters.empty() || clear_score || clear_raters ||
+               !category_args.empty() || reviewed || has_i || has_we || !section_args.empty();
     }
 };
 
@@ -46,23 +57,6 @@ struct ScoreOptions {
     std::string file;
     bool json = false;
 };
-
-// ---- saving ------------------------------------------------------------------------------
-
-// Saves only what the core can read back: the bytes are parsed again before they replace the
-// file, so a rule the CLI did not check (say, the title's length) can never leave a file that
-// will not open.
-Checked<void> save_assessment(const std::string& file, const Framework& fw,
-                              const Assessment& assessment, const Registry& registry) {
-    const std::string bytes = assessment_to_json(fw, assessment);
-    if (Checked<Assessment> back = parse_assessment(bytes, file, registry); !back) {
-        return tl::unexpected(back.error());
-    }
-    if (Result<void> saved = save_atomically(file, bytes); !saved) {
-        return tl::unexpected(ErrorList{saved.error()});
-    }
-    return {};
-}
 
 // ---- new ---------------------------------------------------------------------------------
 
@@ -157,6 +151,16 @@ Answer changed_answer(const SetOptions& options, Answer answer) {
         if (std::find(answer.raters.begin(), answer.raters.end(), rater) == answer.raters.end())
             answer.raters.push_back(rater);
     }
+    for (const auto& [category, score] : options.categories)
+        answer.category_scores[category] = score;
+    if (options.reviewed) answer.needs_review = false;
+    if (options.has_i) answer.i_statement = options.i_statement;
+    if (options.has_we) answer.we_statement = options.we_statement;
+    for (const std::string& section : options.section_args) {
+        const std::size_t colon = section.find(": ");
+        answer.sections.push_back({section.substr(0, colon),
+                                   colon == std::string::npos ? "" : section.substr(colon + 2)});
+    }
     return answer;
 }
 
@@ -194,14 +198,39 @@ std::string confirmation(const SetOptions& options, const Framework& fw, const A
         parts.push_back(answer.raters.empty() ? "no raters"
                                               : "raters: " + joined(answer.raters, ", "));
     }
+    for (const auto& [category, score] : options.categories)
+        parts.push_back("evidence category " + category + " " + score_text(fw, score));
+    if (options.reviewed) parts.push_back("reviewed (no longer marked \"needs review\")");
+    if (options.has_i || options.has_we) parts.push_back("your I and We statements saved");
+    if (!options.section_args.empty()) {
+        parts.push_back(std::to_string(answer.sections.size()) + " narrative section(s)");
+    }
     return options.item + ": " + joined(parts, "; ");
 }
 
-int run_set(const SetOptions& options, const GlobalOptions& globals) {
+// "people=3" -> {"people", 3}; false (after saying why) when an argument has another shape.
+bool read_categories(SetOptions& options) {
+    for (const std::string& arg : options.category_args) {
+        const std::size_t eq = arg.find('=');
+        int score = 0;
+        const char* end = arg.data() + arg.size();
+        if (eq == std::string::npos || eq == 0 ||
+            std::from_chars(arg.data() + eq + 1, end, score).ptr != end || eq + 1 == arg.size()) {
+            print_message("assess set: --category wants CATEGORY=SCORE, such as people=3, not \"" +
+                          arg + "\"");
+            return false;
+        }
+        options.categories[arg.substr(0, eq)] = score;
+    }
+    return true;
+}
+
+int run_set(SetOptions& options, const GlobalOptions& globals) {
+    if (!read_categories(options)) return exit_usage;
     if (!options.changes_anything()) {
         print_message(
-            "assess set: nothing to change; give --score, --note, --rater, --clear-score or "
-            "--clear-raters");
+            "assess set: nothing to change; give --score, --note, --rater, --clear-score, "
+            "--clear-raters, --category, --reviewed, --i-statement, --we-statement or --section");
         return exit_usage;
     }
     std::optional<OpenAssessment> open = open_assessment(options.file, globals);
@@ -295,8 +324,10 @@ void print_rating_method(const Rating& r) {
 void print_rating_groups(const Framework& fw, const Rating& r) {
     std::cout << '\n';
     for (const GroupRating& g : r.groups) {
-        std::cout << fw.group_label << ' ' << g.code
-                  << " rating: " << (g.rating.empty() ? "no rating yet" : g.rating);
+        std::cout << fw.group_label << ' ' << g.code << " rating: "
+                  << (g.needs_judgement  ? "needs your judgement"
+                      : g.rating.empty() ? "no rating yet"
+                                         : g.rating);
         if (g.percent) std::cout << " (" << *g.percent << "%)";
         std::cout << "; working: " << g.working << '\n';
     }
@@ -334,15 +365,20 @@ void print_rating_overall(const Framework& fw, const Rating& r) {
 
 void print_judgements(const Rating& r) {
     if (r.judgements.empty()) return;
-    std::cout << "\nNeeds your judgement:\n";
+    const bool all_made = std::all_of(r.judgements.begin(), r.judgements.end(),
+                                      [](const JudgementCall& j) { return j.made.has_value(); });
+    std::cout << (all_made ? "\nYour judgements, as recorded:\n" : "\nNeeds your judgement:\n");
     for (const JudgementCall& j : r.judgements) {
         std::cout << "  - " << (j.about == "overall" ? "Overall rating" : j.about) << ": "
                   << j.reason << '\n';
         if (!j.note.empty()) std::cout << "    Why: " << j.note << '\n';
         std::cout << "    Options: " << joined(j.options, ", ") << '\n';
         if (j.made) {
-            std::cout << "    Your judgement: " << j.made->rating << " (" << j.made->rationale
-                      << ")\n";
+            std::cout << "    Your judgement: " << j.made->rating << ", because "
+                      << j.made->rationale << "\n";
+        } else {
+            std::cout << "    Your judgement: not recorded yet (eqkit assess judge FILE " << j.about
+                      << " --rating R --rationale WHY)\n";
         }
     }
 }
@@ -436,9 +472,24 @@ void setup_set(CLI::App& assess, Context& context) {
     sub->add_flag("--clear-raters", options->clear_raters,
                   "Remove every rater (with --rater: replace them)");
     score->excludes(clear_score);
-    sub->callback([options, score, note, &context] {
+    sub->add_option("--category", options->category_args,
+                    "An evidence category's score, for the method that scores them, such as "
+                    "people=3 (repeat for more)");
+    sub->add_flag("--reviewed", options->reviewed,
+                  "Confirm an answer marked \"needs review\" (carried by a migration or "
+                  "accepted from a linked item)");
+    CLI::Option* i_statement = sub->add_option(
+        "--i-statement", options->i_statement,
+        "Your I statement for the report page (yours: EqualityKit has no CQC text for it)");
+    CLI::Option* we_statement =
+        sub->add_option("--we-statement", options->we_statement, "Your We statement, likewise");
+    sub->add_option("--section", options->section_args,
+                    "Add a narrative section to the report page, \"Heading: text\" (repeat)");
+    sub->callback([options, score, note, i_statement, we_statement, &context] {
         options->has_score = score->count() > 0;
         options->has_note = note->count() > 0;
+        options->has_i = i_statement->count() > 0;
+        options->has_we = we_statement->count() > 0;
         context.status = run_set(*options, context.globals);
     });
 }
@@ -454,6 +505,21 @@ void setup_score(CLI::App& assess, Context& context) {
 
 }  // namespace
 
+// Saves only what the core can read back: the bytes are parsed again before they replace the
+// file, so a rule the CLI did not check (say, the title's length) can never leave a file that
+// will not open.
+Checked<void> save_assessment(const std::string& file, const Framework& fw,
+                              const Assessment& assessment, const Registry& registry) {
+    const std::string bytes = assessment_to_json(fw, assessment);
+    if (Checked<Assessment> back = parse_assessment(bytes, file, registry); !back) {
+        return tl::unexpected(back.error());
+    }
+    if (Result<void> saved = save_atomically(file, bytes); !saved) {
+        return tl::unexpected(ErrorList{saved.error()});
+    }
+    return {};
+}
+
 void setup_assess(CLI::App& app, Context& context) {
     CLI::App* assess = app.add_subcommand("assess", "Create, answer and score an assessment");
     assess->require_subcommand(1);
@@ -461,6 +527,7 @@ void setup_assess(CLI::App& app, Context& context) {
     setup_set(*assess, context);
     setup_score(*assess, context);
     setup_assess_migrate(*assess, context);
+    setup_assess_choices(*assess, context);
 }
 
 }  // namespace eqkit::cli

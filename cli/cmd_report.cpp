@@ -14,6 +14,7 @@ namespace {
 struct ReportOptions {
     std::string file;
     std::string out;
+    bool pages = false;
 };
 
 // A slip of the keyboard must not replace the assessment with its own report.
@@ -29,12 +30,15 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
         print_error({options.out, "", "this is the assessment itself; choose another --out file"});
         return exit_bad_input;
     }
-    const std::string html = render_report_html(open->framework(), open->assessment);
+    const std::string html = options.pages
+                                 ? render_statement_pages_html(open->framework(), open->assessment)
+                                 : render_report_html(open->framework(), open->assessment);
     if (Result<void> saved = save_atomically(options.out, html); !saved) {
         print_error(saved.error());
         return exit_bad_input;
     }
-    std::cout << "Wrote the report on " << options.file << " to " << options.out << ".\n";
+    std::cout << "Wrote the " << (options.pages ? "report pages" : "report") << " on "
+              << options.file << " to " << options.out << ".\n";
     return exit_ok;
 }
 
@@ -46,6 +50,9 @@ void setup_report(CLI::App& app, Context& context) {
     sub->add_option("FILE", options->file, "The assessment file")->required();
     sub->add_option("--out", options->out, "The HTML file to write (replaced if it exists)")
         ->required();
+    sub->add_flag("--pages", options->pages,
+                  "Write the statement report pages instead (CQC local authority report style: "
+                  "score and wording, your I and We statements, narrative sections)");
     sub->callback([options, &context] { context.status = run_report(*options, context.globals); });
 }
 

@@ -18,11 +18,17 @@ void setup_key(CLI::App& app, Context& context);         // cmd_key.cpp: new
 void setup_pack(CLI::App& app, Context& context);        // cmd_pack.cpp: export, verify, import
 void setup_workforce(CLI::App& app, Context& context);   // cmd_wres.cpp: wres, wdes compute
 void setup_crosswalk(CLI::App& app, Context& context);   // cmd_crosswalk.cpp
+void setup_coverage(CLI::App& app, Context& context);    // cmd_coverage.cpp
 void setup_tender(CLI::App& app, Context& context);      // cmd_tender.cpp
 
 // cmd_versions.cpp: "framework diff" and "assess migrate", added by setup_framework/_assess
 void setup_framework_diff(CLI::App& framework, Context& context);
 void setup_assess_migrate(CLI::App& assess, Context& context);
+// cmd_judge.cpp: "assess judge" and "assess choose", added by setup_assess
+void setup_assess_choices(CLI::App& assess, Context& context);
+// cmd_assess.cpp: saves only bytes the core reads back against the registry.
+[[nodiscard]] Checked<void> save_assessment(const std::string& file, const Framework& fw,
+                                            const Assessment& assessment, const Registry& registry);
 // cmd_framework.cpp: a framework file with the loader's and the registry's checks; on success
 // the framework is left in *valid.
 [[nodiscard]] ErrorList check_framework_file(const std::string& file, Framework* valid);

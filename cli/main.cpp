@@ -80,6 +80,7 @@ void setup_app(CLI::App& app, Context& context) {
     setup_pack(app, context);
     setup_workforce(app, context);
     setup_crosswalk(app, context);
+    setup_coverage(app, context);
     setup_tender(app, context);
 }
 

@@ -1,7 +1,9 @@
 #include "eqkit/assessment.hpp"
 
+#include <algorithm>
 #include <set>
 
+#include "eqkit/dates.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/registry.hpp"
 #include "eqkit/text.hpp"
@@ -19,6 +21,9 @@ using detail::ObjectReader;
 constexpr std::size_t max_raters = 50;
 constexpr std::size_t max_rater_length = 200;
 constexpr std::size_t max_title_length = 300;
+constexpr std::size_t max_text_length = 10000;  // a statement, a section, a rationale
+constexpr std::size_t max_sections = 50;
+constexpr std::size_t max_sources = 50;
 
 std::string scale_span(const Scale& scale) {
     std::string out;
@@ -27,6 +32,58 @@ std::string scale_span(const Scale& scale) {
         out += std::to_string(l.value);
     }
     return out;
+}
+
+bool is_short_text(std::string_view text) {
+    return is_valid_utf8(text) && utf16_length(text) <= max_text_length;
+}
+
+void category_problems(const Framework& fw, const Answer& answer,
+                       std::vector<std::string>& problems) {
+    for (const auto& [code, score] : answer.category_scores) {
+        const std::string& wanted = code;  // clang 14 cannot capture a binding
+        const bool known =
+            std::any_of(fw.evidence_categories.begin(), fw.evidence_categories.end(),
+                        [&wanted](const EvidenceCategory& c) { return c.code == wanted; });
+        if (!known) {
+            problems.push_back("\"" + code + "\" is not an evidence category of " + fw.id);
+        } else if (fw.scale.level(score) == nullptr) {
+            problems.push_back("evidence category " + code + ": score " + std::to_string(score) +
+                               " is not on the scale (use one of " + scale_span(fw.scale) + ")");
+        }
+    }
+}
+
+void report_text_problems(const Answer& answer, std::vector<std::string>& problems) {
+    const std::string limit = std::to_string(max_text_length);
+    if (!is_short_text(answer.i_statement) || !is_short_text(answer.we_statement)) {
+        problems.push_back("the I and We statements must be text of at most " + limit +
+                           " characters");
+    }
+    if (answer.sections.size() > max_sections) {
+        problems.push_back("at most " + std::to_string(max_sections) + " sections can be kept");
+    }
+    for (const ReportSection& section : answer.sections) {
+        if (is_blank(section.heading) || !is_short_text(section.heading) ||
+            !is_short_text(section.text)) {
+            problems.push_back("each section needs a heading, and text of at most " + limit +
+                               " characters");
+            break;
+        }
+    }
+    if (answer.sources.size() > max_sources) {
+        problems.push_back("at most " + std::to_string(max_sources) + " sources can be kept");
+    }
+    for (const AnswerSource& source : answer.sources) {
+        if (is_blank(source.from) || !is_short_text(source.from) || !is_short_text(source.item) ||
+            is_blank(source.accepted_by) || !is_short_text(source.accepted_by) ||
+            !is_iso_date(source.accepted_on)) {
+            problems.push_back(
+                "each source says where the answer came from, who accepted it and on which date "
+                "(YYYY-MM-DD)");
+            break;
+        }
+    }
 }
 
 // Every reason an answer does not fit the framework, as plain sentences.
@@ -56,6 +113,8 @@ std::vector<std::string> answer_problems(const Framework& fw, const Answer& answ
             break;
         }
     }
+    category_problems(fw, answer, problems);
+    report_text_problems(answer, problems);
     return problems;
 }
 
@@ -63,9 +122,93 @@ Json answer_to_json(const std::string& code, const Answer& answer) {
     Json out = Json::object();
     out["item"] = code;
     if (answer.score) out["score"] = *answer.score;
+    if (!answer.category_scores.empty()) out["category_scores"] = answer.category_scores;
     if (!answer.narrative.empty()) out["narrative"] = answer.narrative;
     if (!answer.raters.empty()) out["raters"] = answer.raters;
+    if (answer.needs_review) out["needs_review"] = true;
+    for (const AnswerSource& s : answer.sources) {
+        out["sources"].push_back({{"item", s.item},
+                                  {"from", s.from},
+                                  {"accepted_by", s.accepted_by},
+                                  {"accepted_on", s.accepted_on}});
+    }
+    if (!answer.i_statement.empty()) out["i_statement"] = answer.i_statement;
+    if (!answer.we_statement.empty()) out["we_statement"] = answer.we_statement;
+    for (const ReportSection& s : answer.sections)
+        out["sections"].push_back({{"heading", s.heading}, {"text", s.text}});
     return out;
+}
+
+void settings_to_json(const Assessment& a, Json& out) {
+    if (!a.method.empty()) out["method"] = a.method;
+    if (a.applicable) out["applicable"] = *a.applicable;
+    for (const auto& [about, j] : a.judgements)
+        out["judgements"][about] = {{"rating", j.rating}, {"rationale", j.rationale}};
+    if (!a.flags.empty()) out["flags"] = a.flags;
+}
+
+// A JSON object of whole numbers keyed by user data (evidence category scores).
+std::map<std::string, int> read_int_map(ObjectReader& obj, std::string_view key) {
+    std::map<std::string, int> out;
+    const Json* node = obj.raw(key, Need::optional);
+    if (node == nullptr) return out;
+    if (!node->is_object()) {
+        obj.error(key, "must be an object");
+        return out;
+    }
+    for (const auto& [k, v] : node->items()) {
+        if (!v.is_number_integer() || v.get<std::int64_t>() < -1000 ||
+            v.get<std::int64_t>() > 1000) {
+            obj.error(key, "\"" + k + "\" must be a whole number");
+            continue;
+        }
+        out[k] = static_cast<int>(v.get<std::int64_t>());
+    }
+    return out;
+}
+
+void read_sources(ObjectReader& obj, Answer& answer) {
+    for (ObjectReader& s : obj.objects("sources", Need::optional)) {
+        AnswerSource source;
+        source.item = s.string_or("item", "");
+        source.from = s.string_or("from", "");
+        source.accepted_by = s.string_or("accepted_by", "");
+        source.accepted_on = s.string_or("accepted_on", "");
+        s.finish();
+        answer.sources.push_back(std::move(source));
+    }
+    for (ObjectReader& s : obj.objects("sections", Need::optional)) {
+        ReportSection section;
+        section.heading = s.string_or("heading", "");
+        section.text = s.string_or("text", "");
+        s.finish();
+        answer.sections.push_back(std::move(section));
+    }
+}
+
+void read_settings(ObjectReader& root, Assessment& a) {
+    a.method = root.string_or("method", "");
+    if (root.has("applicable")) a.applicable = root.strings("applicable", Need::optional);
+    if (std::optional<ObjectReader> judgements = root.object("judgements", Need::optional)) {
+        const Json* node = root.raw("judgements", Need::optional);
+        for (const auto& [about, value] : node->items()) {
+            if (std::optional<ObjectReader> j = judgements->object(about, Need::required)) {
+                a.judgements[about] = {j->string_or("rating", ""), j->string_or("rationale", "")};
+                j->finish();
+            }
+        }
+        judgements->finish();
+    }
+    if (const Json* flags = root.raw("flags", Need::optional)) {
+        for (const auto& [flag, value] : flags->items()) {
+            if (value.is_boolean()) {
+                a.flags[flag] = value.get<bool>();
+            } else {
+                root.error("flags", "\"" + flag + "\" must be true or false");
+            }
+        }
+        if (!flags->is_object()) root.error("flags", "must be an object");
+    }
 }
 
 const Framework* read_framework_ref(ObjectReader& root, const Registry& registry,
@@ -102,8 +245,13 @@ void read_answer(ObjectReader& obj, const Framework& fw, Assessment& assessment,
             answer.score = static_cast<int>(*score);
         }
     }
+    answer.category_scores = read_int_map(obj, "category_scores");
     answer.narrative = obj.string_or("narrative", "");
     answer.raters = obj.strings("raters", Need::optional);
+    answer.needs_review = obj.boolean_or("needs_review", false);
+    read_sources(obj, answer);
+    answer.i_statement = obj.string_or("i_statement", "");
+    answer.we_statement = obj.string_or("we_statement", "");
     obj.finish();
     if (!code) return;
     if (fw.find_item(*code) == nullptr) {
@@ -121,6 +269,11 @@ void read_answer(ObjectReader& obj, const Framework& fw, Assessment& assessment,
 }
 
 }  // namespace
+
+bool Assessment::applies(std::string_view item_code) const {
+    return !applicable ||
+           std::find(applicable->begin(), applicable->end(), item_code) != applicable->end();
+}
 
 const Answer& Assessment::answer(std::string_view item_code) const {
     static const Answer none;  // immutable shared empty answer
@@ -184,6 +337,7 @@ std::string assessment_to_json(const Framework& framework, const Assessment& ass
     }
     out["answers"] = std::move(answers);
     detail::form_to_json(framework, assessment, out);
+    settings_to_json(assessment, out);
     return detail::dump_json(out);
 }
 
@@ -211,8 +365,12 @@ Checked<Assessment> parse_assessment(std::string_view json, std::string_view lab
                 read_answer(answer, *fw, assessment, seen);
             }
             detail::read_form(root, *fw, assessment, registry);
+            read_settings(root, assessment);
+            for (Error& e : check_settings(*fw, assessment))
+                diag.add(std::move(e.place), std::move(e.reason));
         } else {
-            (void)root.raw("answers", Need::optional);  // not checkable without the framework
+            for (const char* key : {"answers", "method", "applicable", "judgements", "flags"})
+                (void)root.raw(key, Need::optional);  // not checkable without the framework
         }
         detail::mark_form_keys_read(root);  // not checkable without the framework
         root.finish();

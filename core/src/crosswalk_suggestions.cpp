@@ -11,21 +11,6 @@ namespace {
 
 using detail::Json;
 
-// The first line of a carried paragraph, which also tells whether it was carried already.
-std::string carried_heading(const Registry& registry, const Suggestion& s) {
-    const Framework* fw = registry.find(s.link.framework);
-    const std::string name = fw == nullptr ? s.link.framework : std::string(fw->display_title());
-    return "From " + name + " " + s.link.code + " (assessment " + s.assessment_id + ")";
-}
-
-bool same_scale(const Scale& a, const Scale& b) {
-    return a.levels.size() == b.levels.size() &&
-           std::equal(a.levels.begin(), a.levels.end(), b.levels.begin(),
-                      [](const ScaleLevel& x, const ScaleLevel& y) {
-                          return x.value == y.value && x.label == y.label;
-                      });
-}
-
 }  // namespace
 
 std::vector<Suggestion> suggestions(const WorkspaceFolder& folder, const ItemRef& target,
@@ -53,31 +38,13 @@ std::vector<Suggestion> suggestions(const WorkspaceFolder& folder, const ItemRef
             s.assessment_id = stored.entry.id;
             s.answer = answer;
             if (into != nullptr &&
-                into->assessment.answer(target.code).narrative.find(carried_heading(registry, s)) !=
-                    std::string::npos) {
+                already_carried(registry, into->assessment.answer(target.code), s)) {
                 continue;
             }
             out.push_back(std::move(s));
         }
     }
     return out;
-}
-
-Answer carried_answer(const Registry& registry, const Answer& existing, const Suggestion& s,
-                      std::string_view accepted_by, std::string_view date) {
-    Answer answer = existing;
-    std::string paragraph = carried_heading(registry, s) + ", accepted by " +
-                            std::string(accepted_by) + " on " + std::string(date) +
-                            "; needs review:";
-    if (s.answer.score) {
-        const Framework* from = registry.find(s.link.framework);
-        paragraph += " score " + std::to_string(*s.answer.score);
-        if (from != nullptr) paragraph += " (" + score_label(*from, s.answer.score) + ")";
-        paragraph += ".";
-    }
-    if (!s.answer.narrative.empty()) paragraph += " " + s.answer.narrative;
-    answer.narrative += (answer.narrative.empty() ? "" : "\n\n") + paragraph;
-    return answer;
 }
 
 Result<void> accept_suggestion(WorkspaceFolder& folder, const ItemRef& target,
@@ -98,12 +65,8 @@ Result<void> accept_suggestion(WorkspaceFolder& folder, const ItemRef& target,
                         target.framework + " assessment");
     }
     Assessment assessment = stored->assessment;
-    Answer answer = carried_answer(registry, assessment.answer(target.code), s, accepted_by, date);
-    const Framework* from = registry.find(s.link.framework);
-    if (s.link.relationship == Relationship::equal && s.answer.score && !answer.score &&
-        from != nullptr && same_scale(from->scale, fw->scale)) {
-        answer.score = s.answer.score;
-    }
+    Answer answer =
+        accepted_answer(registry, *fw, assessment.answer(target.code), s, accepted_by, date);
     if (Result<void> set = set_answer(*fw, assessment, target.code, std::move(answer)); !set) {
         return set;
     }

@@ -131,6 +131,49 @@ Json page_json(const Framework& fw, const Group& group, const Item& item) {
     return page;
 }
 
+Json methods_json(const Framework& fw) {
+    Json out = Json::array();
+    for (const ScoringMethod& m : fw.aggregation.methods) {
+        Json method = {
+            {"id", m.id},
+            {"title", m.title},
+            {"applies_from", m.applies_from},
+            {"scores",
+             m.item_scores == ItemScores::evidence_categories ? "evidence_categories" : "items"},
+            {"steps", m.steps}};
+        add_provenance(method, m.provenance);
+        out.push_back(std::move(method));
+    }
+    return out;
+}
+
+Json categories_json(const Framework& fw) {
+    Json out = Json::array();
+    for (const EvidenceCategory& c : fw.evidence_categories) {
+        Json category = {{"code", c.code}, {"title", c.title}, {"description", c.description}};
+        add_provenance(category, c.provenance);
+        out.push_back(std::move(category));
+    }
+    return out;
+}
+
+// Ratings a judgement can give, worst first, and the questions the rules ask.
+Json judgement_options(const Framework& fw) {
+    const std::vector<Band>& bands = fw.aggregation.group_bands.empty()
+                                         ? fw.aggregation.overall_bands
+                                         : fw.aggregation.group_bands;
+    Json ratings = Json::array();
+    for (const Band& b : bands)
+        ratings.push_back(b.label);
+    Json questions = Json::array();
+    if (fw.aggregation.overall_rules) {
+        for (const RatingCap& cap : fw.aggregation.overall_rules->caps)
+            questions.push_back(
+                {{"flag", cap.flag}, {"question", cap.question}, {"rule", cap.text}});
+    }
+    return {{"ratings", std::move(ratings)}, {"questions", std::move(questions)}};
+}
+
 Json framework_json(const Framework& fw) {
     Json source = {{"title", fw.source.title}, {"url", fw.source.url}};
     add_provenance(source, fw.source.provenance);
@@ -142,6 +185,13 @@ Json framework_json(const Framework& fw) {
             {"source", std::move(source)},
             {"group_label", fw.group_label},
             {"item_label", fw.item_label}};
+}
+
+Json sources_json(const Answer& answer) {
+    Json out = Json::array();
+    for (const AnswerSource& s : answer.sources)
+        out.push_back(source_text(s));
+    return out;
 }
 
 }  // namespace
@@ -159,15 +209,25 @@ std::string_view task_status_label(TaskStatus status) {
 }
 
 TaskStatus task_status(const Answer& answer) {
-    if (answer.score) return TaskStatus::completed;
+    if (answer.score || !answer.category_scores.empty()) return TaskStatus::completed;
     return answer.empty() ? TaskStatus::not_started : TaskStatus::in_progress;
 }
 
 std::vector<FieldError> validate_item_page(const Framework& fw, std::string_view item_code,
                                            const Answer& answer, Submit submit) {
     std::vector<FieldError> errors;
-    if (answer.score ? fw.scale.level(*answer.score) == nullptr : submit == Submit::save) {
+    // Under a method that scores evidence categories, those scores stand for the item's.
+    const bool categories = !answer.category_scores.empty();
+    if (answer.score ? fw.scale.level(*answer.score) == nullptr
+                     : submit == Submit::save && !categories) {
         errors.push_back({"score", score_required_message(fw, item_code)});
+    }
+    for (const auto& [code, score] : answer.category_scores) {
+        Answer one;
+        one.category_scores[code] = score;
+        if (auto ok = check_answer(fw, item_code, one); !ok) {
+            errors.push_back({"category-" + code, ok.error().reason});
+        }
     }
     if (!is_valid_utf8(answer.narrative) ||
         utf16_length(answer.narrative) > fw.narrative.max_length) {
@@ -205,6 +265,10 @@ std::string form_model_json(const Framework& fw) {
         bands.push_back(band_json(b));
     Json out = {{"format", "eqkit-form/1"},
                 {"framework", framework_json(fw)},
+                {"methods", methods_json(fw)},
+                {"evidence_categories", categories_json(fw)},
+                {"applicability", {{"from_framework", false}, {"note", applicability_note(fw)}}},
+                {"judgement_options", judgement_options(fw)},
                 {"scale", scale_json(fw.scale)},
                 {"groups", std::move(groups)},
                 {"pages", std::move(pages)},
@@ -213,6 +277,18 @@ std::string form_model_json(const Framework& fw) {
                   {"note", fw.aggregation.note},
                   {"overall_bands", std::move(bands)}}}};
     return detail::dump_json(out);
+}
+
+std::string applicability_note(const Framework& fw) {
+    return "The " + std::string(fw.display_title()) + " file says nothing about which " +
+           lower_first(fw.item_label) +
+           "s apply to which kind of service, so EqualityKit does "
+           "not choose for you: choose the ones that apply to your service. Your choice is kept "
+           "with the assessment, and only those are scored.";
+}
+
+std::string source_text(const AnswerSource& s) {
+    return "From " + s.from + ", accepted by " + s.accepted_by + " on " + s.accepted_on;
 }
 
 std::string results_json(const Framework& fw, const Assessment& assessment) {
@@ -236,6 +312,9 @@ std::string results_json(const Framework& fw, const Assessment& assessment) {
             const Answer& answer = assessment.answer(item.code);
             const TaskStatus status = task_status(answer);
             Json task = {{"item", item.code},
+                         {"applies", assessment.applies(item.code)},
+                         {"needs_review", answer.needs_review},
+                         {"sources", sources_json(answer)},
                          {"status", status == TaskStatus::completed     ? "completed"
                                     : status == TaskStatus::in_progress ? "in_progress"
                                                                         : "not_started"},

@@ -79,6 +79,14 @@ double exact_percent(long long sum, long long count, int highest) {
     return 100.0 * static_cast<double>(sum) / (static_cast<double>(count) * highest);
 }
 
+std::string percent_decimals(long long sum, long long count, int highest) {
+    const long long d = count * highest;
+    if ((100 * sum) % d == 0) return "";
+    const long long hundredths = (20000 * sum + d) / (2 * d);  // half up, in integers
+    const std::string cents = std::to_string(hundredths % 100);
+    return std::to_string(hundredths / 100) + "." + (cents.size() < 2 ? "0" : "") + cents;
+}
+
 const Band* band_for(const std::vector<Band>& bands, int total) {
     for (const Band& b : bands) {
         if (total >= b.min && total <= b.max) return &b;

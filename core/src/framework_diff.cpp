@@ -21,6 +21,41 @@ bool same_levels(const Scale& a, const Scale& b) {
                       });
 }
 
+// Each choice is tried on its own; what the new version cannot take is listed, never dropped
+// silently.
+void carry_settings(const Assessment& from, const Framework& new_fw, Migration& m) {
+    Assessment& to = m.assessment;
+    const auto fits = [&new_fw, &m](const Assessment& one, const std::string& what) {
+        const ErrorList problems = check_settings(new_fw, one);
+        for (const Error& e : problems)
+            m.not_carried.push_back({what, e.reason});
+        return problems.empty();
+    };
+    Assessment one = new_assessment(new_fw);
+    one.method = from.method;
+    if (fits(one, "scoring method")) to.method = from.method;
+    for (const auto& [about, judgement] : from.judgements) {
+        one = new_assessment(new_fw);
+        one.judgements[about] = judgement;
+        if (fits(one, "judgement on " + about)) to.judgements[about] = judgement;
+    }
+    for (const auto& [flag, value] : from.flags) {
+        one = new_assessment(new_fw);
+        one.flags[flag] = value;
+        if (fits(one, "answer to " + flag)) to.flags[flag] = value;
+    }
+    if (!from.applicable) return;
+    to.applicable.emplace();
+    for (const std::string& code : *from.applicable) {
+        if (new_fw.find_item(code) != nullptr) {
+            to.applicable->push_back(code);
+        } else {
+            m.not_carried.push_back({code, "marked as applying, but the new version " +
+                                               new_fw.version + " has no item " + code});
+        }
+    }
+}
+
 }  // namespace
 
 FrameworkDiff diff_frameworks(const Framework& old_fw, const Framework& new_fw) {
@@ -47,6 +82,8 @@ Migration migrate_assessment(const Assessment& assessment, const Framework& old_
     Migration m;
     m.assessment = new_assessment(new_fw);
     m.assessment.title = assessment.title;
+    // The assessment-wide choices go too, where the new version still has what they name.
+    carry_settings(assessment, new_fw, m);
     for (const Item* item : items_of(old_fw)) {
         const auto it = assessment.answers.find(item->code);
         if (it == assessment.answers.end()) continue;
@@ -63,6 +100,7 @@ Migration migrate_assessment(const Assessment& assessment, const Framework& old_
             answer.score.reset();
         }
         if (answer.empty()) continue;
+        answer.needs_review = true;  // until the user confirms it against the new wording
         m.assessment.answers[item->code] = std::move(answer);
         m.needs_review.push_back(item->code);
     }

@@ -1,8 +1,11 @@
 #include "eqkit/json_api.hpp"
 
+#include "eqkit/carry.hpp"
+#include "eqkit/dates.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/form.hpp"
 #include "eqkit/report.hpp"
+#include "eqkit/text.hpp"
 #include "json_reader.hpp"
 
 namespace eqkit {
@@ -41,9 +44,85 @@ Checked<Answer> parse_answer(std::string_view text) {
     }
     answer.narrative = obj.string_or("narrative", "");
     answer.raters = obj.strings("raters", Need::optional);
+    if (const Json* cats = obj.raw("category_scores", Need::optional); cats && cats->is_object()) {
+        for (const auto& [code, value] : cats->items()) {
+            if (value.is_number_integer() && value.get<long long>() > -1000 &&
+                value.get<long long>() < 1000) {
+                answer.category_scores[code] = static_cast<int>(value.get<long long>());
+            }
+        }
+    }
+    answer.i_statement = obj.string_or("i_statement", "");
+    answer.we_statement = obj.string_or("we_statement", "");
+    for (ObjectReader& section : obj.objects("sections", Need::optional)) {
+        answer.sections.push_back(
+            {section.string_or("heading", ""), section.string_or("text", "")});
+        section.finish();
+    }
     obj.finish();
     if (!diag.empty()) return tl::unexpected(diag.take());
     return answer;
+}
+
+// A suggested answer as the library lists it, with the crosswalk link that makes it one.
+std::optional<Suggestion> read_suggestion(const Registry& registry, const Framework& fw,
+                                          std::string_view code, const Json& entry) {
+    if (!entry.is_object() || entry.value("kind", "") != "answer") return std::nullopt;
+    const std::string item = entry.value("item", "");
+    for (const CrosswalkLink& link : linked_items(registry, fw.id, code)) {
+        if (link.ref() != item) continue;
+        Suggestion s;
+        s.kind = SuggestionKind::answer;
+        s.link = link;
+        s.assessment_id = entry.value("assessment_id", "");
+        if (entry.contains("score") && entry["score"].is_number_integer())
+            s.answer.score = entry["score"].get<int>();
+        s.answer.narrative = entry.value("narrative", "");
+        return s;
+    }
+    return std::nullopt;
+}
+
+// "/judgements/CAR/rationale" -> "judgement-CAR-rationale": the field a face shows it at.
+std::string settings_field(const std::string& place) {
+    std::string field = place.substr(1);
+    if (field.rfind("judgements/", 0) == 0) field = "judgement-" + field.substr(11);
+    for (char& c : field) {
+        if (c == '/') c = '-';
+    }
+    return field.rfind("applicable", 0) == 0 ? "applicable" : field;
+}
+
+// Applies the keys given; a null removes that judgement or answer.
+void apply_settings(const Json& doc, Assessment& a) {
+    if (doc.contains("method") && doc["method"].is_string()) a.method = doc["method"];
+    if (doc.contains("applicable")) {
+        if (doc["applicable"].is_null()) a.applicable.reset();
+        if (doc["applicable"].is_array()) {
+            a.applicable.emplace();
+            for (const Json& code : doc["applicable"]) {
+                if (code.is_string()) a.applicable->push_back(code);
+            }
+        }
+    }
+    if (doc.contains("judgements") && doc["judgements"].is_object()) {
+        for (const auto& [about, j] : doc["judgements"].items()) {
+            if (!j.is_object()) {
+                a.judgements.erase(about);
+                continue;
+            }
+            a.judgements[about] = {j.value("rating", ""), j.value("rationale", "")};
+        }
+    }
+    if (doc.contains("flags") && doc["flags"].is_object()) {
+        for (const auto& [flag, value] : doc["flags"].items()) {
+            if (value.is_boolean()) {
+                a.flags[flag] = value.get<bool>();
+            } else {
+                a.flags.erase(flag);
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -111,6 +190,9 @@ std::string JsonApi::submit_item(std::string_view item_code, std::string_view an
     }
     Checked<Answer> answer = parse_answer(answer_json);
     if (!answer) return failed(answer.error().front().message());
+    const Answer& before = workspace_->assessment().answer(item_code);
+    answer->needs_review = before.needs_review;
+    answer->sources = before.sources;
     const std::vector<FieldError> errors =
         validate_item_page(fw, item_code, *answer, draft ? Submit::draft : Submit::save);
     if (!errors.empty()) {
@@ -124,6 +206,84 @@ std::string JsonApi::submit_item(std::string_view item_code, std::string_view an
         return failed(edited.error().message());
     }
     return persist_result();
+}
+
+std::string JsonApi::settings(std::string_view settings_json) {
+    if (!workspace_->is_open()) return failed("no assessment is open");
+    Result<Json> doc = detail::parse_json(settings_json, "settings");
+    if (!doc || !doc->is_object()) return failed("the settings are not a JSON object");
+    Assessment after = workspace_->assessment();
+    apply_settings(*doc, after);
+    const ErrorList problems = check_settings(workspace_->framework(), after);
+    if (!problems.empty()) {
+        Json list = Json::array();
+        for (const Error& e : problems)
+            list.push_back({{"field", settings_field(e.place)}, {"message", e.reason}});
+        return detail::dump_json({{"ok", false}, {"errors", std::move(list)}});
+    }
+    std::string what = "change the assessment's choices";
+    if (doc->contains("judgements")) what = "record a judgement";
+    if (doc->contains("applicable")) what = "choose the items that apply";
+    if (doc->contains("method")) what = "choose the scoring method";
+    if (auto edited = workspace_->edit_settings(after, what); !edited) {
+        return failed(edited.error().message());
+    }
+    return persist_result();
+}
+
+std::string JsonApi::confirm_review(std::string_view item_code) {
+    if (!workspace_->is_open()) return failed("no assessment is open");
+    Answer answer = workspace_->assessment().answer(item_code);
+    answer.needs_review = false;
+    if (auto edited = workspace_->edit(item_code, std::move(answer)); !edited) {
+        return failed(edited.error().message());
+    }
+    return persist_result();
+}
+
+std::string JsonApi::answer_suggestions(std::string_view item_code,
+                                        std::string_view suggestions_json) const {
+    Json out = Json::array();
+    Result<Json> doc = detail::parse_json(suggestions_json, "suggestions");
+    if (!workspace_->is_open() || !doc || !doc->is_object() || !doc->contains("suggestions"))
+        return detail::dump_json({{"suggestions", out}});
+    const Registry& registry = workspace_->registry();
+    const Answer& here = workspace_->assessment().answer(item_code);
+    for (const Json& entry : (*doc)["suggestions"]) {
+        const std::optional<Suggestion> s =
+            read_suggestion(registry, workspace_->framework(), item_code, entry);
+        if (!s) continue;
+        Json shown = entry;
+        shown["from"] = carried_from(registry, *s);
+        shown["carried"] = already_carried(registry, here, *s);
+        out.push_back(std::move(shown));
+    }
+    return detail::dump_json({{"suggestions", std::move(out)}});
+}
+
+std::string JsonApi::accept_answer(std::string_view item_code, std::string_view suggestion_json,
+                                   std::string_view accepted_by, std::string_view date) {
+    if (!workspace_->is_open()) return failed("no assessment is open");
+    if (is_blank(accepted_by)) return failed("Say who you are: the answer records who accepted it");
+    const std::string day = date.empty() ? today_iso() : std::string(date);
+    Result<Json> doc = detail::parse_json(suggestion_json, "suggestion");
+    const Framework& fw = workspace_->framework();
+    const Registry& registry = workspace_->registry();
+    const std::optional<Suggestion> s =
+        doc ? read_suggestion(registry, fw, item_code, *doc) : std::nullopt;
+    if (!s) return failed("that answer is not from an item the crosswalk links to this one");
+    const Answer& here = workspace_->assessment().answer(item_code);
+    if (already_carried(registry, here, *s)) return failed("this answer was accepted already");
+    Answer after = accepted_answer(registry, fw, here, *s, accepted_by, day);
+    if (auto edited = workspace_->edit(item_code, std::move(after)); !edited) {
+        return failed(edited.error().message());
+    }
+    return persist_result();
+}
+
+std::string JsonApi::statement_pages_html() const {
+    if (!workspace_->is_open()) return "";
+    return render_statement_pages_html(workspace_->framework(), workspace_->assessment());
 }
 
 std::string JsonApi::open_text(std::string_view json, std::string_view label) {

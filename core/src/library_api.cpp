@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "eqkit/coverage.hpp"
+#include "eqkit/crosswalk_suggestions.hpp"
 #include "eqkit/dates.hpp"
 #include "eqkit/evidence_index.hpp"
 #include "eqkit/personal_data.hpp"
@@ -318,6 +320,21 @@ std::string LibraryApi::item(std::string_view item_ref, std::string_view today) 
                {"missing", found.missing()},
                {"only_expired", found.only_expired()},
                {"evidence", std::move(rows)}});
+}
+
+std::string LibraryApi::suggestions(std::string_view item_ref) const {
+    if (!workspace_) return failed(no_workspace);
+    Result<ItemRef> ref = check_item_ref(item_ref, *registry_);
+    if (!ref) return failed(ref.error());
+    return ok(
+        Json::parse(suggestions_json(*ref, eqkit::suggestions(*workspace_, *ref)), nullptr, false));
+}
+
+std::string LibraryApi::coverage(std::string_view framework_id) const {
+    if (!workspace_) return failed(no_workspace);
+    Result<Coverage> c = eqkit::coverage(*workspace_, framework_id);
+    if (!c) return failed(c.error());
+    return ok(Json::parse(coverage_json(*c), nullptr, false));
 }
 
 std::string LibraryApi::store_assessment(std::string_view assessment_json) {

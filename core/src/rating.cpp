@@ -2,7 +2,6 @@
 #include "eqkit/rating.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "eqkit/text.hpp"
 #include "field_readers.hpp"
@@ -50,23 +49,19 @@ std::string percent_working(const std::vector<int>& scores, int highest, int per
         sum += s;
     }
     const long long count = static_cast<long long>(scores.size());
-    const double exact = exact_percent(sum, count, highest);
     std::string text =
         parts + " = " + std::to_string(sum) + " of " + std::to_string(count * highest) + " = ";
-    if (exact != static_cast<double>(percent)) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.2f", exact);
-        text += std::string(buf) + "%, rounded to ";
+    if (const std::string exact = percent_decimals(sum, count, highest); !exact.empty()) {
+        text += exact + "%, rounded to ";
     }
     return text + std::to_string(percent) + "%";
 }
 
-bool rounded(const std::vector<int>& scores, int highest, int percent) {
+bool rounded(const std::vector<int>& scores, int highest) {
     int sum = 0;
     for (int s : scores)
         sum += s;
-    return exact_percent(sum, static_cast<long long>(scores.size()), highest) !=
-           static_cast<double>(percent);
+    return !percent_decimals(sum, static_cast<long long>(scores.size()), highest).empty();
 }
 
 class Rater {
@@ -255,7 +250,7 @@ class Rater {
         }
         const int highest = fw_.scale.highest();
         gr.percent = percent_of(gr.sum, static_cast<long long>(scores.size()), highest);
-        if (rounded(scores, highest, *gr.percent)) rounding_used_ = true;
+        if (rounded(scores, highest)) rounding_used_ = true;
         gr.working = percent_working(scores, highest, *gr.percent);
         if (const Band* band = band_for(fw_.aggregation.group_bands, *gr.percent)) {
             gr.band = *band;
@@ -289,6 +284,7 @@ class Rater {
         for (const Group& g : fw_.groups) {
             if (g.code == gr.code) group = &g;
         }
+        bool pending = false;
         for (const GroupLimit& limit : fw_.aggregation.group_limits) {
             const bool hit =
                 std::any_of(out_.items.begin(), out_.items.end(), [&](const ItemRating& ir) {
@@ -302,14 +298,24 @@ class Rater {
                 gr.rating = limit.best;
                 continue;
             }
+            // An unconfirmed limit is neither applied nor ignored: the band alone does not
+            // give the rating, the user's judgement does.
             record_judgement({gr.code, limit.text, limit.provenance.note,
                               options_between(limit.best, gr.rating), std::nullopt});
+            pending = true;
         }
         const auto it = in_.judgements.find(gr.code);
         if (it != in_.judgements.end()) {
             out_.rules_applied.push_back(fw_.group_label + " " + gr.code + ": your judgement, " +
                                          it->second.rating + " (" + it->second.rationale + ")");
             gr.rating = it->second.rating;
+            gr.working += "; your judgement: " + it->second.rating;
+        } else if (pending) {
+            gr.working += "; " + gr.rating +
+                          " unless an unconfirmed limit applies: needs your "
+                          "judgement";
+            gr.rating.clear();
+            gr.needs_judgement = true;
         }
     }
 
@@ -324,7 +330,7 @@ class Rater {
         for (int s : scores)
             sum += s;
         o.percent = percent_of(sum, static_cast<long long>(scores.size()), highest);
-        if (rounded(scores, highest, *o.percent)) rounding_used_ = true;
+        if (rounded(scores, highest)) rounding_used_ = true;
         o.working = percent_working(scores, highest, *o.percent);
         if (const Band* band = band_for(fw_.aggregation.overall_bands, *o.percent)) {
             o.band = *band;
@@ -340,16 +346,25 @@ class Rater {
         OverallRating& o = out_.overall;
         std::map<std::string, int> counts;
         std::string missing;
+        std::string pending;
         for (const GroupRating& gr : out_.groups) {
-            if (gr.rating.empty()) {
+            if (gr.needs_judgement) {
+                pending += (pending.empty() ? "" : ", ") + gr.code;
+            } else if (gr.rating.empty()) {
                 missing += (missing.empty() ? "" : ", ") + gr.code;
             } else {
                 ++counts[gr.rating];
                 o.working += (o.working.empty() ? "" : ", ") + gr.code + " " + gr.rating;
             }
         }
-        if (!missing.empty()) {
-            o.working = "not worked out: no rating yet for " + fw_.group_label + " " + missing;
+        if (!missing.empty() || !pending.empty()) {
+            o.working = "not worked out: ";
+            if (!missing.empty())
+                o.working += "no rating yet for " + fw_.group_label + " " + missing;
+            if (!missing.empty() && !pending.empty()) o.working += "; ";
+            if (!pending.empty())
+                o.working +=
+                    "your judgement is needed first for " + fw_.group_label + " " + pending;
             return;
         }
         const std::vector<std::string> all = group_labels(fw_);

@@ -55,15 +55,32 @@ Result<std::map<std::string, int>> int_map(const Json& node, const std::string& 
 
 RatingInput rating_input(const Framework& fw, const Assessment& assessment) {
     RatingInput input;
-    for (auto it = fw.aggregation.methods.rbegin(); it != fw.aggregation.methods.rend(); ++it) {
-        if (it->item_scores == ItemScores::direct) {
-            input.method = it->id;
-            break;
+    input.method = assessment.method;
+    const ScoringMethod* method = nullptr;
+    for (const ScoringMethod& m : fw.aggregation.methods) {
+        if (m.id == assessment.method) method = &m;
+    }
+    if (method == nullptr) {
+        for (auto it = fw.aggregation.methods.rbegin(); it != fw.aggregation.methods.rend(); ++it) {
+            if (it->item_scores == ItemScores::direct) {
+                method = &*it;
+                input.method = it->id;
+                break;
+            }
         }
     }
+    const bool by_categories =
+        method != nullptr && method->item_scores == ItemScores::evidence_categories;
     for (const auto& [code, answer] : assessment.answers) {
-        if (answer.score) input.item_scores[code] = *answer.score;
+        if (!assessment.applies(code)) continue;  // the user said it does not apply
+        if (by_categories && !answer.category_scores.empty()) {
+            input.category_scores[code] = answer.category_scores;
+        } else if (!by_categories && answer.score) {
+            input.item_scores[code] = *answer.score;
+        }
     }
+    input.flags = assessment.flags;
+    input.judgements = assessment.judgements;
     return input;
 }
 
@@ -86,6 +103,7 @@ std::string rating_json(const Rating& r) {
                           {"percent", optional_int(g.percent)},
                           {"band", band_or_null(g.band)},
                           {"rating", g.rating},
+                          {"needs_judgement", g.needs_judgement},
                           {"working", g.working}});
     }
     Json judgements = Json::array();

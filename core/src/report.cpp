@@ -1,5 +1,7 @@
 #include "eqkit/report.hpp"
 
+#include <algorithm>
+
 #include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
 #include "eqkit/text.hpp"
@@ -113,7 +115,10 @@ void rating_table(const Framework& fw, const Rating& r, std::string& html) {
     for (const GroupRating& g : r.groups) {
         html += "<tr><th scope=\"row\">" + esc(g.code) + " " + esc(g.title) + "</th><td>" +
                 (g.percent ? std::to_string(*g.percent) + "%" : std::string("Not scored")) +
-                "</td><td>" + (g.rating.empty() ? std::string("No rating yet") : esc(g.rating)) +
+                "</td><td>" +
+                (g.needs_judgement  ? std::string("Needs your judgement")
+                 : g.rating.empty() ? std::string("No rating yet")
+                                    : esc(g.rating)) +
                 "</td><td>" + esc(g.working) + "</td></tr>\n";
     }
     html += "</tbody></table>\n";
@@ -163,9 +168,13 @@ void rating_rules(const OverallRules& rules, const ReportSections& where, std::s
 
 void rating_judgements(const Rating& r, const ReportSections& where, std::string& html) {
     if (r.judgements.empty()) return;
-    html += heading(where, 1, "rating-judgements", "Needs your judgement");
-    html +=
-        "<p>The rules leave these decisions to you; record the rating you choose and why.</p>\n";
+    const bool all_made = std::all_of(r.judgements.begin(), r.judgements.end(),
+                                      [](const JudgementCall& j) { return j.made.has_value(); });
+    html += heading(where, 1, "rating-judgements",
+                    all_made ? "Your judgements, as recorded" : "Needs your judgement");
+    html += all_made ? "<p>The rules left these decisions to you; this is what you recorded.</p>\n"
+                     : "<p>The rules leave these decisions to you; record the rating you choose "
+                       "and why.</p>\n";
     html += "<dl>\n";
     for (const JudgementCall& j : r.judgements) {
         html += "<dt>" + esc(j.about == "overall" ? std::string("Overall rating") : j.about) +
@@ -222,6 +231,32 @@ void unconfirmed_section(const Scores& scores, const ReportSections& where, std:
     html += "</ul>\n</section>\n";
 }
 
+// What the narrative cell says before the narrative: the item does not apply, the answer
+// needs review, where it came from, the evidence category scores.
+std::string answer_marks(const Framework& fw, const Assessment& assessment, const std::string& code,
+                         const Answer& answer) {
+    std::string html;
+    if (!assessment.applies(code)) {
+        html += "<p><strong>Does not apply to this service</strong> (your choice).</p>";
+    }
+    if (answer.needs_review) {
+        html +=
+            "<p><strong>Needs review:</strong> carried from elsewhere and not yet "
+            "confirmed.</p>";
+    }
+    for (const AnswerSource& s : answer.sources) {
+        html += "<p>From " + esc(s.from) + ", accepted by " + esc(s.accepted_by) + " on " +
+                esc(s.accepted_on) + ".</p>";
+    }
+    for (const EvidenceCategory& c : fw.evidence_categories) {
+        const auto it = answer.category_scores.find(c.code);
+        if (it == answer.category_scores.end()) continue;
+        html += "<p>" + esc(c.title) + ": " + std::to_string(it->second) + " – " +
+                esc(score_label(fw, it->second)) + "</p>";
+    }
+    return html;
+}
+
 void item_rows(const Framework& fw, const Group& group, const Assessment& assessment,
                std::string& html) {
     for (const Item& item : group.items) {
@@ -235,7 +270,7 @@ void item_rows(const Framework& fw, const Group& group, const Assessment& assess
         } else {
             html += "Not scored";
         }
-        html += "</td><td>" +
+        html += "</td><td>" + answer_marks(fw, assessment, item.code, answer) +
                 (answer.narrative.empty() ? std::string("None given") : esc(answer.narrative));
         html += "</td>";
         if (fw.raters) {

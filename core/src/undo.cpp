@@ -14,18 +14,24 @@ std::string describe(const AnswerEdit& edit, const Framework& framework) {
     }
     if (a.narrative != b.narrative) return "edit " + edit.item + " narrative";
     if (a.raters != b.raters) return "change " + edit.item + " raters";
+    if (a.category_scores != b.category_scores)
+        return "score " + edit.item + " evidence categories";
+    if (a.needs_review != b.needs_review) {
+        return (b.needs_review ? "mark " : "confirm ") + edit.item +
+               (b.needs_review ? " as needing review" : " reviewed");
+    }
     return "edit " + edit.item;
 }
 
-void UndoStack::record(AnswerEdit edit) {
-    done_.push_back(std::move(edit));
+void UndoStack::record(UndoStep step) {
+    done_.push_back(std::move(step));
     undone_.clear();
 }
 
-const AnswerEdit* UndoStack::next_undo() const {
+const UndoStep* UndoStack::next_undo() const {
     return done_.empty() ? nullptr : &done_.back();
 }
-const AnswerEdit* UndoStack::next_redo() const {
+const UndoStep* UndoStack::next_redo() const {
     return undone_.empty() ? nullptr : &undone_.back();
 }
 

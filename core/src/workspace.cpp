@@ -59,43 +59,60 @@ void Workspace::close() {
 
 Result<void> Workspace::edit(std::string_view item_code, Answer after) {
     if (!is_open()) return fail("", "", "no assessment is open");
-    AnswerEdit step{std::string(item_code), assessment_.answer(item_code), after};
-    if (step.before == step.after) return {};
+    const AnswerEdit change{std::string(item_code), assessment_.answer(item_code), after};
+    if (change.before == change.after) return {};
+    Assessment before = assessment_;
     if (auto ok = set_answer(*framework_, assessment_, item_code, std::move(after)); !ok) {
         return ok;
     }
-    history_.record(std::move(step));
+    history_.record({describe(change, *framework_), std::move(before), assessment_});
+    dirty_ = true;
+    return {};
+}
+
+Result<void> Workspace::edit_settings(const Assessment& settings, std::string what) {
+    if (!is_open()) return fail("", "", "no assessment is open");
+    Assessment after = assessment_;
+    after.method = settings.method;
+    after.applicable = settings.applicable;
+    after.judgements = settings.judgements;
+    after.flags = settings.flags;
+    if (after == assessment_) return {};
+    if (ErrorList problems = check_settings(*framework_, after); !problems.empty()) {
+        return tl::unexpected(std::move(problems.front()));
+    }
+    history_.record({std::move(what), assessment_, after});
+    assessment_ = std::move(after);
     dirty_ = true;
     return {};
 }
 
 void Workspace::undo() {
-    const AnswerEdit* step = history_.next_undo();
+    const UndoStep* step = history_.next_undo();
     if (step == nullptr) return;
-    // Both sides were checked when first applied, so restoring cannot fail.
-    (void)set_answer(*framework_, assessment_, step->item, step->before);
+    assessment_ = step->before;
     history_.step_back();
     dirty_ = true;
 }
 
 void Workspace::redo() {
-    const AnswerEdit* step = history_.next_redo();
+    const UndoStep* step = history_.next_redo();
     if (step == nullptr) return;
-    (void)set_answer(*framework_, assessment_, step->item, step->after);
+    assessment_ = step->after;
     history_.step_forward();
     dirty_ = true;
 }
 
 std::optional<std::string> Workspace::undo_label() const {
-    const AnswerEdit* step = history_.next_undo();
+    const UndoStep* step = history_.next_undo();
     if (step == nullptr) return std::nullopt;
-    return describe(*step, *framework_);
+    return step->label;
 }
 
 std::optional<std::string> Workspace::redo_label() const {
-    const AnswerEdit* step = history_.next_redo();
+    const UndoStep* step = history_.next_redo();
     if (step == nullptr) return std::nullopt;
-    return describe(*step, *framework_);
+    return step->label;
 }
 
 }  // namespace eqkit

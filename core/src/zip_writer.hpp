@@ -3,7 +3,6 @@
 // bytes: every entry dated 1980-01-01 00:00 (DOS time), marked as a Unix file rw-r--r--,
 // names flagged UTF-8, generated files deflated at one fixed level, evidence files stored as
 // they are (most are compressed already, and storing keeps export at disk speed).
-// minizip is compiled with a memcpy for stored data (cmake/Minizip.cmake).
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -11,6 +10,7 @@
 #include <string_view>
 
 #include "eqkit/error.hpp"
+#include "streaming.hpp"
 
 namespace eqkit::detail {
 
@@ -27,12 +27,10 @@ class ZipWriter {
 
     // A file made in memory, deflated.
     [[nodiscard]] Result<void> add_bytes(std::string_view name, std::string_view bytes);
-    // A file stored as it is, whose size and CRC-32 are known (taken when the evidence was
-    // added): opened raw, so minizip neither checks nor recomputes them. Write its bytes with
-    // write_stored, in as many chunks as it takes, then end_stored.
-    [[nodiscard]] Result<void> begin_stored(std::string_view name, std::uint64_t size);
-    [[nodiscard]] Result<void> write_stored(std::string_view chunk);
-    [[nodiscard]] Result<void> end_stored(std::uint64_t size, std::uint32_t crc);
+    // A file on disk, copied in chunks and stored; it must still be `expected_size` bytes.
+    // progress (optional) sees each chunk after it is written.
+    [[nodiscard]] Result<void> add_file(std::string_view name, const std::filesystem::path& source,
+                                        std::uint64_t expected_size, const ChunkSink& progress);
     // Writes the central directory and closes the file.
     [[nodiscard]] Result<void> close();
 
@@ -42,14 +40,16 @@ class ZipWriter {
 
   private:
     ZipWriter(std::unique_ptr<void, Closer> zip, std::string label)
-        : zip_(std::move(zip)), label_(std::move(label)) {}
+        : zip_(std::move(zip)),
+          label_(std::move(label)),
+          buffer_(std::make_unique<char[]>(chunk_size)) {}
 
     [[nodiscard]] Result<void> open_entry(std::string_view name, bool deflate, std::uint64_t size);
-    [[nodiscard]] Result<void> write_entry(std::string_view bytes);
+    [[nodiscard]] Result<void> close_entry(std::string_view name);
 
     std::unique_ptr<void, Closer> zip_;
     std::string label_;
-    std::string entry_;  // the entry being written, for messages
+    std::unique_ptr<char[]> buffer_;  // one for every file: no page faults per file
 };
 
 }  // namespace eqkit::detail

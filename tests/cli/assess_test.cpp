@@ -9,6 +9,14 @@ using namespace eqkit::test;
 
 namespace {
 
+Answer answer_of(std::optional<int> score, std::string narrative, std::vector<std::string> raters) {
+    Answer a;
+    a.score = score;
+    a.narrative = std::move(narrative);
+    a.raters = std::move(raters);
+    return a;
+}
+
 // A temp folder holding a.json, a new assessment made by the CLI itself.
 struct NewAssessment {
     TempDir dir;
@@ -136,11 +144,11 @@ TEST_CASE("cli assess set: changes only what is given and keeps the rest of the 
 
     ProcessResult r = a.set({"1A", "--note", "Audit of access by age, June"});
     CHECK(r.out == "1A: narrative saved (28 of 2000 characters)\n");
-    CHECK(a.answer("1A") == Answer{3, "Audit of access by age, June", {}});
+    CHECK(a.answer("1A") == answer_of(3, "Audit of access by age, June", {}));
 
     r = a.set({"1A", "--rater", "Staff", "--rater", "Carers"});
     CHECK(r.out == "1A: raters: Staff, Carers\n");
-    CHECK(a.answer("1A") == Answer{3, "Audit of access by age, June", {"Staff", "Carers"}});
+    CHECK(a.answer("1A") == answer_of(3, "Audit of access by age, June", {"Staff", "Carers"}));
 
     r = a.set({"1A", "--rater", "Healthwatch", "--rater", "Staff"});  // adds, no duplicates
     CHECK(a.answer("1A").raters == std::vector<std::string>{"Staff", "Carers", "Healthwatch"});
@@ -151,7 +159,7 @@ TEST_CASE("cli assess set: changes only what is given and keeps the rest of the 
     r = a.set({"1A", "--clear-score"});
     CHECK(r.out == "1A: score cleared\n");
     CHECK(a.answer("1A") ==
-          Answer{std::nullopt, "Audit of access by age, June", {"Board members"}});
+          answer_of(std::nullopt, "Audit of access by age, June", {"Board members"}));
 
     r = a.set({"1A", "--note", "", "--clear-raters"});
     CHECK(r.status == 0);
@@ -177,7 +185,7 @@ TEST_CASE("cli assess set: bad input names the file, the item and the reason; di
                   "a.json: item 1A: the narrative is 2001 characters; the limit is 2000\n");
     check_refused(a, {"1A", "--rater", "   "},
                   "a.json: item 1A: each rater must be non-empty text of at most 200 characters\n");
-    CHECK(a.answer("1A") == Answer{1, "kept", {}});
+    CHECK(a.answer("1A") == answer_of(1, "kept", {}));
 }
 
 TEST_CASE("cli assess set: raters on a framework that does not record them are refused") {
@@ -242,4 +250,48 @@ TEST_CASE("cli assess set: an assessment for a framework that failed to load say
           "loaded (is its plugin installed?)\n"
           "eqkit: 1 framework file was not loaded because of errors; \"eqkit frameworks\" lists "
           "them\n");
+}
+
+TEST_CASE("cli assess set: evidence category scores, and --reviewed confirms a carried answer") {
+    TempDir dir;
+    const std::string file = (dir / "cqc.json").string();
+    REQUIRE(run_eqkit({}, {"assess", "new", "--framework", "cqc_saf", "--out", file}).status == 0);
+    REQUIRE(run_eqkit({}, {"assess", "choose", file, "--method", "evidence_categories"}).status ==
+            0);
+    const ProcessResult set = run_eqkit(
+        {}, {"assess", "set", file, "SAFE-1", "--category", "people=3", "--category", "staff=2"});
+    CHECK(set.status == 0);
+    CHECK(set.out ==
+          "SAFE-1: evidence category people score 3 (Evidence shows a good standard); "
+          "evidence category staff score 2 (Evidence shows some shortfalls)\n");
+    const ProcessResult bad = run_eqkit({}, {"assess", "set", file, "SAFE-1", "--category", "x"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find("--category wants CATEGORY=SCORE") != std::string::npos);
+    const ProcessResult score = run_eqkit({}, {"assess", "score", file});
+    // 3 + 2 = 5 of 8 = 62.50%, rounded to 63% → score 3 → Safe 75%, Good.
+    CHECK(score.out.find("Key question SAFE rating: Good (75%)") != std::string::npos);
+
+    Assessment a = read_assessment(file);
+    a.answers["SAFE-1"].needs_review = true;
+    spit(file, assessment_to_json(shipped("cqc_saf"), a));
+    const ProcessResult reviewed = run_eqkit({}, {"assess", "set", file, "SAFE-1", "--reviewed"});
+    CHECK(reviewed.status == 0);
+    CHECK(reviewed.out == "SAFE-1: reviewed (no longer marked \"needs review\")\n");
+    CHECK_FALSE(read_assessment(file).answer("SAFE-1").needs_review);
+}
+
+TEST_CASE("cli assess choose: the statements that apply are the user's choice, and say so") {
+    TempDir dir;
+    const std::string file = (dir / "cqc.json").string();
+    REQUIRE(run_eqkit({}, {"assess", "new", "--framework", "cqc_saf", "--out", file}).status == 0);
+    const ProcessResult r =
+        run_eqkit({}, {"assess", "choose", file, "--applies", "SAFE-1", "--applies", "CAR-1"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("2 quality statements of 34 apply (your choice; the framework file says "
+                     "nothing about which apply to which service)") != std::string::npos);
+    const ProcessResult unknown = run_eqkit({}, {"assess", "choose", file, "--applies", "NOPE"});
+    CHECK(unknown.status == 1);
+    CHECK(unknown.err.find(file + ": /applicable/0: \"NOPE\" is not an item of cqc_saf") !=
+          std::string::npos);
+    CHECK(read_assessment(file).applicable == std::vector<std::string>{"SAFE-1", "CAR-1"});
 }

@@ -126,3 +126,37 @@ TEST_CASE("cli crosswalk --workspace: evidence and answers given for linked item
     CHECK(doc.at("suggestions").at(0).at("kind") == "evidence");
     CHECK(doc.at("suggestions").at(1).at("score") == 2);
 }
+
+TEST_CASE("cli coverage: items with evidence here, through the crosswalk only, or none") {
+    TempDir dir;
+    REQUIRE(run_eqkit(dir.path(), {"workspace", "new", "ws"}).status == 0);
+    REQUIRE(run_eqkit(dir.path(),
+                      {"evidence", "add", "ws", "--note", "Audit notes", "--title", "Access audit",
+                       "--item", "eds2022:1A", "--added-by", "Sam", "--today", "2026-01-10"})
+                .status == 0);
+    REQUIRE(run_eqkit(dir.path(),
+                      {"evidence", "add", "ws", "--note", "Rota", "--title", "Staffing rota",
+                       "--item", "cqc_saf:SAFE-6", "--added-by", "Sam", "--today", "2026-01-10"})
+                .status == 0);
+    const auto before = snapshot(dir / "ws");
+    const ProcessResult r = run_eqkit(dir.path(), {"coverage", "ws", "--framework", "cqc_saf"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("  SAFE-6  Evidence here  Safe and effective staffing\n"
+                     "      evidence: Staffing rota\n") != std::string::npos);
+    // RES-5 has nothing of its own, but EDS 2022 1A, which the crosswalk links to it, has.
+    CHECK(r.out.find("  RES-5  Through the crosswalk only  Equity in access\n"
+                     "      linked: EDS 2022 1A") != std::string::npos);
+    CHECK(r.out.find("  WL-8  None  ") != std::string::npos);
+    const ProcessResult j =
+        run_eqkit(dir.path(), {"coverage", "ws", "--framework", "cqc_saf", "--json"});
+    const auto doc = nlohmann::json::parse(j.out);
+    CHECK(doc.at("counts").at("direct") == 1);
+    CHECK(doc.at("counts").at("direct").get<int>() + doc.at("counts").at("crosswalk").get<int>() +
+              doc.at("counts").at("none").get<int>() ==
+          34);
+    CHECK(snapshot(dir / "ws") == before);  // nothing copied
+    const ProcessResult unknown = run_eqkit(dir.path(), {"coverage", "ws", "--framework", "nope"});
+    CHECK(unknown.status == 1);
+    CHECK(unknown.err.find("ws: --framework: no framework with the id \"nope\" is loaded") !=
+          std::string::npos);
+}

@@ -19,8 +19,11 @@ fs::path write_assessment(const TempDir& dir, const std::string& framework_id,
     const Framework& fw = shipped(framework_id);
     Assessment a = new_assessment(fw);
     a.title = "Sunrise Care";
-    for (const auto& [code, score] : scores)
-        REQUIRE(set_answer(fw, a, code, Answer{score, "", {}}).has_value());
+    for (const auto& [code, score] : scores) {
+        Answer answer;
+        answer.score = score;
+        REQUIRE(set_answer(fw, a, code, answer).has_value());
+    }
     const fs::path file = dir / (framework_id + ".json");
     spit(file, assessment_to_json(fw, a));
     return file;

@@ -86,12 +86,12 @@ TEST_CASE("cli: a mistyped verb is named, with the verbs there are") {
     CHECK(top.err.rfind(
               "eqkit: \"asess\" is not a verb of eqkit (use one of: frameworks, "
               "framework, assess, report, workspace, evidence, key, pack, wres, wdes, crosswalk, "
-              "tender)\n",
+              "coverage, tender)\n",
               0) == 0);
     const ProcessResult sub = run_eqkit({}, {"assess", "nwe"});
     CHECK(sub.status == 2);
     CHECK(sub.err.rfind("eqkit: \"nwe\" is not a verb of eqkit assess (use one of: new, set, "
-                        "score, migrate)\n",
+                        "score, migrate, judge, choose)\n",
                         0) == 0);
     CHECK(sub.err.find("eqkit assess --help") != std::string::npos);
 }
@@ -107,8 +107,8 @@ TEST_CASE("cli: assess set with nothing to change is a usage error") {
     const ProcessResult r = run_eqkit({}, {"assess", "set", "a.json", "1A"});
     CHECK(r.status == 2);
     CHECK(r.err ==
-          "eqkit: assess set: nothing to change; give --score, --note, --rater, --clear-score "
-          "or --clear-raters\n");
+          "eqkit: assess set: nothing to change; give --score, --note, --rater, --clear-score, "
+          "--clear-raters, --category, --reviewed, --i-statement, --we-statement or --section\n");
 }
 
 TEST_CASE("cli: --plugins may follow the verb") {

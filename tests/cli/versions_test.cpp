@@ -79,6 +79,7 @@ TEST_CASE("cli assess migrate: carried answers need review, answers left behind 
     const auto doc = nlohmann::json::parse(in);
     CHECK(doc.at("answers").size() == 1);
     CHECK(doc.at("answers").at(0).at("narrative") == "Ramps");
+    CHECK(doc.at("answers").at(0).at("needs_review") == true);  // the mark is in the file
     // An existing --out is kept unless --force; an unknown --to is bad input.
     const ProcessResult again =
         run_eqkit({}, {"assess", "migrate", file, "--to", next, "--out", out});
@@ -143,18 +144,41 @@ TEST_CASE("cli assess score: a CQC assessment's text shows the rating, its rules
     CHECK(r.status == 0);
     CHECK(r.out.find("Rating method: How we reach a rating (from December 2024), applies from "
                      "2024-12\n") != std::string::npos);
-    // 1 + 7 × 4 = 29 of 32 = 90.62%, rounded to 91% → Outstanding.
-    CHECK(r.out.find("Key question SAFE rating: Outstanding (91%); working: 1 + 4 + 4 + 4 + 4 + 4 "
-                     "+ 4 + 4 = 29 of 32 = 90.62%, rounded to 91% → Outstanding (88–100%)\n") !=
-          std::string::npos);
-    CHECK(r.out.find("\nOverall rating: Outstanding\n") != std::string::npos);
-    CHECK(r.out.find("  Rule: principle 3: ") != std::string::npos);
-    CHECK(r.out.find("Not answered yet (taken as no):\n  - Is there a breach of regulations?\n") !=
-          std::string::npos);
+    // 1 + 7 × 4 = 29 of 32 = 90.625%, shown rounded half up as 90.63%, then 91% → Outstanding,
+    // unless the unconfirmed limit applies: the user decides, so no rating is claimed yet.
+    CHECK(r.out.find("Key question SAFE rating: needs your judgement (91%); working: 1 + 4 + 4 + 4 "
+                     "+ 4 + 4 + 4 + 4 = 29 of 32 = 90.63%, rounded to 91% → Outstanding "
+                     "(88–100%); Outstanding unless an unconfirmed limit applies: needs your "
+                     "judgement\n") != std::string::npos);
+    CHECK(r.out.find("\nOverall rating: not worked out yet\n  Working: not worked out: your "
+                     "judgement is needed first for Key question SAFE\n") != std::string::npos);
     CHECK(r.out.find("\nNeeds your judgement:\n  - SAFE: A quality statement scored 1 caps the "
                      "key question at Requires improvement.\n    Why: ") != std::string::npos);
     CHECK(r.out.find("    Options: Requires improvement, Good, Outstanding\n") !=
           std::string::npos);
+    CHECK(r.out.find("    Your judgement: not recorded yet (eqkit assess judge FILE SAFE") !=
+          std::string::npos);
     CHECK(r.out.find("The rating rests on facts marked UNCONFIRMED:\n  - UNCONFIRMED: ") !=
           std::string::npos);
+
+    // Recorded, the judgement is shown as recorded and gives the rating.
+    const ProcessResult no_why =
+        run_eqkit({}, {"assess", "judge", file, "SAFE", "--rating", "Good", "--rationale", " "});
+    CHECK(no_why.status != 0);
+    CHECK(no_why.err.find(file + ": /judgements/SAFE/rationale: a judgement needs a rationale "
+                                 "saying why") != std::string::npos);
+    const ProcessResult judged = run_eqkit(
+        {}, {"assess", "judge", file, "SAFE", "--rating", "Good", "--rationale", "One fall"});
+    CHECK(judged.status == 0);
+    CHECK(judged.out == "Recorded your judgement on SAFE: Good, because One fall.\n");
+    REQUIRE(run_eqkit({}, {"assess", "choose", file, "--answer", "breach=no"}).status == 0);
+    const ProcessResult again = run_eqkit({}, {"assess", "score", file});
+    CHECK(again.out.find("Key question SAFE rating: Good (91%)") != std::string::npos);
+    CHECK(again.out.find("\nOverall rating: Outstanding\n") != std::string::npos);
+    CHECK(again.out.find("\nYour judgements, as recorded:\n  - SAFE: ") != std::string::npos);
+    CHECK(again.out.find("    Your judgement: Good, because One fall\n") != std::string::npos);
+    CHECK(again.out.find("Not answered yet") == std::string::npos);
+    const Assessment saved = read_assessment(file);
+    CHECK(saved.judgements.at("SAFE").rationale == "One fall");
+    CHECK(saved.flags.at("breach") == false);
 }

@@ -45,12 +45,26 @@ TEST_CASE("report: a CQC assessment shows its rating, rules, judgements and UNCO
                     "2024-12.</p>") != std::string::npos);
     CHECK(html.find("<caption>Percentage and rating by Key question</caption>") !=
           std::string::npos);
-    CHECK(html.find("<tr><th scope=\"row\">SAFE Safe</th><td>91%</td><td>Outstanding</td><td>1 "
-                    "+ 4 + 4 + 4 + 4 + 4 + 4 + 4 = 29 of 32 = 90.62%, rounded to 91% → "
-                    "Outstanding (88–100%)</td></tr>") != std::string::npos);
-    CHECK(html.find("<p>Overall rating: <strong>Outstanding</strong></p>") != std::string::npos);
-    CHECK(html.find("<p>Rule: principle 3: ") != std::string::npos);
-    CHECK(html.find("<li>Is there a breach of regulations?</li>") != std::string::npos);
+    // 29 of 32 = 90.625%: shown rounded half up (90.63%), as the 91% is. The limit for a
+    // statement scored 1 is unconfirmed, so Safe waits for the user's judgement, and so does
+    // the overall rating.
+    CHECK(html.find("<tr><th scope=\"row\">SAFE Safe</th><td>91%</td><td>Needs your "
+                    "judgement</td><td>1 + 4 + 4 + 4 + 4 + 4 + 4 + 4 = 29 of 32 = 90.63%, "
+                    "rounded to 91% → Outstanding (88–100%); Outstanding unless an unconfirmed "
+                    "limit applies: needs your judgement</td></tr>") != std::string::npos);
+    CHECK(html.find("<p>Overall rating: <strong>not worked out yet</strong></p>") !=
+          std::string::npos);
+    CHECK(html.find("<dd>Your judgement: not recorded yet</dd>") != std::string::npos);
+    // Recorded, the judgement is shown as recorded and the rules give the overall rating.
+    a.judgements["SAFE"] = {"Good", "One fall, reviewed"};
+    const std::string judged = render_report_html(fw, a);
+    CHECK(judged.find("<td>91%</td><td>Good</td>") != std::string::npos);
+    CHECK(judged.find("<p>Overall rating: <strong>Outstanding</strong></p>") != std::string::npos);
+    CHECK(judged.find("<p>Rule: principle 3: ") != std::string::npos);
+    CHECK(judged.find("<li>Is there a breach of regulations?</li>") != std::string::npos);
+    CHECK(judged.find("<h3 id=\"rating-judgements\">Your judgements, as recorded</h3>") !=
+          std::string::npos);
+    CHECK(judged.find("<dd>Your judgement: Good (One fall, reviewed)</dd>") != std::string::npos);
     CHECK(html.find("<h3 id=\"rating-rules\">Aggregation principles") != std::string::npos);
     CHECK(html.find("<h3 id=\"rating-judgements\">Needs your judgement</h3>") != std::string::npos);
     CHECK(html.find("<dt>SAFE: A quality statement scored 1 caps the key question at Requires "

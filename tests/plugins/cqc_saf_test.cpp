@@ -279,7 +279,9 @@ TEST_CASE("cqc_saf: the unconfirmed key question limiters ask for judgement, not
     in.item_scores = {{"SAFE-1", 4}, {"SAFE-2", 4}, {"SAFE-3", 4}, {"SAFE-4", 1}};
     const Rating r = rated(in);
     CHECK(group(r, "SAFE").percent == 81);
-    CHECK(group(r, "SAFE").rating == "Good");
+    CHECK(group(r, "SAFE").band->label == "Good");
+    CHECK(group(r, "SAFE").rating.empty());  // neither Good nor the cap: the user decides
+    CHECK(group(r, "SAFE").needs_judgement);
     REQUIRE(r.judgements.size() == 1);
     CHECK(r.judgements[0].about == "SAFE");
     CHECK(r.judgements[0].options == std::vector<std::string>{"Requires improvement", "Good"});

@@ -1,5 +1,9 @@
 #pragma once
-// One self-assessment against one framework version: a score, narrative and raters per item.
+// One self-assessment against one framework version: per item a score (or evidence category
+// scores), narrative and raters, a "needs review" mark for answers carried from elsewhere and
+// where they came from; for the whole assessment the scoring method, the items that apply, the
+// judgements the rating rules leave to the user (with their rationale) and the answers to the
+// rules' questions (such as "Is there a breach of regulations?"). docs/workspace-format.md.
 #include <map>
 #include <optional>
 #include <string>
@@ -16,13 +20,46 @@ class Registry;
 
 inline constexpr std::string_view assessment_format = "eqkit-assessment/1";
 
+// Where an accepted answer came from: "from EDS 2022 1A, accepted by Jo Bloggs on 2025-01-31".
+struct AnswerSource {
+    std::string item;  // "eds2022:1A", or "" for a migration ("cqc_saf version 1")
+    std::string from;  // in words: "EDS 2022 1A (assessment eds2022)"
+    std::string accepted_by;
+    std::string accepted_on;  // YYYY-MM-DD
+    friend bool operator==(const AnswerSource&, const AnswerSource&) = default;
+};
+
+// A headed narrative section, as a CQC local authority report page has them.
+struct ReportSection {
+    std::string heading;
+    std::string text;
+    friend bool operator==(const ReportSection&, const ReportSection&) = default;
+};
+
 struct Answer {
     std::optional<int> score;
     std::string narrative;
     std::vector<std::string> raters;
+    std::map<std::string, int> category_scores;  // evidence category code -> score
+    bool needs_review = false;  // carried from elsewhere; cleared when the user confirms it
+    std::vector<AnswerSource> sources;
+    // The user's own text for a report page (never taken from the framework file).
+    std::string i_statement;
+    std::string we_statement;
+    std::vector<ReportSection> sections;
 
-    [[nodiscard]] bool empty() const { return !score && narrative.empty() && raters.empty(); }
+    [[nodiscard]] bool empty() const {
+        return !score && category_scores.empty() && narrative.empty() && raters.empty() &&
+               sources.empty() && i_statement.empty() && we_statement.empty() && sections.empty();
+    }
     friend bool operator==(const Answer&, const Answer&) = default;
+};
+
+// A rating the user chose where the rules leave it to them, and why.
+struct Judgement {
+    std::string rating;
+    std::string rationale;
+    friend bool operator==(const Judgement&, const Judgement&) = default;
 };
 
 struct Assessment {
@@ -32,6 +69,13 @@ struct Assessment {
     std::map<std::string, Answer> answers;  // by item code; empty answers are not kept
     FormAnswers form;    // impact assessments: fields and rows (eqkit/impact.hpp)
     VersionTrail trail;  // sign-off and versions
+    std::string method;  // a scoring method id; "" = the newest direct one
+    // The items the user says apply to their service; absent = all of them.
+    std::optional<std::vector<std::string>> applicable;
+    std::map<std::string, Judgement> judgements;  // "overall" or a group code
+    std::map<std::string, bool> flags;            // a rule's question -> the user's answer
+
+    [[nodiscard]] bool applies(std::string_view item_code) const;
 
     [[nodiscard]] const Answer& answer(std::string_view item_code) const;
     friend bool operator==(const Assessment&, const Assessment&) = default;
@@ -45,6 +89,10 @@ struct Assessment {
 // Why an answer cannot be given to an item: place is "item 1A"; file is left for the caller.
 [[nodiscard]] Result<void> check_answer(const Framework& framework, std::string_view item_code,
                                         const Answer& answer);
+
+// Why the assessment-wide choices (method, applicable items, judgements, flags) do not fit the
+// framework: each problem at its JSON Pointer ("/judgements/SAFE/rationale"); file left empty.
+[[nodiscard]] ErrorList check_settings(const Framework& framework, const Assessment& assessment);
 
 // Sets (or clears, when empty) an item's answer after checking it.
 [[nodiscard]] Result<void> set_answer(const Framework& framework, Assessment& assessment,

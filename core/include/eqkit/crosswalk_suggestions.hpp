@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eqkit/carry.hpp"
 #include "eqkit/crosswalk.hpp"
 #include "eqkit/error.hpp"
 #include "eqkit/evidence.hpp"
@@ -14,33 +15,12 @@
 
 namespace eqkit {
 
-enum class SuggestionKind { evidence, answer };
-
-struct Suggestion {
-    SuggestionKind kind = SuggestionKind::evidence;
-    CrosswalkLink link;  // the item the evidence or answer was given for, seen from the target
-    // kind == evidence
-    std::string evidence_id;
-    std::string evidence_title;
-    // kind == answer
-    std::string assessment_id;
-    Answer answer;
-};
-
 // Suggestions for `target` ("framework:code"), linked items in crosswalk order. Evidence that
 // already supports the target is left out; so is an answer already carried into the target's
 // answer in target_assessment_id (when given).
 [[nodiscard]] std::vector<Suggestion> suggestions(const WorkspaceFolder& folder,
                                                   const ItemRef& target,
                                                   std::string_view target_assessment_id = "");
-
-// The target's answer after carrying the suggested answer into it: the narrative gains a
-// paragraph "From <framework> <code> (assessment <id>), accepted by <who> on <date>; needs
-// review: …". The score is carried only when the link is "equal" and both frameworks use the same
-// scale, and the target has no score yet.
-[[nodiscard]] Answer carried_answer(const Registry& registry, const Answer& existing,
-                                    const Suggestion& suggestion, std::string_view accepted_by,
-                                    std::string_view date);
 
 // Accepts a suggestion: evidence is attached to the target; an answer is carried into the
 // target's answer in the assessment target_assessment_id and saved.

@@ -35,6 +35,12 @@ enum class Submit { save, draft };  // a draft may leave the score empty
 // with its fields, hints, Easy Read text, unconfirmed marks and error messages.
 [[nodiscard]] std::string form_model_json(const Framework& framework);
 
+// Why the user chooses the items that apply: the framework files carry no data on which apply
+// to which kind of service (EqualityKit's reference has none).
+[[nodiscard]] std::string applicability_note(const Framework& framework);
+// "From EDS 2022 1A (assessment eds2022), accepted by Jo on 2025-01-31".
+[[nodiscard]] std::string source_text(const AnswerSource& source);
+
 // Scores, task statuses and unconfirmed facts as JSON, for the faces and `eqkit assess score`.
 [[nodiscard]] std::string results_json(const Framework& framework, const Assessment& assessment);
 

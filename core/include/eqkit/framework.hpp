@@ -270,5 +270,8 @@ struct TotalRange {
 [[nodiscard]] int percent_of(long long sum, long long count, int highest);
 // The same percentage before rounding, for showing the working.
 [[nodiscard]] double exact_percent(long long sum, long long count, int highest);
+// That percentage as text with two decimals, rounded half up like percent_of ("90.63" for
+// 29 of 32, never the "90.62" of binary rounding); "" when it is a whole percent.
+[[nodiscard]] std::string percent_decimals(long long sum, long long count, int highest);
 
 }  // namespace eqkit

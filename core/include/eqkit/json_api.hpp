@@ -31,9 +31,30 @@ class JsonApi {
     [[nodiscard]] std::string start(std::string_view framework_id);
     // Validates one question page and saves it when valid:
     // {"ok":bool,"errors":[{"field","message"}]} (errors in page order).
-    // answer_json: {"score":int|null,"narrative":string,"raters":[string]}.
+    // answer_json: {"score":int|null,"narrative":string,"raters":[string],
+    //  "category_scores":{code:int},"i_statement","we_statement","sections":[{heading,text}]}.
+    // The "needs review" mark and the sources of a carried answer are kept.
     [[nodiscard]] std::string submit_item(std::string_view item_code, std::string_view answer_json,
                                           bool draft);
+    // Changes the assessment-wide choices; only the keys given change:
+    // {"method":id, "applicable":[codes]|null, "judgements":{about:{rating,rationale}|null},
+    //  "flags":{flag:bool|null}} -> {"ok":true} or {"ok":false,"errors":[{field,message}]}, where
+    // field is "judgement-<about>-rating", "judgement-<about>-rationale", "applicable", "method".
+    [[nodiscard]] std::string settings(std::string_view settings_json);
+    // Clears an item's "needs review" mark: the user confirmed the carried answer.
+    [[nodiscard]] std::string confirm_review(std::string_view item_code);
+    // Answers given for linked items elsewhere (the library's suggestions JSON, kind "answer"),
+    // each with "from" in words and "carried": whether this item already carries it.
+    [[nodiscard]] std::string answer_suggestions(std::string_view item_code,
+                                                 std::string_view suggestions_json) const;
+    // Accepts one of them into the open assessment: copied with its source ("from EDS 2022 1A,
+    // accepted by <who> on <date>") and marked "needs review"; one undo step. suggestion_json is
+    // one entry of the suggestions JSON.
+    [[nodiscard]] std::string accept_answer(std::string_view item_code,
+                                            std::string_view suggestion_json,
+                                            std::string_view accepted_by, std::string_view date);
+    // The statement report pages (CQC local authority report style) as accessible HTML.
+    [[nodiscard]] std::string statement_pages_html() const;
     // Opens an uploaded assessment file: {"ok":true} or {"ok":false,"errors":[messages]}.
     [[nodiscard]] std::string open_text(std::string_view json, std::string_view label);
     [[nodiscard]] std::string open_file(const std::filesystem::path& file, std::string_view label);

@@ -53,6 +53,12 @@ class LibraryApi {
     // {"ok":true,"ref","missing","only_expired","evidence":[pieces as in list()]}.
     [[nodiscard]] std::string item(std::string_view item_ref, std::string_view today) const;
 
+    // What the workspace holds for the items the crosswalk links to item_ref (evidence and
+    // answers), copying nothing: {"ok":true,"item","suggestions":[…]} (suggestions_json).
+    [[nodiscard]] std::string suggestions(std::string_view item_ref) const;
+    // Coverage of a framework (eqkit/coverage.hpp): {"ok":true, …coverage_json}.
+    [[nodiscard]] std::string coverage(std::string_view framework_id) const;
+
     // Stores an assessment (the assessment file format, as JsonApi::assessment_json() gives it)
     // in the workspace under its framework's id, replacing the one stored there:
     // {"ok":true,"id":"eds2022","replaced":bool}.

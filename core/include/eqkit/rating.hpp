@@ -18,13 +18,6 @@
 
 namespace eqkit {
 
-// A rating the user chose, and why.
-struct Judgement {
-    std::string rating;
-    std::string rationale;
-    friend bool operator==(const Judgement&, const Judgement&) = default;
-};
-
 struct RatingInput {
     std::string method;                      // a ScoringMethod id; "" means the framework's newest
     std::map<std::string, int> item_scores;  // item code -> score (direct methods)
@@ -60,6 +53,8 @@ struct GroupRating {
     std::optional<int> percent;
     std::optional<Band> band;
     std::string rating;  // the band's label, or the user's judgement; "" when nothing is scored
+                         // or while it waits for the user's judgement
+    bool needs_judgement = false;  // an unconfirmed limit may apply: the user decides
     std::string working;
 };
 

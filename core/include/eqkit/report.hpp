@@ -12,6 +12,12 @@ namespace eqkit {
 [[nodiscard]] std::string render_report_html(const Framework& framework,
                                              const Assessment& assessment);
 
+// One section per item that applies, in the shape of a CQC local authority report page: the
+// score with its wording, the I statement and the We statement (the user's own text; the
+// framework's own, marked, where it has one) and the narrative sections under their headings.
+[[nodiscard]] std::string render_statement_pages_html(const Framework& framework,
+                                                      const Assessment& assessment);
+
 // The pieces of that page, for pages holding several reports (an evidence pack's report.html).
 struct ReportSections {
     int heading_level = 2;  // of each section's heading

@@ -1,6 +1,7 @@
 #pragma once
-// Undo and redo of answer edits. Each edit records the whole answer before and after, so one
-// step undoes one whole edit (a score pick, or a finished piece of typing).
+// Undo and redo of edits. Each step records the whole assessment before and after (assessments
+// are small), so one step undoes one whole edit: a score pick, a finished piece of typing, a
+// judgement, the choice of the items that apply.
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,18 +19,24 @@ struct AnswerEdit {
 // "set 1A score to 2 (Achieving activity)", for "Undo: …" menu items.
 [[nodiscard]] std::string describe(const AnswerEdit& edit, const Framework& framework);
 
+struct UndoStep {
+    std::string label;  // "set 1A score to 2 (Achieving activity)"
+    Assessment before;
+    Assessment after;
+};
+
 class UndoStack {
   public:
-    void record(AnswerEdit edit);  // an edit just applied; forgets anything to redo
-    [[nodiscard]] const AnswerEdit* next_undo() const;
-    [[nodiscard]] const AnswerEdit* next_redo() const;
+    void record(UndoStep step);  // an edit just applied; forgets anything to redo
+    [[nodiscard]] const UndoStep* next_undo() const;
+    [[nodiscard]] const UndoStep* next_redo() const;
     void step_back();     // moves next_undo() onto the redo side
     void step_forward();  // moves next_redo() onto the undo side
     void clear();
 
   private:
-    std::vector<AnswerEdit> done_;
-    std::vector<AnswerEdit> undone_;
+    std::vector<UndoStep> done_;
+    std::vector<UndoStep> undone_;
 };
 
 }  // namespace eqkit

@@ -35,6 +35,9 @@ class Workspace {
 
     // Sets an item's answer, recording an undo step; a no-op edit records nothing.
     [[nodiscard]] Result<void> edit(std::string_view item_code, Answer after);
+    // Replaces the assessment-wide choices (method, applicable items, judgements, flags) after
+    // checking them, as one undo step named by `what` ("record the overall judgement").
+    [[nodiscard]] Result<void> edit_settings(const Assessment& settings, std::string what);
     void undo();
     void redo();
     [[nodiscard]] std::optional<std::string> undo_label() const;
