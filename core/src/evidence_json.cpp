@@ -1,6 +1,27 @@
 #include "evidence_json.hpp"
 
 namespace eqkit::detail {
+namespace {
+
+// "crc32" (workspace.json only): a file's CRC-32, 0 to 4294967295. With an unknown kind only
+// the kind is reported.
+void read_crc32(ObjectReader& obj, std::optional<EvidenceKind> kind, Evidence& e) {
+    if (kind != EvidenceKind::file) {
+        if (obj.raw("crc32", Need::optional) != nullptr && kind) {
+            obj.error("crc32", "only a file has a CRC-32");
+        }
+        return;
+    }
+    const std::optional<std::int64_t> crc = obj.integer("crc32", Need::optional);
+    if (!crc) return;
+    if (*crc < 0 || *crc > 0xffffffffLL) {
+        obj.error("crc32", "a CRC-32 is a whole number from 0 to 4294967295");
+        return;
+    }
+    e.crc32 = static_cast<std::uint32_t>(*crc);
+}
+
+}  // namespace
 
 std::optional<Evidence> read_evidence(ObjectReader& obj, Diagnostics& diag, std::string* path) {
     const std::size_t errors_before = diag.count();
@@ -43,6 +64,7 @@ std::optional<Evidence> read_evidence(ObjectReader& obj, Diagnostics& diag, std:
     } else if (obj.raw("size", Need::optional) != nullptr && known) {
         obj.error("size", "a " + std::string(kind_name(e.kind)) + " cannot have \"size\"");
     }
+    if (path == nullptr) read_crc32(obj, known, e);
     e.media_type = need_if("media_type", is_file);
     e.original_name = need_if("original_name", is_file);
     e.url = need_if("url", known && e.kind == EvidenceKind::link);
@@ -82,6 +104,7 @@ Json evidence_to_json(const Evidence& e, const std::string* path) {
             out["media_type"] = e.media_type;
             out["original_name"] = e.original_name;
             if (path != nullptr) out["path"] = *path;
+            if (path == nullptr && e.crc32) out["crc32"] = *e.crc32;
             break;
         case EvidenceKind::link:
             out["url"] = e.url;

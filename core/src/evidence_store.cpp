@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <ctime>
 #include <system_error>
@@ -37,6 +38,7 @@ BlobWriter::BlobWriter(BlobWriter&& other) noexcept
       label_(std::move(other.label_)),
       hasher_(std::move(other.hasher_)),
       digest_(std::move(other.digest_)),
+      crc32_(other.crc32_),
       hashing_(other.hashing_),
       finished_(other.finished_),
       committed_(other.committed_) {}
@@ -50,6 +52,8 @@ BlobWriter::~BlobWriter() {
 
 Result<void> BlobWriter::write(std::string_view chunk) {
     if (hashing_) hasher_.update(chunk);
+    crc32_ = static_cast<std::uint32_t>(
+        crc32_z(crc32_, reinterpret_cast<const Bytef*>(chunk.data()), chunk.size()));
     digest_.size += chunk.size();
     if (!write_all(fd_.get(), chunk)) {
         return fail(temp_.parent_path().generic_string(), "",
@@ -122,7 +126,7 @@ void remove_abandoned_files(const std::filesystem::path& folder) {
     }
 }
 
-Result<FileDigest> store_file(const std::filesystem::path& folder,
+Result<StoredFile> store_file(const std::filesystem::path& folder,
                               const std::filesystem::path& source, std::string_view label) {
     Result<BlobWriter> writer = BlobWriter::start(folder, std::string(label));
     if (!writer) return tl::unexpected(writer.error());
@@ -131,9 +135,9 @@ Result<FileDigest> store_file(const std::filesystem::path& folder,
         read_chunks(source, label, [&](std::string_view chunk) { return writer->write(chunk); });
     if (!copied) return tl::unexpected(copied.error());
     Result<FileDigest> digest = writer->finish();
-    if (!digest) return digest;
+    if (!digest) return tl::unexpected(digest.error());
     if (Result<void> ok = writer->commit(); !ok) return tl::unexpected(ok.error());
-    return digest;
+    return StoredFile{std::move(*digest), writer->crc32()};
 }
 
 }  // namespace eqkit::detail

@@ -32,6 +32,8 @@ class BlobWriter {
     [[nodiscard]] Result<void> finish_checked(const FileDigest& digest);
     // Names the file by its digest, or drops it when the same content is already stored.
     [[nodiscard]] Result<void> commit();
+    // The CRC-32 of every byte written (export stores it in the pack's ZIP headers).
+    [[nodiscard]] std::uint32_t crc32() const { return crc32_; }
 
   private:
     BlobWriter(std::filesystem::path folder, std::filesystem::path temp, FileDescriptor fd,
@@ -50,6 +52,7 @@ class BlobWriter {
     std::string label_;
     Sha256 hasher_;
     FileDigest digest_;
+    std::uint32_t crc32_ = 0;
     bool hashing_ = true;
     bool finished_ = false;
     bool committed_ = false;
@@ -59,8 +62,13 @@ class BlobWriter {
 // another EqualityKit adding evidence at the same time is never disturbed). Best effort.
 void remove_abandoned_files(const std::filesystem::path& folder);
 
-// Copies a file into the blob folder in chunks; returns its digest and size.
-[[nodiscard]] Result<FileDigest> store_file(const std::filesystem::path& folder,
+struct StoredFile {
+    FileDigest digest;  // SHA-256 and size
+    std::uint32_t crc32 = 0;
+};
+
+// Copies a file into the blob folder in chunks; returns its digest, size and CRC-32.
+[[nodiscard]] Result<StoredFile> store_file(const std::filesystem::path& folder,
                                             const std::filesystem::path& source,
                                             std::string_view label);
 

@@ -5,7 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "answers_csv.hpp"
@@ -15,6 +18,7 @@
 #include "file_descriptor.hpp"
 #include "json_reader.hpp"
 #include "pack_report.hpp"
+#include "streaming.hpp"
 #include "zip_writer.hpp"
 
 namespace eqkit {
@@ -176,49 +180,58 @@ class TemporaryFile {
     std::filesystem::path path_;
 };
 
-Result<void> write_pack(const WorkspaceFolder& ws, const Plan& plan, const std::string& manifest,
-                        const std::string& signature, const std::filesystem::path& file,
-                        const std::string& label, const PackProgress& progress) {
-    Result<detail::ZipWriter> zip = detail::ZipWriter::create(file, label);
-    if (!zip) return tl::unexpected(zip.error());
-    if (Result<void> ok = zip->add_bytes(manifest_name, manifest); !ok) return ok;
-    if (!signature.empty()) {
-        if (Result<void> ok = zip->add_bytes(signature_name, signature); !ok) return ok;
-    }
-    std::vector<std::string> paths;
-    for (const auto& [path, bytes] : plan.generated)
-        paths.push_back(path);
-    for (const auto& [path, evidence] : plan.files)
-        paths.push_back(path);
-    std::sort(paths.begin(), paths.end());
-    std::uint64_t done = 0;
-    const auto report = [&](std::uint64_t n) -> Result<void> {
-        done += n;
-        if (progress && !progress(done, plan.total)) return fail(label, "", "export cancelled");
-        return {};
-    };
-    for (const std::string& path : paths) {
-        if (const auto g = plan.generated.find(path); g != plan.generated.end()) {
-            if (Result<void> ok = zip->add_bytes(path, g->second); !ok) return ok;
-            if (Result<void> ok = report(g->second.size()); !ok) return ok;
-            continue;
-        }
-        const Evidence& e = *plan.files.find(path)->second;
-        Result<void> ok =
-            zip->add_file(path, ws.blob_path(e.sha256), e.size,
-                          [&](std::string_view chunk) { return report(chunk.size()); });
-        if (!ok) return ok;
-    }
-    return zip->close();
-}
+// Sizes of the reads that copy evidence into the pack: small enough to stay in the CPU's cache
+// between the read and the write (bench/pack_throughput.sh measured 1 MiB slower).
+constexpr std::size_t copy_chunk = std::size_t{128} << 10;
 
 }  // namespace
 
-Result<ExportSummary> export_pack(const WorkspaceFolder& ws, const std::filesystem::path& out,
-                                  const ExportOptions& options) {
-    const std::string label = out.generic_string();
-    Result<Plan> plan = make_plan(ws, options);
-    if (!plan) return tl::unexpected(plan.error());
+// Export as steps: the first plans the pack and writes manifest.json (and manifest.sig); each
+// later one writes generated documents whole and copies evidence files chunk by chunk; the last
+// closes the ZIP and renames it into place.
+struct PackExportTask::State {
+    const WorkspaceFolder& ws;
+    std::filesystem::path out;
+    ExportOptions options;
+    std::string label;
+    std::optional<Plan> plan;
+    std::optional<TemporaryFile> temp;
+    std::optional<detail::ZipWriter> zip;
+    std::vector<std::string> paths;  // every entry after the manifest, in byte order
+    std::size_t next = 0;
+    std::uint64_t done = 0;
+    // The evidence file being copied.
+    const Evidence* copying = nullptr;
+    std::optional<detail::ChunkReader> source;
+    std::uint64_t copied = 0;
+    std::uint32_t crc = 0;  // computed only for evidence added before CRCs were kept
+    std::unique_ptr<char[]> buffer = std::make_unique<char[]>(copy_chunk);
+    std::optional<Result<ExportSummary>> result;
+
+    State(const WorkspaceFolder& w, std::filesystem::path o, ExportOptions opts)
+        : ws(w), out(std::move(o)), options(std::move(opts)), label(out.generic_string()) {}
+
+    void end(Error error) { result = tl::unexpected(std::move(error)); }
+    Result<void> report(std::uint64_t n);
+    Result<void> start();
+    Result<void> begin_entry();
+    Result<std::uint64_t> copy_some();
+    [[nodiscard]] Error changed_size_error() const;
+    Result<ExportSummary> finish();
+};
+
+Result<void> PackExportTask::State::report(std::uint64_t n) {
+    done += n;
+    if (options.progress && !options.progress(done, plan->total)) {
+        return fail(label, "", "export cancelled");
+    }
+    return {};
+}
+
+Result<void> PackExportTask::State::start() {
+    Result<Plan> planned = make_plan(ws, options);
+    if (!planned) return tl::unexpected(planned.error());
+    plan = std::move(*planned);
     const std::string manifest = manifest_to_json(plan->manifest);
     std::string signature;
     if (options.signing_key) {
@@ -226,25 +239,84 @@ Result<ExportSummary> export_pack(const WorkspaceFolder& ws, const std::filesyst
         if (!signed_bytes) return tl::unexpected(signed_bytes.error());
         signature = signature_text(*options.signing_key, *signed_bytes);
     }
-    TemporaryFile temp(out);
-    if (temp.path().empty()) {
+    temp.emplace(out);
+    if (temp->path().empty()) {
         return fail(label, "", "cannot write beside this file (" + detail::errno_text(errno) + ")");
     }
-    if (Result<void> ok =
-            write_pack(ws, *plan, manifest, signature, temp.path(), label, options.progress);
-        !ok) {
+    Result<detail::ZipWriter> created = detail::ZipWriter::create(temp->path(), label);
+    if (!created) return tl::unexpected(created.error());
+    zip.emplace(std::move(*created));
+    if (Result<void> ok = zip->add_bytes(manifest_name, manifest); !ok) return ok;
+    if (!signature.empty()) {
+        if (Result<void> ok = zip->add_bytes(signature_name, signature); !ok) return ok;
+    }
+    for (const auto& [path, bytes] : plan->generated)
+        paths.push_back(path);
+    for (const auto& [path, evidence] : plan->files)
+        paths.push_back(path);
+    std::sort(paths.begin(), paths.end());
+    return {};
+}
+
+// Writes the next generated document whole, or opens the next evidence file for copying.
+Result<void> PackExportTask::State::begin_entry() {
+    const std::string& path = paths[next++];
+    if (const auto g = plan->generated.find(path); g != plan->generated.end()) {
+        if (Result<void> ok = zip->add_bytes(path, g->second); !ok) return ok;
+        return report(g->second.size());
+    }
+    copying = plan->files.find(path)->second;
+    const std::filesystem::path blob = ws.blob_path(copying->sha256);
+    Result<detail::ChunkReader> opened = detail::ChunkReader::open(blob, blob.generic_string());
+    if (!opened) return tl::unexpected(opened.error());
+    source.emplace(std::move(*opened));
+    copied = 0;
+    crc = 0;
+    return zip->begin_stored(path, copying->size);
+}
+
+Error PackExportTask::State::changed_size_error() const {
+    return {ws.blob_path(copying->sha256).generic_string(), "",
+            "the stored evidence file has changed size since it was added (" +
+                std::to_string(copying->size) + " bytes)"};
+}
+
+// Copies one chunk of the evidence file being copied; closes its entry at the end.
+Result<std::uint64_t> PackExportTask::State::copy_some() {
+    Result<std::string_view> chunk = source->next(std::span<char>(buffer.get(), copy_chunk));
+    if (!chunk) return tl::unexpected(chunk.error());
+    if (!chunk->empty()) {
+        copied += chunk->size();
+        if (copied > copying->size) return tl::unexpected(changed_size_error());
+        if (!copying->crc32) {
+            crc = static_cast<std::uint32_t>(
+                crc32_z(crc, reinterpret_cast<const Bytef*>(chunk->data()), chunk->size()));
+        }
+        if (Result<void> ok = zip->write_stored(*chunk); !ok) return tl::unexpected(ok.error());
+        if (Result<void> ok = report(chunk->size()); !ok) return tl::unexpected(ok.error());
+        return chunk->size();
+    }
+    if (copied != copying->size) return tl::unexpected(changed_size_error());
+    const Evidence& e = *copying;
+    source.reset();
+    copying = nullptr;
+    if (Result<void> ok = zip->end_stored(e.size, e.crc32.value_or(crc)); !ok) {
         return tl::unexpected(ok.error());
     }
-    // The pack gets its name only once it is complete, so a crash never leaves half a pack
-    // under that name. It is not flushed to disk first: like zip or cp, export leaves that to
-    // the system (a pack can always be made again, and verify checks it before it is sent).
+    return 0;
+}
+
+// The pack gets its name only once it is complete, so a crash never leaves half a pack under
+// that name. It is not flushed to disk first: like zip or cp, export leaves that to the system
+// (a pack can always be made again, and verify checks it before it is sent).
+Result<ExportSummary> PackExportTask::State::finish() {
+    if (Result<void> ok = zip->close(); !ok) return tl::unexpected(ok.error());
     struct stat info {};
-    if (::stat(temp.path().c_str(), &info) != 0 ||
-        ::rename(temp.path().c_str(), out.c_str()) != 0) {
+    if (::stat(temp->path().c_str(), &info) != 0 ||
+        ::rename(temp->path().c_str(), out.c_str()) != 0) {
         return fail(label, "", "cannot create the file (" + detail::errno_text(errno) + ")");
     }
-    temp.keep();
-
+    temp->keep();
     ExportSummary summary;
     summary.assessments = plan->manifest.assessments.size();
     summary.evidence_files = plan->files.size();
@@ -252,6 +324,49 @@ Result<ExportSummary> export_pack(const WorkspaceFolder& ws, const std::filesyst
     summary.bytes = static_cast<std::uint64_t>(info.st_size);
     summary.signer_fingerprint = plan->manifest.signer_fingerprint;
     return summary;
+}
+
+PackExportTask::PackExportTask(const WorkspaceFolder& workspace, std::filesystem::path out,
+                               ExportOptions options)
+    : state_(std::make_unique<State>(workspace, std::move(out), std::move(options))) {}
+
+PackExportTask::~PackExportTask() = default;
+
+bool PackExportTask::step(std::uint64_t budget) {
+    State& s = *state_;
+    if (s.result) return true;
+    if (!s.plan) {
+        if (Result<void> ok = s.start(); !ok) s.end(ok.error());
+        return s.result.has_value();
+    }
+    for (std::uint64_t spent = 0; spent < budget && !s.result;) {
+        if (s.copying != nullptr) {
+            Result<std::uint64_t> n = s.copy_some();
+            if (!n) {
+                s.end(n.error());
+            } else {
+                spent += *n;
+            }
+        } else if (s.next < s.paths.size()) {
+            if (Result<void> ok = s.begin_entry(); !ok) s.end(ok.error());
+        } else {
+            s.result = s.finish();
+        }
+    }
+    return s.result.has_value();
+}
+
+Result<ExportSummary> PackExportTask::result() const {
+    if (!state_->result) return fail(state_->label, "", "the export has not finished");
+    return *state_->result;
+}
+
+Result<ExportSummary> export_pack(const WorkspaceFolder& ws, const std::filesystem::path& out,
+                                  const ExportOptions& options) {
+    PackExportTask task(ws, out, options);
+    while (!task.step(std::numeric_limits<std::uint64_t>::max())) {
+    }
+    return task.result();
 }
 
 }  // namespace eqkit

@@ -4,6 +4,7 @@
 // On any problem the temporary files are removed: nothing at all is written.
 #include <sys/stat.h>
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <memory>
 
@@ -51,8 +52,17 @@ class ImportSink final : public detail::PackFileSink {
     Result<void> end(const PackFile& file) override {
         if (!blob_) return {};
         Result<void> ok = blob_->finish_checked({file.sha256, file.size});
-        if (ok) blobs_.push_back(std::move(blob_));
-        return ok;
+        if (!ok) return ok;
+        crcs_[file.sha256] = blob_->crc32();
+        blobs_.push_back(std::move(blob_));
+        return {};
+    }
+
+    // The CRC-32 of a file this import stored, for export to reuse.
+    [[nodiscard]] std::optional<std::uint32_t> crc32(const std::string& sha256) const {
+        const auto it = crcs_.find(sha256);
+        if (it == crcs_.end()) return std::nullopt;
+        return it->second;
     }
 
     // Names every stored file by its SHA-256 (identical ones are kept once).
@@ -83,12 +93,26 @@ class ImportSink final : public detail::PackFileSink {
     std::string* text_ = nullptr;
     std::unique_ptr<detail::BlobWriter> blob_;
     std::vector<std::unique_ptr<detail::BlobWriter>> blobs_;
+    std::map<std::string, std::uint32_t> crcs_;  // by SHA-256
 };
 
+// The CRC-32 is left out: packs do not carry it.
 bool same_except_id(Evidence a, Evidence b) {
     a.id.clear();
     b.id.clear();
+    a.crc32.reset();
+    b.crc32.reset();
     return a == b;
+}
+
+// A file's CRC-32 as this import computed it, or as the workspace already knows it.
+std::optional<std::uint32_t> known_crc32(const Evidence& e, const ImportSink& sink,
+                                         const WorkspaceFolder& into) {
+    if (std::optional<std::uint32_t> crc = sink.crc32(e.sha256)) return crc;
+    for (const Evidence& x : into.evidence()) {
+        if (x.kind == EvidenceKind::file && x.sha256 == e.sha256 && x.crc32) return x.crc32;
+    }
+    return std::nullopt;
 }
 
 // The pack's assessments, parsed and checked against the frameworks loaded here.
@@ -152,7 +176,8 @@ void compare_frameworks(const Manifest& manifest, const WorkspaceFolder& into,
 
 // Picks ids (keeping the pack's where free) and leaves out what the workspace already holds.
 WorkspaceAdditions plan(std::vector<StoredAssessment> assessments, const Manifest& manifest,
-                        const WorkspaceFolder& into, ImportSummary& summary) {
+                        const ImportSink& sink, const WorkspaceFolder& into,
+                        ImportSummary& summary) {
     WorkspaceAdditions add;
     std::vector<std::string> taken;
     for (StoredAssessment& a : assessments) {
@@ -189,6 +214,7 @@ WorkspaceAdditions plan(std::vector<StoredAssessment> assessments, const Manifes
             e.id = next_evidence_id(all);
             summary.renamed.emplace_back("evidence " + pack_id, e.id);
         }
+        if (e.kind == EvidenceKind::file) e.crc32 = known_crc32(e, sink, into);
         summary.added_evidence.push_back(e.id);
         all.push_back(e);
         add.evidence.push_back(std::move(e));
@@ -196,13 +222,9 @@ WorkspaceAdditions plan(std::vector<StoredAssessment> assessments, const Manifes
     return add;
 }
 
-}  // namespace
-
-Checked<ImportSummary> import_pack(const std::filesystem::path& pack, WorkspaceFolder& into,
-                                   const PackLimits& limits, const PackProgress& progress) {
-    const std::string label = pack.generic_string();
-    ImportSink sink(into, limits, label);
-    detail::PackReading reading = detail::read_pack(pack, limits, progress, &sink);
+// What import does once the pack has been read and checked.
+Checked<ImportSummary> finish_import(detail::PackReading reading, ImportSink& sink,
+                                     WorkspaceFolder& into, const std::string& label) {
     if (!reading.problems.empty()) return tl::unexpected(std::move(reading.problems));
     const Manifest& manifest = *reading.manifest;
     std::vector<StoredAssessment> assessments;
@@ -214,13 +236,60 @@ Checked<ImportSummary> import_pack(const std::filesystem::path& pack, WorkspaceF
     ImportSummary summary;
     summary.signature = reading.signature;
     compare_frameworks(manifest, into, summary);
-    WorkspaceAdditions additions = plan(std::move(assessments), manifest, into, summary);
+    WorkspaceAdditions additions = plan(std::move(assessments), manifest, sink, into, summary);
     // Evidence files first, then the assessments and workspace.json (in merge).
     if (Result<void> ok = sink.commit(); !ok) return tl::unexpected(ErrorList{ok.error()});
     if (Result<void> ok = into.merge(std::move(additions)); !ok) {
         return tl::unexpected(ErrorList{ok.error()});
     }
     return summary;
+}
+
+}  // namespace
+
+struct PackImportTask::State {
+    PackLimits limits;
+    PackProgress progress;
+    WorkspaceFolder& into;
+    std::string label;
+    ImportSink sink;
+    detail::PackReader reader;
+    std::optional<Checked<ImportSummary>> result;
+
+    State(std::filesystem::path pack, WorkspaceFolder& folder, PackLimits l, PackProgress p)
+        : limits(l),
+          progress(std::move(p)),
+          into(folder),
+          label(pack.generic_string()),
+          sink(folder, limits, label),
+          reader(std::move(pack), limits, progress, &sink) {}
+};
+
+PackImportTask::PackImportTask(std::filesystem::path pack, WorkspaceFolder& into, PackLimits limits,
+                               PackProgress progress)
+    : state_(std::make_unique<State>(std::move(pack), into, limits, std::move(progress))) {}
+
+PackImportTask::~PackImportTask() = default;
+
+bool PackImportTask::step(std::uint64_t budget) {
+    State& s = *state_;
+    if (s.result) return true;
+    if (!s.reader.step(budget)) return false;
+    s.result = finish_import(s.reader.take(), s.sink, s.into, s.label);
+    return true;
+}
+
+Checked<ImportSummary> PackImportTask::result() {
+    if (!state_->result) return tl::unexpected(ErrorList{{state_->label, "", "not finished"}});
+    return std::move(*state_->result);
+}
+
+Checked<ImportSummary> import_pack(const std::filesystem::path& pack, WorkspaceFolder& into,
+                                   const PackLimits& limits, const PackProgress& progress) {
+    PackImportTask task(pack, into, limits, progress);
+    while (!task.step(std::numeric_limits<std::uint64_t>::max())) {
+    }
+    return task.result();
 }
 
 }  // namespace eqkit

@@ -1,6 +1,7 @@
 #include "pack_reader.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "background_sha256.hpp"
@@ -51,52 +52,79 @@ Result<PackSignature> check_signature(std::string_view sig_text, std::string_vie
     return out;
 }
 
-class Reader {
+}  // namespace
+
+class PackReader::Reader {
   public:
-    Reader(const std::filesystem::path& pack, const PackLimits& limits,
-           const PackProgress& progress, PackFileSink* sink)
-        : pack_(pack),
-          label_(pack.generic_string()),
+    Reader(std::filesystem::path pack, const PackLimits& limits, const PackProgress& progress,
+           PackFileSink* sink)
+        : pack_(std::move(pack)),
+          label_(pack_.generic_string()),
           limits_(limits),
           progress_(progress),
           sink_(sink) {}
 
-    PackReading run() {
-        Result<ZipReader> zip = ZipReader::open(pack_, label_);
-        if (!zip) return refuse(zip.error());
-        Result<std::vector<ZipEntry>> entries = zip->entries(limits_.max_entries);
-        if (!entries) return refuse(entries.error());
-        out_.problems = check_entries(*entries, limits_, label_);
-        // A hostile directory is never unpacked, not even the manifest.
-        if (!out_.problems.empty()) return std::move(out_);
-        EntryMap by_name;
-        for (const ZipEntry& e : *entries) {
-            if (!e.is_folder()) by_name.emplace(e.name, &e);
+    bool step(std::uint64_t budget) {
+        if (ended_) return true;
+        if (!zip_) {
+            ended_ = !start();
+            return ended_;
         }
-        std::string manifest_bytes;
-        if (!read_manifest(*zip, by_name, manifest_bytes)) return std::move(out_);
-        read_signature(*zip, by_name, manifest_bytes);
-        check_files(*zip, by_name);
-        return std::move(out_);
+        for (std::uint64_t spent = 0; spent < budget && !ended_;) {
+            if (reading_ != nullptr) {
+                spent += read_some();
+            } else if (next_ < files_.size()) {
+                begin_file(files_[next_++]);
+            } else {
+                ended_ = true;
+            }
+        }
+        return ended_;
     }
 
+    PackReading take() { return std::move(out_); }
+
   private:
-    PackReading refuse(Error error) {
-        out_.problems.push_back(std::move(error));
-        return std::move(out_);
-    }
     void problem(std::string_view name, std::string reason) {
         out_.problems.push_back({label_, std::string(name), std::move(reason)});
     }
 
-    bool read_manifest(ZipReader& zip, const EntryMap& by_name, std::string& bytes) {
-        const auto it = by_name.find(manifest_name);
-        if (it == by_name.end()) {
+    // The directory, the manifest, the signature and the list of files; false when reading
+    // stops there.
+    bool start() {
+        Result<ZipReader> zip = ZipReader::open(pack_, label_);
+        if (!zip) {
+            out_.problems.push_back(zip.error());
+            return false;
+        }
+        zip_.emplace(std::move(*zip));
+        Result<std::vector<ZipEntry>> entries = zip_->entries(limits_.max_entries);
+        if (!entries) {
+            out_.problems.push_back(entries.error());
+            return false;
+        }
+        entries_ = std::move(*entries);
+        out_.problems = check_entries(entries_, limits_, label_);
+        // A hostile directory is never unpacked, not even the manifest.
+        if (!out_.problems.empty()) return false;
+        for (const ZipEntry& e : entries_) {
+            if (!e.is_folder()) by_name_.emplace(e.name, &e);
+        }
+        std::string manifest_bytes;
+        if (!read_manifest(manifest_bytes)) return false;
+        read_signature(manifest_bytes);
+        list_files();
+        return true;
+    }
+
+    bool read_manifest(std::string& bytes) {
+        const auto it = by_name_.find(manifest_name);
+        if (it == by_name_.end()) {
             problem(manifest_name,
                     "the pack has no manifest.json, so it is not an EqualityKit pack");
             return false;
         }
-        Result<std::string> text = zip.read_small(*it->second, limits_.max_manifest_bytes);
+        Result<std::string> text = zip_->read_small(*it->second, limits_.max_manifest_bytes);
         if (!text) {
             out_.problems.push_back(text.error());
             return false;
@@ -112,17 +140,17 @@ class Reader {
         return true;
     }
 
-    void read_signature(ZipReader& zip, const EntryMap& by_name, std::string_view manifest_bytes) {
+    void read_signature(std::string_view manifest_bytes) {
         const std::string& claimed = out_.manifest->signer_fingerprint;
-        const auto it = by_name.find(signature_name);
-        if (it == by_name.end()) {
+        const auto it = by_name_.find(signature_name);
+        if (it == by_name_.end()) {
             if (!claimed.empty()) {
                 problem(signature_name, "the manifest says the pack is signed by " + claimed +
                                             " but manifest.sig is missing");
             }
             return;
         }
-        Result<std::string> text = zip.read_small(*it->second, max_signature_bytes);
+        Result<std::string> text = zip_->read_small(*it->second, max_signature_bytes);
         if (!text) {
             out_.problems.push_back(text.error());
             return;
@@ -149,100 +177,128 @@ class Reader {
         out_.signature = std::move(*signature);
     }
 
-    void check_files(ZipReader& zip, const EntryMap& by_name) {
-        const std::vector<PackFile> files = out_.manifest->files();
+    // Reports files in the pack but not in the manifest; keeps the listed ones to check.
+    void list_files() {
+        files_ = out_.manifest->files();
         std::map<std::string, const PackFile*, std::less<>> listed;
-        std::uint64_t total = 0;
-        for (const PackFile& f : files) {
+        for (const PackFile& f : files_) {
             listed.emplace(f.path, &f);
-            total += f.size;
+            total_ += f.size;
         }
-        for (const auto& [name, entry] : by_name) {
+        for (const auto& [name, entry] : by_name_) {
             if (name != manifest_name && name != signature_name && !listed.contains(name)) {
                 problem(name, "this file is in the pack but not listed in the manifest");
             }
         }
-        std::uint64_t done = 0;
-        for (const PackFile& file : files) {
-            const auto it = by_name.find(file.path);
-            if (it == by_name.end()) {
-                problem(file.path, "the manifest lists this file but it is missing from the pack");
-                continue;
-            }
-            if (it->second->size != file.size) {
-                problem(file.path, "the manifest says " + std::to_string(file.size) +
-                                       " bytes but the pack holds " +
-                                       std::to_string(it->second->size));
-                continue;
-            }
-            if (!check_file(zip, *it->second, file, done, total)) return;  // cancelled
-        }
     }
 
-    // false only when the user cancelled.
-    bool check_file(ZipReader& zip, const ZipEntry& entry, const PackFile& file,
-                    std::uint64_t& done, std::uint64_t total) {
-        BackgroundSha256& hasher = hasher_;
-        bool cancelled = false;
+    void begin_file(const PackFile& file) {
+        const auto it = by_name_.find(file.path);
+        if (it == by_name_.end()) {
+            problem(file.path, "the manifest lists this file but it is missing from the pack");
+            return;
+        }
+        if (it->second->size != file.size) {
+            problem(file.path, "the manifest says " + std::to_string(file.size) +
+                                   " bytes but the pack holds " + std::to_string(it->second->size));
+            return;
+        }
         if (sink_ != nullptr) {
             if (Result<void> ok = sink_->begin(file); !ok) {
                 out_.problems.push_back(ok.error());
-                return true;
+                return;
             }
         }
-        Result<void> read = zip.read(entry, [&](std::string_view chunk) -> Result<void> {
-            hasher.update(chunk);
-            if (sink_ != nullptr) {
-                if (Result<void> ok = sink_->write(chunk); !ok) return ok;
-            }
-            done += chunk.size();
-            if (progress_ && !progress_(done, total)) {
-                cancelled = true;
-                return fail(label_, "", "cancelled");
-            }
-            return {};
-        });
-        // Always finished, even after a failure: the hasher is reused for the next file.
-        Result<Sha256Digest> digest = hasher.finish();
-        if (cancelled) {
+        if (Result<void> ok = zip_->open_entry(*it->second, false); !ok) {
+            out_.problems.push_back(ok.error());
+            return;
+        }
+        reading_ = &file;
+    }
+
+    // Hashes (and hands the sink) the next chunk of the file being read; bytes read.
+    std::uint64_t read_some() {
+        Result<std::string_view> chunk = zip_->next();
+        Result<void> ok = chunk ? Result<void>{} : Result<void>(tl::unexpected(chunk.error()));
+        if (ok && chunk->empty()) {
+            end_file();
+            return 0;
+        }
+        if (ok) hasher_.update(*chunk);
+        if (ok && sink_ != nullptr) ok = sink_->write(*chunk);
+        if (!ok) {
+            (void)hasher_.finish();  // empty again for the next file
+            out_.problems.push_back(ok.error());
+            reading_ = nullptr;
+            return 0;
+        }
+        done_ += chunk->size();
+        if (progress_ && !progress_(done_, total_)) {
+            (void)hasher_.finish();
             problem("", "cancelled before every file was checked");
-            return false;
+            ended_ = true;
         }
-        if (!read) {
-            out_.problems.push_back(read.error());
-            return true;
-        }
+        return chunk->size();
+    }
+
+    void end_file() {
+        const PackFile& file = *reading_;
+        reading_ = nullptr;
+        Result<Sha256Digest> digest = hasher_.finish();
         if (!digest) {
             problem(file.path, digest.error().reason);
-            return true;
+            return;
         }
         ++out_.files_checked;
         out_.bytes_checked += file.size;
         if (to_hex(*digest) != file.sha256) {
             problem(file.path, "the contents have changed: the SHA-256 is " + to_hex(*digest) +
                                    " but the manifest says " + file.sha256);
-            return true;
+            return;
         }
         if (sink_ != nullptr) {
             if (Result<void> ok = sink_->end(file); !ok) out_.problems.push_back(ok.error());
         }
-        return true;
     }
 
-    const std::filesystem::path& pack_;
+    std::filesystem::path pack_;
     std::string label_;
     const PackLimits& limits_;
     const PackProgress& progress_;
     PackFileSink* sink_;
     PackReading out_;
+    std::optional<ZipReader> zip_;
+    std::vector<ZipEntry> entries_;
+    EntryMap by_name_;  // points into entries_
+    std::vector<PackFile> files_;
+    std::size_t next_ = 0;
+    const PackFile* reading_ = nullptr;  // the file being read, in files_
+    std::uint64_t done_ = 0;
+    std::uint64_t total_ = 0;
+    bool ended_ = false;
     BackgroundSha256 hasher_;  // hashes on another core while this one reads; reused per file
 };
 
-}  // namespace
+PackReader::PackReader(std::filesystem::path pack, const PackLimits& limits,
+                       const PackProgress& progress, PackFileSink* sink)
+    : reader_(std::make_unique<Reader>(std::move(pack), limits, progress, sink)) {}
+
+PackReader::~PackReader() = default;
+
+bool PackReader::step(std::uint64_t budget) {
+    return reader_->step(budget);
+}
+
+PackReading PackReader::take() {
+    return reader_->take();
+}
 
 PackReading read_pack(const std::filesystem::path& pack, const PackLimits& limits,
                       const PackProgress& progress, PackFileSink* sink) {
-    return Reader(pack, limits, progress, sink).run();
+    PackReader reader(pack, limits, progress, sink);
+    while (!reader.step(std::numeric_limits<std::uint64_t>::max())) {
+    }
+    return reader.take();
 }
 
 }  // namespace eqkit::detail

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "eqkit/error.hpp"
+#include "file_descriptor.hpp"
 
 namespace eqkit::detail {
 
@@ -16,6 +17,22 @@ inline constexpr std::size_t chunk_size = std::size_t{1} << 20;
 
 // What to do with each chunk; an error stops the reading and is returned as it is.
 using ChunkSink = std::function<Result<void>(std::string_view chunk)>;
+
+// A file read a chunk at a time, for work done in steps.
+class ChunkReader {
+  public:
+    // Opens an ordinary file; errors name it as label.
+    [[nodiscard]] static Result<ChunkReader> open(const std::filesystem::path& file,
+                                                  std::string label);
+    // The next bytes, into buffer; empty at the end of the file.
+    [[nodiscard]] Result<std::string_view> next(std::span<char> buffer);
+
+  private:
+    ChunkReader(FileDescriptor fd, std::string label)
+        : fd_(std::move(fd)), label_(std::move(label)) {}
+    FileDescriptor fd_;
+    std::string label_;
+};
 
 // Calls sink with the file's bytes, in order; returns how many bytes there were. Errors name
 // the file as label.

@@ -315,10 +315,12 @@ Checked<std::string> WorkspaceFolder::add_file(const std::filesystem::path& sour
     Checked<Evidence> ready = prepare(std::move(e), std::move(details), today);
     if (!ready) return tl::unexpected(ready.error());
     // The details are fine: only now copy the (possibly large) file in.
-    Result<FileDigest> stored = detail::store_file(blob_folder(), source, source.generic_string());
+    Result<detail::StoredFile> stored =
+        detail::store_file(blob_folder(), source, source.generic_string());
     if (!stored) return tl::unexpected(ErrorList{stored.error()});
-    ready->sha256 = stored->sha256;
-    ready->size = stored->size;
+    ready->sha256 = stored->digest.sha256;
+    ready->size = stored->digest.size;
+    ready->crc32 = stored->crc32;
     return add_prepared(std::move(*ready));
 }
 

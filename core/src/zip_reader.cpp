@@ -98,7 +98,10 @@ Result<std::vector<ZipEntry>> ZipReader::entries(std::uint64_t max_entries) {
     return out;
 }
 
-Result<void> ZipReader::read(const ZipEntry& entry, const ChunkSink& sink) {
+Result<void> ZipReader::open_entry(const ZipEntry& entry, bool check_stored_crc) {
+    if (open_ && !stored_) unzCloseCurrentFile(handle(zip_));
+    open_ = false;
+    entry_ = entry;
     const unz64_file_pos position{entry.directory_offset, entry.index};
     if (unzGoToFilePos64(handle(zip_), &position) != UNZ_OK) {
         return fail(label_, entry.name, "the ZIP directory is damaged");
@@ -107,69 +110,87 @@ Result<void> ZipReader::read(const ZipEntry& entry, const ChunkSink& sink) {
         return fail(label_, entry.name,
                     "the file's local ZIP header is missing or disagrees with the directory");
     }
-    if (entry.method == 0 && !entry.encrypted()) {
-        const std::uint64_t offset = unzGetCurrentFileZStreamPos64(handle(zip_));
+    stored_ = entry.method == 0 && !entry.encrypted();
+    check_crc_ = check_stored_crc;
+    done_ = 0;
+    crc_ = crc32_z(0, nullptr, 0);
+    if (stored_) {
+        offset_ = unzGetCurrentFileZStreamPos64(handle(zip_));
         unzCloseCurrentFile(handle(zip_));  // nothing read through minizip: no check to report
-        return read_stored(entry, offset, sink);
     }
-    // Closes the entry on every path; reports a CRC mismatch only when asked.
-    struct OpenEntry {
-        unzFile zip;
-        bool closed = false;
-        int close() {
-            closed = true;
-            return unzCloseCurrentFile(zip);
-        }
-        ~OpenEntry() {
-            if (!closed) unzCloseCurrentFile(zip);
-        }
-    } open_entry{handle(zip_)};
-    char* const buffer = buffer_.get();
-    std::uint64_t total = 0;
-    for (;;) {
-        const int n = unzReadCurrentFile(handle(zip_), buffer, static_cast<unsigned>(chunk_size));
-        if (n < 0) return fail(label_, entry.name, damaged(n));
-        if (n == 0) break;
-        total += static_cast<std::uint64_t>(n);
-        if (Result<void> ok = sink(std::string_view(buffer, static_cast<std::size_t>(n))); !ok) {
-            return ok;
-        }
-    }
-    if (total != entry.size) {
-        return fail(label_, entry.name,
-                    "the ZIP header says " + std::to_string(entry.size) +
-                        " bytes but the file unpacks to " + std::to_string(total));
-    }
-    if (const int status = open_entry.close(); status != UNZ_OK) {
-        return fail(label_, entry.name, damaged(status));
-    }
+    open_ = true;
     return {};
 }
 
-Result<void> ZipReader::read_stored(const ZipEntry& entry, std::uint64_t offset,
-                                    const ChunkSink& sink) {
+Result<std::string_view> ZipReader::next() {
+    if (!open_) return std::string_view();
+    Result<std::string_view> chunk = stored_ ? next_stored() : next_deflated();
+    if (!chunk || chunk->empty()) {
+        if (open_ && !stored_) unzCloseCurrentFile(handle(zip_));
+        open_ = false;
+    }
+    return chunk;
+}
+
+Result<std::string_view> ZipReader::next_stored() {
+    if (done_ == entry_.size) {
+        if (check_crc_ && crc_ != entry_.crc)
+            return fail(label_, entry_.name, damaged(UNZ_CRCERROR));
+        return std::string_view();
+    }
     char* const buffer = buffer_.get();
-    uLong crc = crc32_z(0, nullptr, 0);
-    for (std::uint64_t done = 0; done < entry.size;) {
-        const std::size_t want =
-            static_cast<std::size_t>(std::min<std::uint64_t>(chunk_size, entry.size - done));
-        const ssize_t n = ::pread(fd_.get(), buffer, want, static_cast<off_t>(offset + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return fail(label_, entry.name, damaged(UNZ_ERRNO));
-        if (n == 0) {
-            return fail(label_, entry.name,
-                        "the ZIP header says " + std::to_string(entry.size) +
-                            " bytes but the pack ends after " + std::to_string(done));
-        }
-        const auto* bytes = reinterpret_cast<const Bytef*>(buffer);
-        crc = crc32_z(crc, bytes, static_cast<std::size_t>(n));
-        done += static_cast<std::uint64_t>(n);
-        if (Result<void> ok = sink(std::string_view(buffer, static_cast<std::size_t>(n))); !ok) {
+    const std::size_t want =
+        static_cast<std::size_t>(std::min<std::uint64_t>(chunk_size, entry_.size - done_));
+    ssize_t n = -1;
+    do {
+        n = ::pread(fd_.get(), buffer, want, static_cast<off_t>(offset_ + done_));
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) return fail(label_, entry_.name, damaged(UNZ_ERRNO));
+    if (n == 0) {
+        return fail(label_, entry_.name,
+                    "the ZIP header says " + std::to_string(entry_.size) +
+                        " bytes but the pack ends after " + std::to_string(done_));
+    }
+    const std::string_view chunk(buffer, static_cast<std::size_t>(n));
+    if (check_crc_) {
+        crc_ = crc32_z(crc_, reinterpret_cast<const Bytef*>(buffer), chunk.size());
+    }
+    done_ += chunk.size();
+    return chunk;
+}
+
+Result<std::string_view> ZipReader::next_deflated() {
+    char* const buffer = buffer_.get();
+    const int n = unzReadCurrentFile(handle(zip_), buffer, static_cast<unsigned>(chunk_size));
+    if (n < 0) return fail(label_, entry_.name, damaged(n));
+    if (n > 0) {
+        done_ += static_cast<std::uint64_t>(n);
+        return std::string_view(buffer, static_cast<std::size_t>(n));
+    }
+    if (done_ != entry_.size) {
+        return fail(label_, entry_.name,
+                    "the ZIP header says " + std::to_string(entry_.size) +
+                        " bytes but the file unpacks to " + std::to_string(done_));
+    }
+    open_ = false;  // closed here, to see the CRC-32 check's result
+    if (const int status = unzCloseCurrentFile(handle(zip_)); status != UNZ_OK) {
+        return fail(label_, entry_.name, damaged(status));
+    }
+    return std::string_view();
+}
+
+Result<void> ZipReader::read(const ZipEntry& entry, const ChunkSink& sink) {
+    if (Result<void> ok = open_entry(entry, true); !ok) return ok;
+    for (;;) {
+        Result<std::string_view> chunk = next();
+        if (!chunk) return tl::unexpected(chunk.error());
+        if (chunk->empty()) return {};
+        if (Result<void> ok = sink(*chunk); !ok) {
+            if (open_ && !stored_) unzCloseCurrentFile(handle(zip_));
+            open_ = false;
             return ok;
         }
     }
-    if (crc != entry.crc) return fail(label_, entry.name, damaged(UNZ_CRCERROR));
-    return {};
 }
 
 Result<std::string> ZipReader::read_small(const ZipEntry& entry, std::uint64_t limit) {

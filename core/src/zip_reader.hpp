@@ -42,6 +42,16 @@ class ZipReader {
     // Every entry of the central directory; more than max_entries is an error (reading stops).
     [[nodiscard]] Result<std::vector<ZipEntry>> entries(std::uint64_t max_entries);
 
+    // One entry's uncompressed bytes, a chunk at a time (for work done in steps): open it, then
+    // call next until it gives nothing. The bytes must be exactly the declared size; the
+    // declared CRC-32 is checked for deflated entries, and for stored ones only when asked
+    // (a pack's files are checked by SHA-256 instead, which is slower to forge and needs no
+    // second pass over the bytes).
+    [[nodiscard]] Result<void> open_entry(const ZipEntry& entry, bool check_stored_crc);
+    // The next bytes of the open entry (valid until the next call); empty at its end, once it
+    // has been checked.
+    [[nodiscard]] Result<std::string_view> next();
+
     // Streams the entry's uncompressed bytes to sink. The bytes must be exactly the declared
     // size and match the declared CRC-32; minizip never produces more than the declared size.
     [[nodiscard]] Result<void> read(const ZipEntry& entry, const ChunkSink& sink);
@@ -60,15 +70,22 @@ class ZipReader {
           label_(std::move(label)),
           buffer_(std::make_unique<char[]>(chunk_size)) {}
 
-    // A stored entry's bytes, read straight from the file once minizip has checked its local
-    // header: minizip copies stored data a byte at a time, a third of verify's time.
-    [[nodiscard]] Result<void> read_stored(const ZipEntry& entry, std::uint64_t offset,
-                                           const ChunkSink& sink);
+    [[nodiscard]] Result<std::string_view> next_stored();
+    [[nodiscard]] Result<std::string_view> next_deflated();
 
     std::unique_ptr<void, Closer> zip_;
     FileDescriptor fd_;  // the same archive, for read_stored
     std::string label_;
     std::unique_ptr<char[]> buffer_;  // one for every entry: no page faults per file
+    // The entry being read. A stored entry's bytes are read straight from the file once
+    // minizip has checked its local header: minizip copies stored data a byte at a time.
+    ZipEntry entry_;
+    bool open_ = false;
+    bool stored_ = false;
+    bool check_crc_ = false;
+    std::uint64_t offset_ = 0;  // of a stored entry's data in the file
+    std::uint64_t done_ = 0;
+    std::uint64_t crc_ = 0;
 };
 
 }  // namespace eqkit::detail

@@ -3,6 +3,7 @@
 // bytes: every entry dated 1980-01-01 00:00 (DOS time), marked as a Unix file rw-r--r--,
 // names flagged UTF-8, generated files deflated at one fixed level, evidence files stored as
 // they are (most are compressed already, and storing keeps export at disk speed).
+// minizip is compiled with a memcpy for stored data (cmake/Minizip.cmake).
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -10,7 +11,6 @@
 #include <string_view>
 
 #include "eqkit/error.hpp"
-#include "streaming.hpp"
 
 namespace eqkit::detail {
 
@@ -27,10 +27,12 @@ class ZipWriter {
 
     // A file made in memory, deflated.
     [[nodiscard]] Result<void> add_bytes(std::string_view name, std::string_view bytes);
-    // A file on disk, copied in chunks and stored; it must still be `expected_size` bytes.
-    // progress (optional) sees each chunk after it is written.
-    [[nodiscard]] Result<void> add_file(std::string_view name, const std::filesystem::path& source,
-                                        std::uint64_t expected_size, const ChunkSink& progress);
+    // A file stored as it is, whose size and CRC-32 are known (taken when the evidence was
+    // added): opened raw, so minizip neither checks nor recomputes them. Write its bytes with
+    // write_stored, in as many chunks as it takes, then end_stored.
+    [[nodiscard]] Result<void> begin_stored(std::string_view name, std::uint64_t size);
+    [[nodiscard]] Result<void> write_stored(std::string_view chunk);
+    [[nodiscard]] Result<void> end_stored(std::uint64_t size, std::uint32_t crc);
     // Writes the central directory and closes the file.
     [[nodiscard]] Result<void> close();
 
@@ -40,16 +42,14 @@ class ZipWriter {
 
   private:
     ZipWriter(std::unique_ptr<void, Closer> zip, std::string label)
-        : zip_(std::move(zip)),
-          label_(std::move(label)),
-          buffer_(std::make_unique<char[]>(chunk_size)) {}
+        : zip_(std::move(zip)), label_(std::move(label)) {}
 
     [[nodiscard]] Result<void> open_entry(std::string_view name, bool deflate, std::uint64_t size);
-    [[nodiscard]] Result<void> close_entry(std::string_view name);
+    [[nodiscard]] Result<void> write_entry(std::string_view bytes);
 
     std::unique_ptr<void, Closer> zip_;
     std::string label_;
-    std::unique_ptr<char[]> buffer_;  // one for every file: no page faults per file
+    std::string entry_;  // the entry being written, for messages
 };
 
 }  // namespace eqkit::detail

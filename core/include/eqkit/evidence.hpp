@@ -51,6 +51,9 @@ struct Evidence {
     std::uint64_t size = 0;
     std::string media_type;
     std::string original_name;
+    // The content's CRC-32 (the ZIP format's check), taken when it was added so export need not
+    // read the file twice; kept in workspace.json only. Absent in libraries made before.
+    std::optional<std::uint32_t> crc32;
     // kind == link
     std::string url;
     // kind == note

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -88,5 +89,56 @@ struct ImportSummary {
                                                  WorkspaceFolder& into,
                                                  const PackLimits& limits = {},
                                                  const PackProgress& progress = {});
+
+// The same three, a step at a time, for a face that must keep drawing while a pack is written
+// or read (the canvas web build has no threads: ui/jobs/stepped_job.hpp). Each step reads and
+// writes about `budget` bytes and returns true once the work has ended; the functions above run
+// one to the end. Progress and cancelling work as above.
+class PackExportTask {
+  public:
+    PackExportTask(const WorkspaceFolder& workspace, std::filesystem::path out,
+                   ExportOptions options);
+    ~PackExportTask();
+    PackExportTask(const PackExportTask&) = delete;
+    PackExportTask& operator=(const PackExportTask&) = delete;
+    [[nodiscard]] bool step(std::uint64_t budget);
+    // Once step has returned true.
+    [[nodiscard]] Result<ExportSummary> result() const;
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+class PackVerifyTask {
+  public:
+    explicit PackVerifyTask(std::filesystem::path pack, PackLimits limits = {},
+                            PackProgress progress = {});
+    ~PackVerifyTask();
+    PackVerifyTask(const PackVerifyTask&) = delete;
+    PackVerifyTask& operator=(const PackVerifyTask&) = delete;
+    [[nodiscard]] bool step(std::uint64_t budget);
+    [[nodiscard]] VerifyResult result();  // once step has returned true; moves it out
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// `into` must outlive the task and not change while it runs.
+class PackImportTask {
+  public:
+    PackImportTask(std::filesystem::path pack, WorkspaceFolder& into, PackLimits limits = {},
+                   PackProgress progress = {});
+    ~PackImportTask();
+    PackImportTask(const PackImportTask&) = delete;
+    PackImportTask& operator=(const PackImportTask&) = delete;
+    [[nodiscard]] bool step(std::uint64_t budget);
+    [[nodiscard]] Checked<ImportSummary> result();  // once step has returned true; moves it out
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace eqkit
