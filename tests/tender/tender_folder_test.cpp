@@ -332,3 +332,29 @@ TEST_CASE("tender folder: a removed or altered audit entry, or an altered file, 
                   "added to the tender (its SHA-256 no longer matches)\n");
     }
 }
+
+TEST_CASE("tender folder: bids wait for publication; a bad id or a used folder is refused") {
+    TempDir tmp;
+    Result<TenderFolder> made =
+        TenderFolder::create(tmp / "t", Tender("t1", small_set(), TenderSettings{}), "", lead, t0);
+    REQUIRE(made.has_value());
+    write_responses(tmp / "acme.json", "Acme");
+    Result<const TenderBid*> early =
+        made->add_bid("Acme", tmp / "acme.json", std::nullopt, lead, t0);
+    REQUIRE_FALSE(early.has_value());
+    CHECK(early.error().message() ==
+          "t1: bidder \"Acme\": bids are received once the tender is published (eqkit tender "
+          "publish)");
+    CHECK_FALSE(fs::exists(tmp / "t" / "bids"));
+
+    Result<TenderFolder> again =
+        TenderFolder::create(tmp / "t", Tender("t2", small_set(), TenderSettings{}), "", lead, t0);
+    REQUIRE_FALSE(again.has_value());
+    CHECK(again.error().reason ==
+          "the folder is not empty; a new tender needs a new or empty folder");
+    Result<TenderFolder> bad_id = TenderFolder::create(
+        tmp / "u", Tender("Ward 7", small_set(), TenderSettings{}), "", lead, t0);
+    REQUIRE_FALSE(bad_id.has_value());
+    CHECK(bad_id.error().place == "id");
+    CHECK_FALSE(fs::exists(tmp / "u"));
+}
