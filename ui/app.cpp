@@ -210,6 +210,8 @@ void App::draw_sections(float below) {
     }
     section_chosen_ = false;
     ImGui::EndTabBar();
+    // An import goes on while another section is shown (its screen reads a slice when drawn).
+    if (section_ != Section::workforce) (void)workforce_.step_import();
 }
 
 void App::draw_assessment_section(float below) {
@@ -258,6 +260,7 @@ std::string App::state_json() const {
     state["title"] = window_title();
     state["section"] = static_cast<int>(section_);
     evidence_.state_json(state);
+    workforce_.state_json(state);
     nlohmann::json answers = nlohmann::json::object();
     for (const auto& [code, answer] : ws_.assessment().answers) {
         nlohmann::json a = nlohmann::json::object();

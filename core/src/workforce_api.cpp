@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 
 #include "eqkit/csv_reader.hpp"
 #include "eqkit/files.hpp"
@@ -117,11 +118,6 @@ const std::string* find_heading(const std::vector<std::string>& headings, std::s
     return nullptr;
 }
 
-std::string interval_text(const IndicatorResult& r, const Likelihood& l) {
-    if (l.lower.state != State::shown) return describe_value(r, l.lower);
-    return format_ratio(l.lower.value) + " to " + format_ratio(l.upper.value);
-}
-
 std::vector<std::string> defs_keys(const Definitions& defs) {
     std::vector<std::string> keys;
     for (const GroupDef& g : defs.groups)
@@ -158,6 +154,11 @@ std::string flag_text(std::string_view flag) {
     std::string out(flag);
     std::replace(out.begin(), out.end(), '_', ' ');
     return out;
+}
+
+std::string interval_text(const IndicatorResult& r, const Likelihood& l) {
+    if (l.lower.state != State::shown) return describe_value(r, l.lower);
+    return format_ratio(l.lower.value) + " to " + format_ratio(l.upper.value);
 }
 
 std::string section_label(const Definitions& defs, std::string_view key) {
@@ -216,6 +217,8 @@ Result<void> WorkforceApi::choose(std::string_view standard_id) {
             chosen_ = i;
             restart_import();
             previous_.reset();
+            previous_label_.clear();
+            year_.clear();
             survey_.clear();
         }
         return {};
@@ -438,8 +441,58 @@ ErrorList WorkforceApi::open_previous(std::string_view json, std::string_view la
     Result<CountsLoad> load = parse_counts(json, label, s->defs);
     if (!load) return {load.error()};
     previous_ = std::move(load->counts);
+    previous_label_ = std::string(label);
     forget_results();
     return load->problems;
+}
+
+std::string WorkforceApi::previous_text() const {
+    if (!previous_) return "";
+    return "the counts file " + previous_label_ +
+           (previous_->year.empty() ? std::string() : " (" + previous_->year + ")");
+}
+
+ErrorList WorkforceApi::open_survey_csv(std::string_view csv, std::string_view label) {
+    const Standard* s = standard();
+    if (s == nullptr) return {Error{std::string(label), "", "choose a standard first"}};
+    const auto input =
+        std::find_if(s->defs.inputs.begin(), s->defs.inputs.end(),
+                     [](const InputDef& in) { return in.kind == InputKind::survey; });
+    if (input == s->defs.inputs.end()) {
+        return {Error{std::string(label), "", s->defs.short_title + " reads no Staff Survey file"}};
+    }
+    // A separate import: the survey file changes no count, and can come before or after them.
+    Import import(s->defs, &mapping_);
+    Result<void> read = import.begin(input->role, std::string(label), csv.size());
+    if (read) read = import.feed(csv);
+    if (read) read = import.end();
+    if (!read) return {read.error()};
+    ErrorList problems = import.report().problems;
+    const Counts counts = import.counts();
+    if (counts.survey.empty() && problems.empty()) {
+        problems.push_back(Error{std::string(label), "", "the file has no Staff Survey figures"});
+    }
+    for (const auto& [code, figure] : counts.survey)
+        survey_[code] = figure;
+    if (!counts.survey.empty()) forget_results();
+    return problems;
+}
+
+std::map<std::string, std::map<std::string, std::string>> WorkforceApi::survey_drafts() const {
+    std::map<std::string, std::map<std::string, std::string>> out;
+    for (const auto& [code, figure] : survey_) {
+        for (const auto& [column, value] : figure.values) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.15g", value);
+            out[code][column] = text;
+        }
+    }
+    return out;
+}
+
+std::string WorkforceApi::year() const {
+    if (!year_.empty()) return year_;
+    return current_counts().year;
 }
 
 std::vector<FieldError> WorkforceApi::set_survey(
@@ -475,7 +528,14 @@ std::vector<FieldError> WorkforceApi::set_survey(
         errors.push_back({field, reason});
     }
     if (errors.empty()) {
-        survey_ = load->counts.survey;
+        // What the form cannot show (the survey year and question of an imported file) stays.
+        for (auto& [code, figure] : load->counts.survey) {
+            const auto before = survey_.find(code);
+            if (before == survey_.end()) continue;
+            if (figure.survey_year.empty()) figure.survey_year = before->second.survey_year;
+            if (figure.question_id.empty()) figure.question_id = before->second.question_id;
+        }
+        survey_ = std::move(load->counts.survey);
         forget_results();
     }
     return errors;
@@ -487,6 +547,7 @@ Counts WorkforceApi::current_counts() const {
     Counts c = counts_ ? *counts_ : import_ ? import_->counts() : Counts{};
     for (const auto& [code, figure] : survey_)
         c.survey[code] = figure;
+    if (!year_.empty()) c.year = year_;
     return c;
 }
 
@@ -527,8 +588,8 @@ Result<void> WorkforceApi::compute(std::int64_t suppress_below, std::string year
         return tl::unexpected(
             Error{"", "suppress_below", "the suppression threshold cannot be negative"});
     }
-    Counts counts = current_counts();
-    if (!year.empty()) counts.year = std::move(year);
+    year_ = std::move(year);
+    const Counts counts = current_counts();
     results_ = workforce::compute(s->defs, counts, previous_ ? &*previous_ : nullptr,
                                   ComputeOptions{suppress_below});
     return {};
@@ -543,6 +604,8 @@ std::string WorkforceApi::export_text(ExportFormat format) const {
             return workforce::results_json(*results_, context());
         case ExportFormat::html:
             return results_html(*results_, context());
+        case ExportFormat::counts:
+            return counts_json(current_counts(), *results_->defs);
     }
     return "";
 }
@@ -556,6 +619,11 @@ std::string WorkforceApi::export_name(ExportFormat format) const {
             return base + ".json";
         case ExportFormat::html:
             return base + ".html";
+        case ExportFormat::counts: {
+            const std::string y = year();
+            return (chosen_ ? standard()->id : std::string("workforce")) + "-counts" +
+                   (y.empty() ? std::string() : "-" + y) + ".json";
+        }
     }
     return base;
 }
@@ -624,10 +692,13 @@ std::string WorkforceApi::state_json() const {
     j["counts"] = has_counts();
     j["counts_file"] = counts_ ? Json(counts_label_) : Json(nullptr);
     j["previous"] = previous_.has_value();
+    j["previous_text"] = previous_text();
+    j["year"] = year();
     Json survey = Json::object();
     for (const auto& [code, figure] : survey_)
         survey[code] = figure.values;
     j["survey"] = survey;
+    j["survey_text"] = survey_drafts();
     j["computed"] = results_.has_value();
     return dump(j);
 }
@@ -746,6 +817,12 @@ std::string WorkforceApi::open_previous_json(std::string_view json, std::string_
     return dump(Json{{"ok", previous_.has_value()}, {"errors", errors_json(problems)}});
 }
 
+std::string WorkforceApi::open_survey_csv_json(std::string_view csv, std::string_view label) {
+    const ErrorList problems = open_survey_csv(csv, label);
+    return dump(Json{
+        {"ok", problems.empty()}, {"errors", errors_json(problems)}, {"survey", survey_drafts()}});
+}
+
 std::string WorkforceApi::set_survey_json(std::string_view typed_json) {
     Result<Json> doc = eqkit::detail::parse_json(typed_json, "survey figures");
     if (!doc || !doc->is_object()) {
@@ -832,9 +909,11 @@ std::string WorkforceApi::export_json(std::string_view format) const {
     } else if (format == "html") {
         f = ExportFormat::html;
         mime = "text/html";
+    } else if (format == "counts") {
+        f = ExportFormat::counts;
     } else if (format != "json") {
-        return ok_or(Result<void>(tl::unexpected(
-            Error{"", "format", "exports are csv, json or html, not " + std::string(format)})));
+        return ok_or(Result<void>(tl::unexpected(Error{
+            "", "format", "exports are csv, json, html or counts, not " + std::string(format)})));
     }
     if (!results_) {
         return ok_or(

@@ -227,3 +227,77 @@ TEST_CASE("workforce screen: the app's Workforce tab shows it and takes its uplo
     CHECK(app.workforce().state().files.at("staff").uploaded);
     CHECK(app.problems().empty());
 }
+
+TEST_CASE(
+    "workforce screen: survey figures imported from a CSV file, the year, last year's "
+    "counts beside this year, and counts saved for next year") {
+    Fixture f;
+    f.act(act::Choose{"wres"});
+    f.give_files();
+    f.act(act::ToMapping{});
+    f.act(act::SetColumn{"recruitment", "ethnic_category", "Ethnicity"});
+    f.act(act::StartImport{});
+    f.import_all();
+    REQUIRE(f.st().step == ui::WorkforceStep::report);
+    f.act(act::Go{ui::WorkforceStep::survey});
+    CHECK(f.st().year.empty());  // CSV files carry no year
+
+    // The survey file's figures fill the form; a missing file is named first.
+    f.act(act::ImportSurvey{});
+    REQUIRE(f.st().problems.size() == 1);
+    CHECK(f.st().problems[0].reason == "choose the Staff Survey CSV file first");
+    test::spit(f.dir.path() / "survey.csv",
+               "indicator,group,percentage\n5,White,25.1\n5,BME,28\n8,BME,14.1\n");
+    f.act(act::SetPath{"survey", (f.dir.path() / "survey.csv").string()});
+    f.act(act::ImportSurvey{});
+    CHECK(f.st().problems.empty());
+    CHECK(f.st().survey.at("5").at("white") == "25.1");
+    CHECK(f.st().survey.at("8").at("bme") == "14.1");
+
+    // Last year: (10 / 20) / (12 / 40) = 1.67 for indicator 3.
+    test::spit(f.dir.path() / "last.json", R"({"format":"eqkit-wres-counts/1","year":"2023-24",
+        "headcount":{"white":40,"bme":20,"unknown":0},"disciplinary":{"white":12,"bme":10}})");
+    f.act(act::SetPath{"previous", (f.dir.path() / "last.json").string()});
+    f.act(act::UsePrevious{});
+    CHECK(f.screen->api().has_previous());
+    f.act(act::SetYear{"2024-25"});
+    f.act(act::Compute{});
+    REQUIRE(f.st().step == ui::WorkforceStep::results);
+    f.frames(2);
+    const workforce::Results& r = *f.screen->api().results();
+    CHECK(r.year == "2024-25");
+    CHECK(r.previous_year == "2023-24");
+    REQUIRE(indicator(r, 3).previous);
+    CHECK(indicator(r, 3).previous->value.value == doctest::Approx(0.5 / 0.3));
+    // Pooled counts: (20 / 40) / (22 / 80) = 1.82.
+    REQUIRE(indicator(r, 3).pooled);
+    CHECK(indicator(r, 3).pooled->ratio.value == doctest::Approx(0.5 / 0.275));
+    CHECK(indicator(r, 5).current.survey[0].values[0].value == doctest::Approx(25.1));
+
+    f.act(act::Export{workforce::ExportFormat::counts});
+    REQUIRE(f.platform.deliveries.size() == 1);
+    CHECK(f.platform.deliveries[0].to == f.dir.path() / "wres-counts-2024-25.json");
+    CHECK(f.platform.deliveries[0].bytes.find("\"year\": \"2024-25\"") != std::string::npos);
+}
+
+TEST_CASE("workforce screen: an import goes on without frames, as in a hidden browser tab") {
+    Fixture f;
+    std::string big = "person_id,ethnic_category,afc_band,clinical\n";
+    for (int i = 0; big.size() < (std::size_t{3} << 20) + 1000; ++i)
+        big += "P" + std::to_string(i) + ",A,5,Y\n";
+    test::spit(f.dir.path() / "big.csv", big);
+    f.act(act::Choose{"wres"});
+    f.give_files();
+    f.act(act::SetPath{"staff", (f.dir.path() / "big.csv").string()});
+    f.act(act::ToMapping{});
+    f.act(act::SetColumn{"recruitment", "ethnic_category", "Ethnicity"});
+    f.act(act::StartImport{});
+    REQUIRE(f.st().step == ui::WorkforceStep::importing);
+    // No frame is drawn: the browser calls step_import_for from a task until it says done.
+    int calls = 0;
+    while (f.screen->step_import_for(0.1) && calls < 1000)
+        ++calls;
+    CHECK(f.st().step == ui::WorkforceStep::report);
+    CHECK(f.screen->api().import_report()->files[0].used > 50000);
+    CHECK_FALSE(f.screen->step_import_for(0.1));  // nothing left
+}

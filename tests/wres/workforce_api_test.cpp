@@ -285,3 +285,78 @@ TEST_CASE("workforce api: a counts file replaces the CSV files; WDES goes the sa
     CHECK(results["standard"] == "wdes");
     CHECK(results["suppression"]["active"] == false);
 }
+
+TEST_CASE(
+    "workforce api: survey figures from a CSV file fill the form, and the rows it cannot "
+    "use are reported") {
+    WorkforceApi api(eqkit::test::shipped_registry());
+    REQUIRE(call(api.choose_json("wres"))["ok"] == true);
+    const json read = call(api.open_survey_csv_json(
+        "indicator,group,percentage,survey_year,question_id\r\n5,White,25.1,2024,Q14a\r\n"
+        "5,BME,28.0%,2024,Q14a\r\n7,BME,44.9,2024,Q15\r\n9,White,3,2024,Q1\r\n",
+        "survey.csv"));
+    CHECK(read["ok"] == false);  // one row could not be used
+    REQUIRE(read["errors"].size() == 1);
+    CHECK(read["errors"][0]["message"].get<std::string>().find("survey.csv: line 5, column 1") ==
+          0);
+    // The figures it could use, as the form shows them.
+    CHECK(read["survey"] == json::parse(R"({"5":{"white":"25.1","bme":"28"},"7":{"bme":"44.9"}})"));
+    CHECK(call(api.state_json())["survey_text"] == read["survey"]);
+    // Typed over (5 White corrected): the survey year and question the file gave stay.
+    REQUIRE(call(api.set_survey_json(
+                R"({"5":{"white":"26","bme":"28"},"7":{"bme":"44.9"}})"))["ok"] == true);
+    REQUIRE(api.compute().has_value());
+    const json results = call(api.results_json());
+    const json& part = indicator(results, 5)["parts"][0];
+    CHECK(part["values"]["white"]["value"].get<double>() == doctest::Approx(26.0));
+    CHECK(part["survey_year"] == "2024");
+    CHECK(part["question_id"] == "Q14a");
+    // A file with no figures at all says so.
+    const json empty = call(api.open_survey_csv_json("indicator,group,percentage\n", "none.csv"));
+    CHECK(empty["errors"][0]["message"] == "none.csv: the file has no Staff Survey figures");
+    CHECK(call(api.open_survey_csv_json("indicator,group\n5,White\n", "short.csv"))["ok"] ==
+          false);  // no percentage column
+}
+
+TEST_CASE(
+    "workforce api: last year's counts beside this year, indicator 3 pooled, the year label "
+    "and this year's counts saved for next year") {
+    WorkforceApi api(eqkit::test::shipped_registry());
+    import_sample(api);
+    const std::string last_year = R"({"format":"eqkit-wres-counts/1","year":"2023-24",
+        "headcount":{"white":40,"bme":20,"unknown":0},"disciplinary":{"white":12,"bme":10}})";
+    const json opened = call(api.open_previous_json(last_year, "wres-counts-2023-24.json"));
+    REQUIRE(opened["ok"] == true);
+    CHECK(opened["errors"].empty());
+    json state = call(api.state_json());
+    CHECK(state["previous"] == true);
+    CHECK(state["previous_text"] == "the counts file wres-counts-2023-24.json (2023-24)");
+    CHECK(state["year"] == "");  // CSV files carry no year until one is given
+    REQUIRE(call(api.compute_json(R"({"year":"2024-25"})"))["ok"] == true);
+    CHECK(call(api.state_json())["year"] == "2024-25");
+    const json results = call(api.results_json());
+    CHECK(results["year"] == "2024-25");
+    CHECK(results["previous_year"] == "2023-24");
+    const json& i3 = indicator(results, 3);
+    // This year (10 / 20) / (10 / 40) = 2.00; last year (10 / 20) / (12 / 40) = 0.5 / 0.3 = 1.67.
+    CHECK(i3["display"]["value"] == "2.00");
+    CHECK(i3["display"]["previous"] == "1.67");
+    // Pooled counts, not averaged ratios: (20 / 40) / (22 / 80) = 0.5 / 0.275 = 1.82.
+    CHECK(i3["pooled_two_year"]["value"].get<double>() == doctest::Approx(0.5 / 0.275));
+    CHECK(i3["display"]["pooled"] == "1.82");
+    CHECK(i3["pooled_two_year"]["confirmed"] == false);
+    // This year's counts, to be given as last year's next year.
+    const json saved = call(api.export_json("counts"));
+    REQUIRE(saved["ok"] == true);
+    CHECK(saved["name"] == "wres-counts-2024-25.json");
+    CHECK(saved["mime"] == "application/json");
+    const json counts = call(saved["text"]);
+    CHECK(counts["format"] == "eqkit-wres-counts/1");
+    CHECK(counts["year"] == "2024-25");
+    CHECK(counts["disciplinary"]["bme"] == 10);
+    // ... which reads back as last year's counts.
+    WorkforceApi next(eqkit::test::shipped_registry());
+    REQUIRE(call(next.choose_json("wres"))["ok"] == true);
+    CHECK(call(next.open_previous_json(saved["text"].get<std::string>(),
+                                       saved["name"].get<std::string>()))["ok"] == true);
+}

@@ -1,10 +1,12 @@
 #include "screens/workforce_screen.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
+#include <nlohmann/json.hpp>
 
 #include "eqkit/files.hpp"
 #include "screens/workforce_charts.hpp"
@@ -25,6 +27,7 @@ const char* mime_of(wf::ExportFormat format) {
         case wf::ExportFormat::csv:
             return "text/csv";
         case wf::ExportFormat::json:
+        case wf::ExportFormat::counts:
             return "application/json";
         case wf::ExportFormat::html:
             return "text/html";
@@ -84,6 +87,19 @@ WorkforceScreen::~WorkforceScreen() = default;
 float WorkforceScreen::progress() const {
     if (total_bytes_ == 0) return st_.step == WorkforceStep::importing ? 0.0F : 1.0F;
     return static_cast<float>(static_cast<double>(done_bytes_) / static_cast<double>(total_bytes_));
+}
+
+void WorkforceScreen::state_json(nlohmann::json& into) const {
+    nlohmann::json state = nlohmann::json::parse(api_->state_json(), nullptr, false);
+    state["step"] = static_cast<int>(st_.step);
+    state["files"] = nlohmann::json::array();  // the roles a file was given for
+    for (const auto& [role, file] : st_.files)
+        if (file.uploaded || !file.path.empty()) state["files"].push_back(role);
+    state["progress"] = progress();
+    state["problems"] = nlohmann::json::array();
+    for (const Error& e : st_.problems)
+        state["problems"].push_back(e.message());
+    into["workforce"] = std::move(state);
 }
 
 // ---- actions -------------------------------------------------------------------------------
@@ -184,24 +200,49 @@ void WorkforceScreen::apply(const wf_action::ToMapping&) {
     if (st_.problems.empty()) st_.step = WorkforceStep::mapping;
 }
 
+Result<std::string> WorkforceScreen::whole_file(std::string_view role, const char* missing) const {
+    const auto it = st_.files.find(std::string(role));
+    if (it == st_.files.end() || (!it->second.uploaded && it->second.path.empty())) {
+        return tl::unexpected(Error{"", "", missing});
+    }
+    if (it->second.uploaded) return it->second.bytes;
+    return read_text_file(it->second.path);
+}
+
 void WorkforceScreen::apply(const wf_action::UseCounts&) {
     st_.problems.clear();
-    const auto it = st_.files.find(std::string(workforce_counts_role));
-    if (it == st_.files.end()) {
-        fail({"", "", text::wf_counts_missing});
-        return;
-    }
-    std::string bytes = it->second.bytes;
-    if (!it->second.uploaded) {
-        Result<std::string> t = read_text_file(it->second.path);
-        if (!t) {
-            fail(t.error());
-            return;
-        }
-        bytes = std::move(*t);
-    }
-    st_.problems = api_->open_counts(bytes, it->second.name);
+    Result<std::string> bytes = whole_file(workforce_counts_role, text::wf_counts_missing);
+    if (!bytes) return fail(bytes.error());
+    st_.problems = api_->open_counts(*bytes, st_.files[std::string(workforce_counts_role)].name);
     if (api_->has_counts()) st_.step = WorkforceStep::report;
+}
+
+void WorkforceScreen::apply(const wf_action::ImportSurvey&) {
+    st_.problems.clear();
+    st_.status.clear();
+    Result<std::string> bytes = whole_file(workforce_survey_role, text::wf_survey_file_missing);
+    if (!bytes) return fail(bytes.error());
+    const std::string& name = st_.files[std::string(workforce_survey_role)].name;
+    st_.problems = api_->open_survey_csv(*bytes, name);
+    // The form shows what the file gave, beside what was typed for other parts.
+    for (const auto& [part, columns] : api_->survey_drafts())
+        for (const auto& [column, text] : columns)
+            st_.survey[part][column] = text;
+    st_.survey_errors.clear();
+    if (st_.problems.empty()) st_.status = fill(text::wf_survey_imported, name);
+}
+
+void WorkforceScreen::apply(const wf_action::UsePrevious&) {
+    st_.problems.clear();
+    st_.status.clear();
+    Result<std::string> bytes = whole_file(workforce_previous_role, text::wf_previous_missing);
+    if (!bytes) return fail(bytes.error());
+    st_.problems =
+        api_->open_previous(*bytes, st_.files[std::string(workforce_previous_role)].name);
+}
+
+void WorkforceScreen::apply(const wf_action::SetYear& a) {
+    st_.year = a.text;
 }
 
 void WorkforceScreen::apply(const wf_action::SetColumn& a) {
@@ -265,6 +306,15 @@ bool WorkforceScreen::open_next_file() {
     return true;
 }
 
+bool WorkforceScreen::step_import_for(double seconds) {
+    using Clock = std::chrono::steady_clock;
+    const auto until = Clock::now() + std::chrono::duration<double>(seconds);
+    while (step_import()) {
+        if (Clock::now() >= until) return st_.step == WorkforceStep::importing;
+    }
+    return false;
+}
+
 bool WorkforceScreen::step_import() {
     if (st_.step != WorkforceStep::importing || !api_->importing()) return false;
     const WorkforceFile& f = st_.files[api_->progress().role];
@@ -321,7 +371,7 @@ void WorkforceScreen::apply(const wf_action::Compute&) {
     st_.problems.clear();
     st_.survey_errors = api_->set_survey(st_.survey);
     if (!st_.survey_errors.empty()) return;
-    if (Result<void> done = api_->compute(); !done) {
+    if (Result<void> done = api_->compute(10, st_.year); !done) {
         fail(done.error());
         return;
     }
@@ -351,6 +401,11 @@ void WorkforceScreen::keep_results_as_evidence() {
 void WorkforceScreen::apply(const wf_action::Go& a) {
     st_.problems.clear();
     st_.step = a.step;
+    // The survey step starts from what the core holds: the counts' year, figures read before.
+    if (a.step == WorkforceStep::survey) {
+        if (st_.year.empty()) st_.year = api_->year();
+        if (st_.survey.empty()) st_.survey = api_->survey_drafts();
+    }
 }
 
 // ---- drawing -------------------------------------------------------------------------------
@@ -422,36 +477,38 @@ void WorkforceScreen::draw_files(const Look& look) {
     const wf::Standard& s = *api_->standard();
     widgets::heading(look, fill(text::wf_files_heading, s.defs.short_title));
     widgets::paragraph(text::wf_files_hint);
-    const bool paths = platform_->uses_paths();
-    auto file_row = [&](const std::string& role, const std::string& title, bool optional) {
-        ImGui::PushID(role.c_str());
-        widgets::subheading(look, optional ? fill(text::wf_file_optional, title) : title);
-        WorkforceFile& f = st_.files[role];
-        if (paths) {
-            ImGui::SetNextItemWidth(-1.0F);
-            std::string draft = f.path;
-            if (ImGui::InputTextWithHint("##path", text::wf_path_hint, &draft))
-                queue_.push_back(wf_action::SetPath{role, draft});
-            focus_here();
-        } else {
-            if (ImGui::Button(text::wf_choose_file)) queue_.push_back(wf_action::PickFile{role});
-            focus_here();
-            ImGui::SameLine();
-            widgets::muted(look, f.uploaded ? fill(text::wf_file_chosen, f.name, f.bytes.size())
-                                            : std::string(text::wf_file_none));
-        }
-        ImGui::PopID();
-    };
     for (const wf::InputDef* in : csv_inputs())
-        file_row(in->role, in->title, in->optional);
+        draw_file_row(look, in->role, in->title, in->optional);
     ImGui::Spacing();
     if (ImGui::Button(text::wf_continue_columns)) queue_.push_back(wf_action::ToMapping{});
     ImGui::SameLine();
     if (ImGui::Button(text::wf_back)) queue_.push_back(wf_action::Go{WorkforceStep::choose});
     ImGui::Separator();
-    file_row(std::string(workforce_counts_role), fill(text::wf_counts_title, s.defs.counts_format),
-             true);
+    draw_file_row(look, std::string(workforce_counts_role),
+                  fill(text::wf_counts_title, s.defs.counts_format), true);
     if (ImGui::Button(text::wf_use_counts)) queue_.push_back(wf_action::UseCounts{});
+}
+
+// A file for a role: a path to type (desktop) or the browser's file chooser.
+void WorkforceScreen::draw_file_row(const Look& look, const std::string& role,
+                                    const std::string& title, bool optional) {
+    ImGui::PushID(role.c_str());
+    widgets::subheading(look, optional ? fill(text::wf_file_optional, title) : title);
+    const WorkforceFile& f = st_.files[role];
+    if (platform_->uses_paths()) {
+        ImGui::SetNextItemWidth(-1.0F);
+        std::string draft = f.path;
+        if (ImGui::InputTextWithHint("##path", text::wf_path_hint, &draft))
+            queue_.push_back(wf_action::SetPath{role, draft});
+        focus_here();
+    } else {
+        if (ImGui::Button(text::wf_choose_file)) queue_.push_back(wf_action::PickFile{role});
+        focus_here();
+        ImGui::SameLine();
+        widgets::muted(look, f.uploaded ? fill(text::wf_file_chosen, f.name, f.bytes.size())
+                                        : std::string(text::wf_file_none));
+    }
+    ImGui::PopID();
 }
 
 void WorkforceScreen::draw_mapping(const Look& look) {
@@ -576,6 +633,11 @@ void WorkforceScreen::draw_report(const Look& look) {
 
 void WorkforceScreen::draw_survey(const Look& look) {
     widgets::heading(look, text::wf_survey_heading);
+    widgets::paragraph(text::wf_year_label);
+    std::string year = st_.year;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0F);
+    if (ImGui::InputText("##year", &year)) queue_.push_back(wf_action::SetYear{year});
+    focus_here();
     widgets::paragraph(text::wf_survey_hint);
     const wf::Standard& s = *api_->standard();
     for (const wf::IndicatorDef& ind : s.defs.indicators) {
@@ -598,10 +660,25 @@ void WorkforceScreen::draw_survey(const Look& look) {
             ImGui::PopID();
         }
     }
+    draw_survey_files(look);
     ImGui::Spacing();
     if (ImGui::Button(text::wf_compute)) queue_.push_back(wf_action::Compute{});
     ImGui::SameLine();
     if (ImGui::Button(text::wf_back)) queue_.push_back(wf_action::Go{WorkforceStep::report});
+}
+
+// The survey figures from a CSV file instead of typing them, and last year's counts file.
+void WorkforceScreen::draw_survey_files(const Look& look) {
+    ImGui::Separator();
+    draw_file_row(look, std::string(workforce_survey_role), text::wf_survey_file_title, true);
+    if (ImGui::Button(text::wf_import_survey)) queue_.push_back(wf_action::ImportSurvey{});
+    ImGui::Separator();
+    widgets::subheading(look, text::wf_previous_heading);
+    widgets::paragraph(text::wf_previous_hint);
+    draw_file_row(look, std::string(workforce_previous_role), text::wf_previous_title, true);
+    if (ImGui::Button(text::wf_use_previous)) queue_.push_back(wf_action::UsePrevious{});
+    if (api_->has_previous())
+        widgets::muted(look, fill(text::wf_previous_given, api_->previous_text()));
 }
 
 void WorkforceScreen::draw_results(const Look& look) {
@@ -631,7 +708,11 @@ void WorkforceScreen::draw_results(const Look& look) {
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s: %s", ind.def->code.c_str(), ind.def->short_title.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", wf::describe_value(ind, ind.current.value).c_str());
+            std::string value = wf::describe_value(ind, ind.current.value);
+            if (ind.previous)
+                value +=
+                    "\n" + fill(text::wf_last_year, wf::describe_value(ind, ind.previous->value));
+            ImGui::TextWrapped("%s", value.c_str());
             ImGui::TableNextColumn();
             std::string counts;
             std::string interval;
@@ -670,6 +751,10 @@ void WorkforceScreen::draw_results(const Look& look) {
             if (ind.previous)
                 widgets::paragraph(
                     fill(text::wf_last_year, wf::describe_value(ind, ind.previous->value)));
+            if (ind.pooled)
+                widgets::paragraph(fill(text::wf_pooled, ind.def->pooled->label,
+                                        wf::describe_value(ind, ind.pooled->ratio),
+                                        wf::interval_text(ind, *ind.pooled)));
             if (ind.def->kind == wf::IndicatorKind::board_difference)
                 widgets::paragraph(fill(text::wf_sign, ind.def->sign));
             widgets::muted(look, ind.def->interpretation);
@@ -694,6 +779,9 @@ void WorkforceScreen::draw_results(const Look& look) {
     ImGui::SameLine();
     if (ImGui::Button(paths ? text::wf_save_html : text::wf_download_html))
         queue_.push_back(wf_action::Export{wf::ExportFormat::html});
+    widgets::paragraph(text::wf_counts_next_year_hint);
+    if (ImGui::Button(paths ? text::wf_save_counts : text::wf_download_counts))
+        queue_.push_back(wf_action::Export{wf::ExportFormat::counts});
     if (keep_as_evidence_ && ImGui::Button(text::wf_keep_as_evidence)) keep_results_as_evidence();
     if (ImGui::Button(text::wf_start_again)) queue_.push_back(wf_action::Go{WorkforceStep::files});
 }

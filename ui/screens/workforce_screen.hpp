@@ -20,6 +20,8 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "eqkit/registry.hpp"
 #include "eqkit/workforce_api.hpp"
 #include "look.hpp"
@@ -30,6 +32,9 @@ namespace eqkit::ui {
 // The purpose of a browser upload for this screen: "workforce:staff", "workforce:counts".
 inline constexpr std::string_view workforce_upload_prefix = "workforce:";
 inline constexpr std::string_view workforce_counts_role = "counts";
+// The survey step's files: a Staff Survey CSV file and last year's counts file.
+inline constexpr std::string_view workforce_survey_role = "survey";
+inline constexpr std::string_view workforce_previous_role = "previous";
 
 // Where the column mapping is kept for next year: in the browser beside the kept assessment
 // (IndexedDB, where the accessible face keeps it too), on the desktop in the start folder.
@@ -57,6 +62,11 @@ struct SetColumn {
 };
 struct StartImport {};  // checks the mapping, saves it, starts reading
 struct CancelImport {};
+struct ImportSurvey {};  // the survey CSV file's figures into the form
+struct UsePrevious {};   // last year's counts file, shown beside this year
+struct SetYear {
+    std::string text;
+};
 struct SetSurvey {
     std::string part;
     std::string column;
@@ -74,8 +84,9 @@ struct Go {
 using WorkforceAction =
     std::variant<wf_action::Choose, wf_action::SetPath, wf_action::PickFile, wf_action::ToMapping,
                  wf_action::UseCounts, wf_action::SetColumn, wf_action::StartImport,
-                 wf_action::CancelImport, wf_action::SetSurvey, wf_action::Compute,
-                 wf_action::Export, wf_action::Go>;
+                 wf_action::CancelImport, wf_action::ImportSurvey, wf_action::UsePrevious,
+                 wf_action::SetYear, wf_action::SetSurvey, wf_action::Compute, wf_action::Export,
+                 wf_action::Go>;
 
 // A file given for a role: a path (desktop) or the bytes of an upload (browser).
 struct WorkforceFile {
@@ -92,6 +103,7 @@ struct WorkforceScreenState {
     std::map<std::string, std::vector<workforce::FieldError>> mapping_errors;  // role -> errors
     std::map<std::string, std::map<std::string, std::string>> survey;  // part -> column -> typed
     std::vector<workforce::FieldError> survey_errors;
+    std::string year;    // as typed: the label of the results
     ErrorList problems;  // shown at the top of the current step
     std::string status;  // one line: "Saved to …"
     std::string export_folder;
@@ -123,6 +135,9 @@ class WorkforceScreen {
     void act(const WorkforceAction& action);
     // Reads the next slice of the file being imported; returns false when nothing is running.
     bool step_import();
+    // Reads slices for up to `seconds` (the browser calls it from a timer while its tab is
+    // hidden and draws no frames); returns false once nothing is left to read.
+    bool step_import_for(double seconds);
     // A browser upload; false when its purpose is not this screen's.
     bool receive_file(std::string_view purpose, std::string bytes, std::string name);
 
@@ -131,6 +146,9 @@ class WorkforceScreen {
     void keep_results_as_evidence();
 
     [[nodiscard]] const WorkforceScreenState& state() const { return st_; }
+    // The screen's step, the import's progress and the core's state (WorkforceApi::state_json)
+    // as into["workforce"], for the browser's test hooks.
+    void state_json(nlohmann::json& into) const;
     [[nodiscard]] const workforce::WorkforceApi& api() const { return *api_; }
     // Fraction of the bytes read, 0 to 1, while importing.
     [[nodiscard]] float progress() const;
@@ -144,6 +162,9 @@ class WorkforceScreen {
     void apply(const wf_action::SetColumn& a);
     void apply(const wf_action::StartImport& a);
     void apply(const wf_action::CancelImport& a);
+    void apply(const wf_action::ImportSurvey& a);
+    void apply(const wf_action::UsePrevious& a);
+    void apply(const wf_action::SetYear& a);
     void apply(const wf_action::SetSurvey& a);
     void apply(const wf_action::Compute& a);
     void apply(const wf_action::Export& a);
@@ -160,6 +181,11 @@ class WorkforceScreen {
 
     [[nodiscard]] std::vector<const workforce::InputDef*> csv_inputs() const;
     [[nodiscard]] Result<std::string> head_of(const WorkforceFile& file) const;
+    // The whole of a small file given for a role (a counts or survey file), or why not.
+    [[nodiscard]] Result<std::string> whole_file(std::string_view role, const char* missing) const;
+    void draw_file_row(const Look& look, const std::string& role, const std::string& title,
+                       bool optional);
+    void draw_survey_files(const Look& look);
     bool open_next_file();
     void finish_import(std::optional<Error> error);
     void fail(Error error) { st_.problems.push_back(std::move(error)); }

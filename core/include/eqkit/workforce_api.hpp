@@ -55,10 +55,14 @@ struct FieldError {
     std::string message;
 };
 
-enum class ExportFormat { csv, json, html };
+// counts: this year's counts as a counts file, to be given next year as last year's (the
+// CLI's --save-counts); unsuppressed, for the organisation's own use.
+enum class ExportFormat { csv, json, html, counts };
 
 // An indicator's flag ("small_numbers", docs/indicators-format.md) in words, as faces show it.
 [[nodiscard]] std::string flag_text(std::string_view flag);
+// A ratio's 95% interval in words: "0.96 to 2.34", or why it is not shown.
+[[nodiscard]] std::string interval_text(const IndicatorResult& r, const Likelihood& l);
 // A section of indicator 1's rows ("clinical") as its label ("Clinical"); "" when unknown.
 [[nodiscard]] std::string section_label(const Definitions& defs, std::string_view key);
 
@@ -118,6 +122,16 @@ class WorkforceApi {
     // Counts files: this year's (instead of CSV files) and last year's (shown beside).
     [[nodiscard]] ErrorList open_counts(std::string_view json, std::string_view label);
     [[nodiscard]] ErrorList open_previous(std::string_view json, std::string_view label);
+    [[nodiscard]] bool has_previous() const { return previous_.has_value(); }
+    // "the counts file wres-counts.json (2023-24)", or "" when last year's counts are not given.
+    [[nodiscard]] std::string previous_text() const;
+    // A Staff Survey CSV file (indicator, group, percentage; docs/workforce-inputs.md): its
+    // figures replace those of the same parts. Returns the rows it could not use.
+    [[nodiscard]] ErrorList open_survey_csv(std::string_view csv, std::string_view label);
+    // The survey figures as the entry form shows them ("25.1"), part -> column -> text.
+    [[nodiscard]] std::map<std::string, std::map<std::string, std::string>> survey_drafts() const;
+    // The year the results are labelled with: as last given to compute(), else the counts'.
+    [[nodiscard]] std::string year() const;
     // Staff Survey figures as typed: part code -> column key -> text ("25.1", "25.1%", "").
     [[nodiscard]] std::vector<FieldError> set_survey(
         const std::map<std::string, std::map<std::string, std::string>>& typed);
@@ -135,7 +149,8 @@ class WorkforceApi {
     //  "problems":[messages]}
     [[nodiscard]] std::string standards_json() const;
     // {"standard":id|null,"mapping":{…},"import":{role,file,done,total,finished},
-    //  "report":{…}|null,"counts":bool,"survey":{…},"computed":bool}
+    //  "counts":bool,"counts_file":label|null,"previous":bool,"previous_text":"…","year":"…",
+    //  "survey":{part:{column:number}},"survey_text":{part:{column:"25.1"}},"computed":bool}
     [[nodiscard]] std::string state_json() const;
     [[nodiscard]] std::string choose_json(std::string_view standard_id);
     // {"ok":true,"role","headings":[…],"columns":[{field,label,required,heading|null}],
@@ -160,6 +175,8 @@ class WorkforceApi {
     [[nodiscard]] std::string report_json() const;
     [[nodiscard]] std::string open_counts_json(std::string_view json, std::string_view label);
     [[nodiscard]] std::string open_previous_json(std::string_view json, std::string_view label);
+    // {"ok":bool,"errors":[error…],"survey":{part:{column:"25.1"}}}
+    [[nodiscard]] std::string open_survey_csv_json(std::string_view csv, std::string_view label);
     // typed_json: {"5":{"white":"25.1","bme":"28"}, …}
     [[nodiscard]] std::string set_survey_json(std::string_view typed_json);
     // options_json: {"suppress_below":10,"year":"2024-25"} (both optional)
@@ -167,7 +184,7 @@ class WorkforceApi {
     // The results export (eqkit-workforce-results/1) with a "display" object per indicator:
     // the figures in words, as every face shows them. {"computed":false} before compute.
     [[nodiscard]] std::string results_json() const;
-    // format: "csv", "json" or "html": {"ok":true,"name","mime","text"} or an error.
+    // format: "csv", "json", "html" or "counts": {"ok":true,"name","mime","text"} or an error.
     [[nodiscard]] std::string export_json(std::string_view format) const;
 
   private:
@@ -186,6 +203,8 @@ class WorkforceApi {
     std::string counts_label_;
     ErrorList counts_problems_;
     std::optional<Counts> previous_;
+    std::string previous_label_;
+    std::string year_;  // as given to compute()
     std::map<std::string, SurveyFigure, std::less<>> survey_;
     std::optional<Results> results_;
     std::optional<Counts> computed_from_;  // the counts results_ rest on
