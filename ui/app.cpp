@@ -582,6 +582,12 @@ void App::on(const AttachEvidence& c) {
     evidence_.attach(c.evidence_id, c.item_ref, problems_);
 }
 
+void App::on(const SetChoices& c) {
+    if (!ws_.is_open()) return;
+    if (Result<void> edited = ws_.edit_settings(c.settings, c.what); !edited) fail(edited.error());
+    changed_ = true;
+}
+
 void App::on(const ShowSection& c) {
     section_ = c.section;
     section_chosen_ = true;

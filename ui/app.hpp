@@ -89,6 +89,7 @@ class App {
     void on(const SetHighContrast& c);
     void on(const ShowSection& c);
     void on(const AttachEvidence& c);
+    void on(const SetChoices& c);
     void on(const KeepAsEvidence& c);
 
     // False (and the command kept for "Save changes?") when unsaved work would be lost.

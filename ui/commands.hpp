@@ -73,15 +73,20 @@ struct KeepAsEvidence {     // a document the app made, offered to the evidence 
     std::string name;
     std::string bytes;
 };
+struct SetChoices {  // the assessment-wide choices (method, items that apply, judgements, flags)
+    Assessment settings;
+    std::string what;  // the undo step's name
+};
 struct AttachEvidence {  // evidence from the library, to an item ("eds2022:1A")
     std::string evidence_id;
     std::string item_ref;
 };
 
-using Command = std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment,
-                             Open, OpenFile, OpenText, Save, SaveAs, SaveTo, Download, ExportTo,
-                             RequestClose, ResolveUnsaved, CancelPrompt, ClearProblems, SetFontSize,
-                             SetHighContrast, ShowSection, AttachEvidence, KeepAsEvidence>;
+using Command =
+    std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment, Open, OpenFile,
+                 OpenText, Save, SaveAs, SaveTo, Download, ExportTo, RequestClose, ResolveUnsaved,
+                 CancelPrompt, ClearProblems, SetFontSize, SetHighContrast, ShowSection,
+                 AttachEvidence, KeepAsEvidence, SetChoices>;
 
 class CommandQueue {
   public:

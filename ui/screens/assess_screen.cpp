@@ -5,6 +5,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "eqkit/form.hpp"
+#include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
 #include "screens/totals_panel.hpp"
 #include "text.hpp"
@@ -27,9 +29,103 @@ bool begin_panel(const char* id, Panel panel, ImVec2 size, AssessScreenState& st
     return visible;
 }
 
+void draw_method_choice(const Workspace& ws, CommandQueue& out, const Look& look) {
+    const Framework& fw = ws.framework();
+    if (fw.aggregation.methods.size() < 2) return;
+    widgets::subheading(look, text::choices_method);
+    const std::string current = rating_input(fw, ws.assessment()).method;
+    for (const ScoringMethod& m : fw.aggregation.methods) {
+        if (ImGui::RadioButton(m.title.c_str(), m.id == current) && m.id != current) {
+            Assessment settings = ws.assessment();
+            settings.method = m.id;
+            out.push(SetChoices{std::move(settings), std::string(text::choices_method_what)});
+        }
+        widgets::unconfirmed_marker(look, m.provenance);
+    }
+}
+
+void draw_applies_choice(const Workspace& ws, AssessScreenState& st, CommandQueue& out,
+                         const Look& look) {
+    const Framework& fw = ws.framework();
+    widgets::subheading(look, text::choices_applies);
+    widgets::muted(look, applicability_note(fw));
+    const Assessment& a = ws.assessment();
+    bool all = !a.applicable;
+    const bool all_clicked = ImGui::Checkbox(text::choices_all_apply, &all);
+    st.choice_ids["all"] = ImGui::GetItemID();
+    if (all_clicked) {
+        Assessment settings = a;
+        if (all) {
+            settings.applicable.reset();
+        } else {
+            settings.applicable.emplace();
+        }
+        out.push(SetChoices{std::move(settings), std::string(text::choices_applies_what)});
+    }
+    for (const Group& group : fw.groups) {
+        for (const Item& item : group.items) {
+            bool applies = a.applies(item.code);
+            const std::string label = fill(text::items_row, item.code, item.title);
+            const bool clicked = ImGui::Checkbox(label.c_str(), &applies);
+            st.choice_ids[item.code] = ImGui::GetItemID();
+            if (!clicked) continue;
+            Assessment settings = a;
+            std::vector<std::string> codes;
+            for (const Group& g : fw.groups) {
+                for (const Item& i : g.items) {
+                    const bool on = i.code == item.code ? applies : a.applies(i.code);
+                    if (on) codes.push_back(i.code);
+                }
+            }
+            settings.applicable = std::move(codes);
+            out.push(SetChoices{std::move(settings), std::string(text::choices_applies_what)});
+        }
+    }
+}
+
+void draw_flag_choices(const Workspace& ws, CommandQueue& out, const Look& look) {
+    const Framework& fw = ws.framework();
+    if (!fw.aggregation.overall_rules) return;
+    for (const RatingCap& cap : fw.aggregation.overall_rules->caps) {
+        ImGui::PushID(cap.flag.c_str());
+        widgets::subheading(look, cap.question);
+        widgets::muted(look, cap.text);
+        const auto it = ws.assessment().flags.find(cap.flag);
+        for (const bool value : {true, false}) {
+            const bool on = it != ws.assessment().flags.end() && it->second == value;
+            if (ImGui::RadioButton(value ? text::choices_yes : text::choices_no, on) && !on) {
+                Assessment settings = ws.assessment();
+                settings.flags[cap.flag] = value;
+                out.push(
+                    SetChoices{std::move(settings), fill(text::choices_flag_what, cap.question)});
+            }
+            if (value) ImGui::SameLine();
+        }
+        ImGui::PopID();
+    }
+}
+
+void draw_choices(const Workspace& ws, AssessScreenState& st, CommandQueue& out, const Look& look) {
+    if (ws.framework().aggregation.methods.empty()) return;
+    const bool open = ImGui::CollapsingHeader(text::choices_heading);
+    st.choice_ids["choices"] = ImGui::GetItemID();
+    if (!open) return;
+    ImGui::PushID("choices");
+    draw_method_choice(ws, out, look);
+    draw_flag_choices(ws, out, look);
+    draw_applies_choice(ws, st, out, look);
+    ImGui::PopID();
+}
+
 void draw_items(const Workspace& ws, AssessScreenState& st, CommandQueue& out, const Look& look) {
     const Framework& fw = ws.framework();
     widgets::heading(look, fill(text::items_heading, fw.display_title()));
+    draw_choices(ws, st, out, look);
+    const Assessment& assessment = ws.assessment();
+    if (assessment.applicable) {
+        widgets::muted(look,
+                       fill(text::choices_hidden, fw.item_count() - assessment.applicable->size()));
+    }
     for (const Group& group : fw.groups) {
         ImGui::Spacing();
         widgets::subheading(look, fill(text::items_group, fw.group_label, group.code, group.title));
@@ -39,6 +135,7 @@ void draw_items(const Workspace& ws, AssessScreenState& st, CommandQueue& out, c
         ImGui::TableSetupColumn("item", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("score", ImGuiTableColumnFlags_WidthFixed);
         for (const Item& item : group.items) {
+            if (!assessment.applies(item.code)) continue;
             ImGui::PushID(item.code.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -61,8 +158,12 @@ void draw_items(const Workspace& ws, AssessScreenState& st, CommandQueue& out, c
                 st.show_focus = false;
             }
             ImGui::TableNextColumn();
-            const std::optional<int>& score = ws.assessment().answer(item.code).score;
-            ImGui::TextUnformatted(score ? std::to_string(*score).c_str() : text::items_no_score);
+            const Answer& answer = assessment.answer(item.code);
+            const std::string score =
+                answer.score ? std::to_string(*answer.score) : std::string(text::items_no_score);
+            ImGui::TextUnformatted(
+                answer.needs_review ? (score + " " + std::string(text::items_needs_review)).c_str()
+                                    : score.c_str());
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -107,7 +208,7 @@ void draw_assess_screen(const Workspace& ws, AssessScreenState& st, CommandQueue
     ImGui::EndChild();
     ImGui::SameLine();
     if (begin_panel("totals", Panel::totals, ImVec2(totals_width, height), st)) {
-        draw_totals_panel(ws, look);
+        draw_totals_panel(ws, st.totals, out, look);
     }
     ImGui::EndChild();
 }

@@ -1,13 +1,17 @@
 #pragma once
-// The assessment: items by group on the left (arrow keys move, the selection follows), the
-// selected item's editor in the middle, totals on the right. F6 moves between the three panels;
+// The assessment: items by group on the left (arrow keys move, the selection follows; only the
+// items the user said apply, with the choices above them for frameworks rated by percentages:
+// the scoring method, the items that apply, the rules' questions), the selected item's editor in
+// the middle, totals on the right. F6 moves between the three panels;
 // typing a scale value (0-3) scores the selected item; Delete clears its score.
+#include <map>
 #include <string>
 
 #include "commands.hpp"
 #include "eqkit/workspace.hpp"
 #include "look.hpp"
 #include "screens/item_editor.hpp"
+#include "screens/totals_panel.hpp"
 
 namespace eqkit::ui {
 
@@ -21,6 +25,9 @@ struct AssessScreenState {
     std::optional<Panel> focus_request;
     Panel focused = Panel::items;
     ItemEditorState editor;
+    TotalsPanelState totals;
+    // Widget ids of the choices ("choices", "all", an item code), for tests by keyboard.
+    std::map<std::string, unsigned int> choice_ids;
 };
 
 // context: the evidence library's evidence for the selected item and the items linked to it.

@@ -5,6 +5,8 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include "eqkit/form.hpp"
+#include "eqkit/rating.hpp"
 #include "eqkit/text.hpp"
 #include "text.hpp"
 #include "widgets/score_picker.hpp"
@@ -44,6 +46,68 @@ void draw_score(const Framework& fw, Answer& working, const Look& look) {
     }
     std::optional<int> score = working.score;
     if (widgets::score_picker(look, fw.scale, score)) working.score = score;
+}
+
+// The method the rating uses for this assessment, when it scores evidence categories.
+const ScoringMethod* category_method(const Framework& fw, const Assessment& assessment) {
+    const std::string id = rating_input(fw, assessment).method;
+    for (const ScoringMethod& m : fw.aggregation.methods) {
+        if (m.id == id && m.item_scores == ItemScores::evidence_categories) return &m;
+    }
+    return nullptr;
+}
+
+void draw_categories(const Framework& fw, const ScoringMethod& method, Answer& working,
+                     const Look& look) {
+    widgets::subheading(look, fill(text::editor_categories_heading, method.title));
+    widgets::muted(look, text::editor_categories_hint);
+    for (const EvidenceCategory& c : fw.evidence_categories) {
+        ImGui::PushID(c.code.c_str());
+        widgets::paragraph(c.title);
+        const auto it = working.category_scores.find(c.code);
+        std::optional<int> score =
+            it == working.category_scores.end() ? std::nullopt : std::optional<int>(it->second);
+        if (widgets::score_picker(look, fw.scale, score)) {
+            if (score) {
+                working.category_scores[c.code] = *score;
+            } else {
+                working.category_scores.erase(c.code);
+            }
+        }
+        ImGui::PopID();
+    }
+}
+
+// The mark of a carried answer and its sources; confirming clears the mark (one undo step).
+void draw_review(const Answer& answer, Answer& working, ItemEditorState& st, const Look& look) {
+    st.confirm_id = 0;
+    if (answer.needs_review) {
+        widgets::problem(look, text::editor_needs_review);
+        if (ImGui::Button(text::editor_confirm_review)) working.needs_review = false;
+        st.confirm_id = ImGui::GetItemID();
+    }
+    for (const AnswerSource& source : answer.sources)
+        widgets::muted(look, fill(text::editor_source, source_text(source)));
+}
+
+// A multi-line draft that becomes part of the answer when the edit ends.
+void draft_field(const char* label, const char* id, const std::string& saved, std::string& draft,
+                 bool& active, std::string& target) {
+    ImGui::TextUnformatted(label);
+    if (!active) draft = saved;
+    ImGui::InputTextMultiline(id, &draft, ImVec2(-1.0F, ImGui::GetTextLineHeight() * 3.0F));
+    active = ImGui::IsItemActive();
+    if (ImGui::IsItemDeactivatedAfterEdit()) target = draft;
+}
+
+void draw_statements(const Answer& answer, Answer& working, ItemEditorState& st, const Look& look) {
+    if (!ImGui::TreeNode(text::editor_statements_heading)) return;
+    widgets::muted(look, text::editor_statements_note);
+    draft_field(text::editor_i_statement, "##i_statement", answer.i_statement, st.i_statement,
+                st.i_active, working.i_statement);
+    draft_field(text::editor_we_statement, "##we_statement", answer.we_statement, st.we_statement,
+                st.we_active, working.we_statement);
+    ImGui::TreePop();
 }
 
 void draw_narrative(const Framework& fw, const Answer& answer, Answer& working, ItemEditorState& st,
@@ -161,13 +225,23 @@ void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st
     Answer working = answer;
     ImGui::PushID(item.code.c_str());
     draw_guidance(fw, item, look);
+    if (!ws.assessment().applies(item.code)) widgets::muted(look, text::editor_not_applicable);
+    draw_review(answer, working, st, look);
     ImGui::Separator();
-    draw_score(fw, working, look);
+    if (const ScoringMethod* method = category_method(fw, ws.assessment())) {
+        draw_categories(fw, *method, working, look);
+    } else {
+        draw_score(fw, working, look);
+    }
     ImGui::Separator();
     draw_narrative(fw, answer, working, st, look);
     if (fw.raters) {
         ImGui::Separator();
         draw_raters(*fw.raters, answer, working, st, look);
+    }
+    if (!fw.aggregation.methods.empty()) {
+        ImGui::Separator();
+        draw_statements(answer, working, st, look);
     }
     ImGui::Separator();
     draw_evidence(context.evidence, look);

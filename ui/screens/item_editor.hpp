@@ -1,6 +1,9 @@
 #pragma once
-// One item: its guidance, the score picker, the narrative and (where the framework asks) who
-// rated it. Text fields edit drafts here; a finished edit becomes one SetAnswer (one undo step).
+// One item: its guidance, the "needs review" mark of a carried answer (with where it came from
+// and a button that confirms it), the score picker (or, under a method that scores them, one per
+// evidence category), the narrative, (where the framework asks) who rated it, and the user's own
+// I and We statements for the statement report page. Text fields edit drafts here; a finished edit
+// becomes one SetAnswer (one undo step).
 #include <string>
 #include <vector>
 
@@ -17,8 +20,13 @@ struct ItemEditorState {
     std::string item;       // the item the drafts belong to
     std::string narrative;  // draft, while the field is being edited
     bool narrative_active = false;
-    std::string new_rater;     // draft for "add someone else"
+    std::string new_rater;    // draft for "add someone else"
+    std::string i_statement;  // drafts of the report page text
+    std::string we_statement;
+    bool i_active = false;
+    bool we_active = false;
     ImGuiID narrative_id = 0;  // the narrative field's id, for tests that type into it
+    ImGuiID confirm_id = 0;    // "Confirm this answer", for tests that press it by keyboard
 };
 
 // context: the library's evidence for this item and the items linked to it.

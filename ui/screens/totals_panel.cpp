@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 #include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
@@ -112,7 +114,10 @@ std::string about_name(const Rating& r, const std::string& about) {
 
 void judgement_lines(const Rating& r, std::vector<RatingLine>& lines) {
     if (r.judgements.empty()) return;
-    add(lines, Kind::subheading, std::string(text::rating_judgements_heading));
+    const bool all_made = std::all_of(r.judgements.begin(), r.judgements.end(),
+                                      [](const JudgementCall& j) { return j.made.has_value(); });
+    add(lines, Kind::subheading,
+        std::string(all_made ? text::rating_judgements_recorded : text::rating_judgements_heading));
     for (const JudgementCall& call : r.judgements) {
         add(lines, Kind::paragraph,
             fill(text::rating_judgement_about, about_name(r, call.about), call.reason));
@@ -149,6 +154,45 @@ void draw_rating(const std::vector<RatingLine>& lines, const Look& look) {
                 widgets::unconfirmed_note(look, line.text, line.note);
                 break;
         }
+    }
+}
+
+void draw_judgement_form(const Workspace& ws, const Rating& r, const JudgementCall& call,
+                         TotalsPanelState& st, CommandQueue& out, const Look& look) {
+    ImGui::PushID(call.about.c_str());
+    const std::string name = about_name(r, call.about);
+    widgets::subheading(look, fill(text::rating_record_rating, name));
+    std::string& rating = st.rating[call.about];
+    std::string& rationale = st.rationale[call.about];
+    if (rating.empty() && call.made) rating = call.made->rating;
+    if (rationale.empty() && call.made) rationale = call.made->rationale;
+    for (const std::string& option : call.options) {
+        if (ImGui::RadioButton(option.c_str(), rating == option)) rating = option;
+        st.ids[call.about + "/" + option] = ImGui::GetItemID();
+    }
+    ImGui::TextUnformatted(text::rating_record_rationale);
+    ImGui::InputTextMultiline("##rationale", &rationale,
+                              ImVec2(-1.0F, ImGui::GetTextLineHeight() * 3.0F));
+    st.ids[call.about + "/rationale"] = ImGui::GetItemID();
+    const bool record = ImGui::Button(text::rating_record);
+    st.ids[call.about] = ImGui::GetItemID();
+    if (record) {
+        Assessment settings = ws.assessment();
+        settings.judgements[call.about] = {rating, rationale};
+        out.push(SetChoices{std::move(settings), fill(text::rating_record_what, name)});
+    }
+    ImGui::PopID();
+}
+
+void draw_judgement_forms(const Workspace& ws, TotalsPanelState& st, CommandQueue& out,
+                          const Look& look) {
+    const Framework& fw = ws.framework();
+    if (fw.aggregation.method != AggregationMethod::percentage) return;
+    const Result<Rating> r = rate(fw, rating_input(fw, ws.assessment()));
+    if (!r) return;
+    for (const JudgementCall& call : r->judgements) {
+        ImGui::Spacing();
+        draw_judgement_form(ws, *r, call, st, out, look);
     }
 }
 
@@ -189,7 +233,8 @@ std::vector<RatingLine> rating_lines(const Framework& fw, const Assessment& asse
     return lines;
 }
 
-void draw_totals_panel(const Workspace& ws, const Look& look) {
+void draw_totals_panel(const Workspace& ws, TotalsPanelState& st, CommandQueue& out,
+                       const Look& look) {
     const Framework& fw = ws.framework();
     const Scores scores = compute_scores(fw, ws.assessment());
     widgets::heading(look, text::totals_heading);
@@ -198,6 +243,7 @@ void draw_totals_panel(const Workspace& ws, const Look& look) {
     draw_groups(fw, scores, look);
     const std::vector<RatingLine> rating = rating_lines(fw, ws.assessment());
     draw_rating(rating, look);
+    draw_judgement_forms(ws, st, out, look);
     ImGui::Separator();
     if (!fw.aggregation.note.empty()) {
         ImGui::Spacing();

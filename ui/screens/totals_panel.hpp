@@ -5,9 +5,11 @@
 // percentages (CQC), also the rating the core works out: the method in force, each group's
 // percentage and rating with its working, the overall rating with the rule that gave it, the
 // method's steps, every decision left to the user, and every unconfirmed fact, in words.
+#include <map>
 #include <string>
 #include <vector>
 
+#include "commands.hpp"
 #include "eqkit/workspace.hpp"
 #include "look.hpp"
 
@@ -26,6 +28,18 @@ struct RatingLine {
 [[nodiscard]] std::vector<RatingLine> rating_lines(const Framework& fw,
                                                    const Assessment& assessment);
 
-void draw_totals_panel(const Workspace& ws, const Look& look);
+// Drafts of the judgements being written, by what they are about ("overall", a group code).
+struct TotalsPanelState {
+    std::map<std::string, std::string> rating;
+    std::map<std::string, std::string> rationale;
+    // Widget ids by "<about>" (the Record button), "<about>/rationale" and "<about>/<rating>",
+    // for tests that use them by keyboard.
+    std::map<std::string, unsigned int> ids;
+};
+
+// Below the rating, a form per judgement left to the user: pick a rating, say why, record it
+// (one SetChoices; the core refuses a judgement without a rationale, shown in Problems).
+void draw_totals_panel(const Workspace& ws, TotalsPanelState& st, CommandQueue& out,
+                       const Look& look);
 
 }  // namespace eqkit::ui
