@@ -132,6 +132,7 @@ void App::frame() {
         remap_pending_ = false;
     }
     handle_keys();
+    evidence_.update(problems_);  // a pack job goes on whichever section is shown
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);

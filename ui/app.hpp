@@ -44,6 +44,9 @@ class App {
     // The window's close button: asks "Save changes?" first when there are unsaved changes.
     void request_close() { queue_.push(RequestClose{}); }
     [[nodiscard]] bool wants_to_quit() const { return quit_; }
+    // Work is going on between frames (a pack being written or read): draw the next frame
+    // without waiting for input.
+    [[nodiscard]] bool working() const { return evidence_.busy(); }
     // A file the user chose in the browser's file chooser, for the purpose the app asked with
     // (Platform::choose_file): "assessment" opens it; each section takes its own.
     void receive_file(std::string_view purpose, std::string bytes, std::string name);

@@ -107,7 +107,7 @@ void GlfwHost::set_size(int width, int height) {
 
 void GlfwHost::frame(App& app) {
     const GlProfile profile = gl_profile();
-    if (profile.idle_wait_seconds > 0.0) {
+    if (profile.idle_wait_seconds > 0.0 && !app.working()) {
         glfwWaitEventsTimeout(profile.idle_wait_seconds);
     } else {
         glfwPollEvents();

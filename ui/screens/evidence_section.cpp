@@ -16,6 +16,8 @@ namespace {
 
 // Where the browser's uploads wait in memory (not in the kept /persist folder).
 const std::filesystem::path upload_folder = "/tmp/eqkit-uploads";
+// Work per step of a pack job: a few reads, so a step stays well inside a frame.
+constexpr std::uint64_t job_step_bytes = std::uint64_t{1} << 20;
 
 std::filesystem::path upload_path(std::string_view name) {
     // Only the last part of the name the browser gave, so nothing lands outside the folder.
@@ -305,10 +307,12 @@ void EvidenceSection::write_pack(ErrorList& problems) {
     std::error_code ec;
     if (!platform_->uses_paths()) std::filesystem::create_directories(upload_folder, ec);
     exported_.reset();
-    job_.start([this, options = std::move(options)](const BackgroundJob::Progress& progress) {
-        ExportOptions with_progress = options;
-        with_progress.progress = progress;
-        exported_ = eqkit::export_pack(*library_, job_pack_, with_progress);
+    options.progress = job_.progress();
+    auto task = std::make_shared<PackExportTask>(*library_, job_pack_, std::move(options));
+    job_.start([this, task] {
+        if (!task->step(job_step_bytes)) return false;
+        exported_ = task->result();
+        return true;
     });
 }
 
@@ -316,8 +320,11 @@ void EvidenceSection::verify_pack(const std::filesystem::path& pack) {
     if (job_.running()) return;
     verified_.reset();
     job_pack_ = pack;
-    job_.start([this](const BackgroundJob::Progress& progress) {
-        verified_ = eqkit::verify_pack(job_pack_, PackLimits{}, progress);
+    auto task = std::make_shared<PackVerifyTask>(pack, PackLimits{}, job_.progress());
+    job_.start([this, task] {
+        if (!task->step(job_step_bytes)) return false;
+        verified_ = task->result();
+        return true;
     });
 }
 
@@ -325,9 +332,17 @@ void EvidenceSection::import_pack(const std::filesystem::path& pack, ErrorList& 
     if (!library_ || job_.running()) return;
     imported_.reset();
     job_pack_ = pack;
-    job_.start([this](const BackgroundJob::Progress& progress) {
-        imported_ = eqkit::import_pack(job_pack_, *library_, PackLimits{}, progress);
+    auto task = std::make_shared<PackImportTask>(pack, *library_, PackLimits{}, job_.progress());
+    job_.start([this, task] {
+        if (!task->step(job_step_bytes)) return false;
+        imported_ = task->result();
+        return true;
     });
+}
+
+void EvidenceSection::update(ErrorList& problems) {
+    job_.run_for(frame_budget_);
+    collect(problems);
 }
 
 void EvidenceSection::collect(ErrorList& problems) {

@@ -4,6 +4,7 @@
 // (export after the personal-data check, verify, import), with a progress bar while a pack is
 // written or read. Its actions are queued while drawing and applied after the frame, like the
 // App's commands; the rules (dates, statuses, what is expired) are the core's.
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -16,7 +17,7 @@
 #include "eqkit/personal_data.hpp"
 #include "eqkit/workspace.hpp"
 #include "eqkit/workspace_folder.hpp"
-#include "jobs/background_job.hpp"
+#include "jobs/stepped_job.hpp"
 #include "look.hpp"
 #include "platform.hpp"
 #include "screens/evidence_line.hpp"
@@ -69,8 +70,12 @@ class EvidenceSection {
     void export_pack(const Workspace& open, ErrorList& problems);
     void verify_pack(const std::filesystem::path& pack);
     void import_pack(const std::filesystem::path& pack, ErrorList& problems);
-    // Call once a frame: takes a finished job's results.
-    void collect(ErrorList& problems);
+    // Call once a frame, whichever section is shown: moves a running pack job on by a frame's
+    // share of work, and takes its results once it has ended.
+    void update(ErrorList& problems);
+    // How long update() may work each frame (it always does at least one step of about 1 MiB).
+    void set_frame_budget(std::chrono::steady_clock::duration budget) { frame_budget_ = budget; }
+    [[nodiscard]] float job_fraction() const { return job_.fraction(); }
 
     void start_add(EvidenceKind kind);
     // The add-a-file form for a document the app made (say, WRES results), filled in with its
@@ -123,7 +128,11 @@ class EvidenceSection {
     std::string pack_path_;  // verify or import (desktop); the browser's upload lands in /tmp
     std::vector<PersonalDataFinding> findings_;
     bool go_on_despite_findings_ = false;
-    BackgroundJob job_;
+    SteppedJob job_;
+    // Enough to keep about 30 frames a second while a pack is written or read.
+    std::chrono::steady_clock::duration frame_budget_ = std::chrono::milliseconds(20);
+    void collect(ErrorList& problems);
+
     // Results the job writes and collect() reads once it has ended.
     std::optional<Result<ExportSummary>> exported_;
     std::optional<VerifyResult> verified_;

@@ -39,7 +39,6 @@ void field(const char* label, const char* id, std::string& value) {
 
 void EvidenceSection::draw(const Workspace& open, const Look& look, float height,
                            ErrorList& problems) {
-    collect(problems);
     if (!library_) {
         widgets::problem(look, text::evidence_not_open);
         return;
