@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "eqkit/actions.hpp"
+#include "eqkit/dates.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/form.hpp"
 #include "eqkit/rating.hpp"
@@ -75,10 +77,18 @@ int run_new_in_workspace(const NewOptions& options, const GlobalOptions& globals
         print_message("the --title text is not valid UTF-8");
         return exit_bad_input;
     }
-    Result<std::string> id = open->folder.add_assessment(fw, options.title, options.id);
-    if (!id) {
-        print_error(id.error());
+    // Next year's assessment of a framework carries last year's open actions across.
+    Result<StartedAssessment> started =
+        start_assessment(open->folder, fw, options.title, options.id, today_iso());
+    if (!started) {
+        print_error(started.error());
         return exit_bad_input;
+    }
+    const std::string* id = &started->id;
+    if (started->carried > 0) {
+        std::cout << "Carried " << started->carried << " open action(s) across from "
+                  << started->previous << ", marked as carried over (eqkit actions list "
+                  << options.workspace << ").\n";
     }
     const std::string file =
         (std::filesystem::path(options.workspace) / "assessments" / (*id + ".json"))
@@ -527,6 +537,7 @@ void setup_assess(CLI::App& app, Context& context) {
     setup_set(*assess, context);
     setup_score(*assess, context);
     setup_assess_migrate(*assess, context);
+    setup_assess_impact(*assess, context);
     setup_assess_choices(*assess, context);
 }
 

@@ -20,6 +20,10 @@ void setup_workforce(CLI::App& app, Context& context);   // cmd_wres.cpp: wres, 
 void setup_crosswalk(CLI::App& app, Context& context);   // cmd_crosswalk.cpp
 void setup_coverage(CLI::App& app, Context& context);    // cmd_coverage.cpp
 void setup_tender(CLI::App& app, Context& context);      // cmd_tender.cpp
+void setup_eira(CLI::App& app, Context& context);        // cmd_impact.cpp: eira risk
+void setup_actions(CLI::App& app, Context& context);     // cmd_actions.cpp: list, add, set
+// cmd_impact.cpp: assess field, row, signoff, versions, export, reviews; added by setup_assess
+void setup_assess_impact(CLI::App& assess, Context& context);
 
 // cmd_versions.cpp: "framework diff" and "assess migrate", added by setup_framework/_assess
 void setup_framework_diff(CLI::App& framework, Context& context);

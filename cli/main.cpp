@@ -82,6 +82,8 @@ void setup_app(CLI::App& app, Context& context) {
     setup_crosswalk(app, context);
     setup_coverage(app, context);
     setup_tender(app, context);
+    setup_eira(app, context);
+    setup_actions(app, context);
 }
 
 // Output that could not be written (a full disk, a closed pipe) is a failure too.

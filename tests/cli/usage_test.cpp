@@ -86,12 +86,13 @@ TEST_CASE("cli: a mistyped verb is named, with the verbs there are") {
     CHECK(top.err.rfind(
               "eqkit: \"asess\" is not a verb of eqkit (use one of: frameworks, "
               "framework, assess, report, workspace, evidence, key, pack, wres, wdes, crosswalk, "
-              "coverage, tender)\n",
+              "coverage, tender, eira, actions)\n",
               0) == 0);
     const ProcessResult sub = run_eqkit({}, {"assess", "nwe"});
     CHECK(sub.status == 2);
     CHECK(sub.err.rfind("eqkit: \"nwe\" is not a verb of eqkit assess (use one of: new, set, "
-                        "score, migrate, judge, choose)\n",
+                        "score, migrate, field, row, signoff, versions, export, reviews, judge, "
+                        "choose)\n",
                         0) == 0);
     CHECK(sub.err.find("eqkit assess --help") != std::string::npos);
 }
