@@ -70,6 +70,19 @@ struct Fixture {
         for (const char* role : {"staff", "recruitment", "disciplinary", "training", "board"})
             act(act::SetPath{role, (dir.path() / (std::string(role) + ".csv")).string()});
     }
+    // Starts importing a staff file of a little over three slices (1 MiB each).
+    void start_big_import() {
+        std::string big = "person_id,ethnic_category,afc_band,clinical\n";
+        for (int i = 0; big.size() < (std::size_t{3} << 20) + 1000; ++i)
+            big += "P" + std::to_string(i) + ",A,5,Y\n";
+        test::spit(dir.path() / "big.csv", big);
+        act(act::Choose{"wres"});
+        give_files();
+        act(act::SetPath{"staff", (dir.path() / "big.csv").string()});
+        act(act::ToMapping{});
+        act(act::SetColumn{"recruitment", "ethnic_category", "Ethnicity"});
+        act(act::StartImport{});
+    }
     // Frames until the import is over; each frame reads at most one slice.
     int import_all() {
         int count = 0;
@@ -157,17 +170,7 @@ TEST_CASE("workforce screen: files, mapping, import, survey and results, with ha
 
 TEST_CASE("workforce screen: the import reads a slice per frame, so the screen keeps drawing") {
     Fixture f;
-    // A staff file of a little over three slices (1 MiB each).
-    std::string big = "person_id,ethnic_category,afc_band,clinical\n";
-    for (int i = 0; big.size() < (std::size_t{3} << 20) + 1000; ++i)
-        big += "P" + std::to_string(i) + ",A,5,Y\n";
-    test::spit(f.dir.path() / "big.csv", big);
-    f.act(act::Choose{"wres"});
-    f.give_files();
-    f.act(act::SetPath{"staff", (f.dir.path() / "big.csv").string()});
-    f.act(act::ToMapping{});
-    f.act(act::SetColumn{"recruitment", "ethnic_category", "Ethnicity"});
-    f.act(act::StartImport{});
+    f.start_big_import();
     REQUIRE(f.st().step == ui::WorkforceStep::importing);
     CHECK(f.screen->progress() > 0.0F);
     CHECK(f.screen->progress() < 1.0F);
@@ -282,16 +285,7 @@ TEST_CASE(
 
 TEST_CASE("workforce screen: an import goes on without frames, as in a hidden browser tab") {
     Fixture f;
-    std::string big = "person_id,ethnic_category,afc_band,clinical\n";
-    for (int i = 0; big.size() < (std::size_t{3} << 20) + 1000; ++i)
-        big += "P" + std::to_string(i) + ",A,5,Y\n";
-    test::spit(f.dir.path() / "big.csv", big);
-    f.act(act::Choose{"wres"});
-    f.give_files();
-    f.act(act::SetPath{"staff", (f.dir.path() / "big.csv").string()});
-    f.act(act::ToMapping{});
-    f.act(act::SetColumn{"recruitment", "ethnic_category", "Ethnicity"});
-    f.act(act::StartImport{});
+    f.start_big_import();
     REQUIRE(f.st().step == ui::WorkforceStep::importing);
     // No frame is drawn: the browser calls step_import_for from a task until it says done.
     int calls = 0;
