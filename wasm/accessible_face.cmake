@@ -26,6 +26,14 @@ foreach(file ${EQKIT_MAPPING_FILES})
   list(APPEND EQKIT_PRELOAD_OPTIONS "SHELL:--preload-file ${file}@/plugins/mappings/${name}")
 endforeach()
 
+# Each tender question set (plugins/tender_*/question_set.json), for eqkit::TenderApi.
+file(GLOB EQKIT_QUESTION_SET_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/*/question_set.json)
+foreach(file ${EQKIT_QUESTION_SET_FILES})
+  get_filename_component(dir ${file} DIRECTORY)
+  get_filename_component(id ${dir} NAME)
+  list(APPEND EQKIT_PRELOAD_OPTIONS "SHELL:--preload-file ${file}@/plugins/${id}/question_set.json")
+endforeach()
+
 add_executable(eqkit_core_module core_api.cpp)
 target_sources(eqkit_core_module PRIVATE workforce_exports.cpp)
 set_property(TARGET eqkit_core_module APPEND PROPERTY LINK_DEPENDS ${EQKIT_INDICATOR_FILES})
@@ -37,6 +45,8 @@ target_link_libraries(eqkit_core_module PRIVATE eqkit_plugins eqkit_warnings)
 # The workspace folder and evidence packs (eqkit::LibraryApi). The page also runs this module in
 # a Web Worker (web/accessible/pack_worker.mjs) for pack export, verify and import.
 target_sources(eqkit_core_module PRIVATE library_api_exports.cpp)
+# A tender evaluation in a tender folder (eqkit/tender_api.hpp).
+target_sources(eqkit_core_module PRIVATE tender_exports.cpp)
 target_link_libraries(eqkit_core_module PRIVATE eqkit_evidence)
 target_compile_definitions(eqkit_core_module PRIVATE EQKIT_VERSION="${PROJECT_VERSION}")
 target_link_options(eqkit_core_module PRIVATE
