@@ -153,7 +153,8 @@ Result<std::string_view> ZipReader::next_stored() {
     }
     const std::string_view chunk(buffer, static_cast<std::size_t>(n));
     if (check_crc_) {
-        crc_ = crc32_z(crc_, reinterpret_cast<const Bytef*>(buffer), chunk.size());
+        crc_ =
+            crc32_z(static_cast<uLong>(crc_), reinterpret_cast<const Bytef*>(buffer), chunk.size());
     }
     done_ += chunk.size();
     return chunk;
