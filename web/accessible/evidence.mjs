@@ -441,20 +441,25 @@ document.addEventListener('submit', async (event) => {
 
 // ---- export ---------------------------------------------------------------------------------
 
-function renderExport(ctx) {
-  const lib = libraryFor(ctx.core);
-  if (!lib.opened.ok) return renderProblem(ctx, lib.opened.errors);
-  const state = ctx.core.state();
-  const scan = lib.personalData();
+// What the personal data scan found (it runs in the worker: it reads every text file).
+function personalDataWarning(scan) {
   const findings = scan.ok ? scan.findings : [];
-  const warning = findings.length ? `<div class="nhsuk-warning-callout" id="personal-data">
+  if (findings.length) {
+    return `<div class="nhsuk-warning-callout" id="personal-data">
       <h2 class="nhsuk-warning-callout__label"><span role="text"><span
         class="nhsuk-u-visually-hidden">Important: </span>It may hold personal data</span></h2>
       <p>${esc(scan.message)}</p>
       <ul class="nhsuk-list nhsuk-list--bullet">${findings.map((f) =>
-        `<li>${esc(f.where)}: ${esc(f.what)}</li>`).join('')}</ul></div>` :
-    (scan.ok ? `<p class="nhsuk-body">${esc(scan.message)}</p>` :
-      `<p class="nhsuk-body">${esc(scan.errors.map((e) => e.message).join(' '))}</p>`);
+        `<li>${esc(f.where)}: ${esc(f.what)}</li>`).join('')}</ul></div>`;
+  }
+  return scan.ok ? `<p class="nhsuk-body" id="personal-data-none">${esc(scan.message)}</p>` :
+    `<p class="nhsuk-body">${esc(scan.errors.map((e) => e.message).join(' '))}</p>`;
+}
+
+function renderExport(ctx) {
+  const lib = libraryFor(ctx.core);
+  if (!lib.opened.ok) return renderProblem(ctx, lib.opened.errors);
+  const state = ctx.core.state();
   const assessment = state.open ? `<p class="nhsuk-body">Your ${esc(ctx.core.formModel(state.framework)
     .framework.short_title)} assessment in this browser goes into the pack with its answers.</p>` : '';
   ctx.show('Export an evidence pack', `${ctx.backLink('#/evidence', 'Back to the evidence library')}
@@ -462,13 +467,25 @@ function renderExport(ctx) {
     <p class="nhsuk-body">One .zip file that anyone can open: a report to read in a browser,
       every evidence file, and a manifest that <code>eqkit pack verify</code> checks.</p>
     ${assessment}
-    ${warning}
+    <div id="personal-data-area"><p class="nhsuk-body" role="status">Checking your evidence for
+      personal data…</p></div>
     <form id="export-form" novalidate>
       ${progressArea()}
-      <button class="nhsuk-button${findings.length ? ' nhsuk-button--warning' : ''}" type="submit">
-        ${findings.length ? 'Export anyway' : 'Export evidence pack'}</button>
+      <button class="nhsuk-button" id="export-button" type="submit" disabled>
+        Export evidence pack</button>
     </form>
     <div id="export-result"></div>`);
+  lib.personalData().then((scan) => {
+    const area = document.getElementById('personal-data-area');
+    const button = document.getElementById('export-button');
+    if (!area || !button) return;  // the person has moved on
+    area.innerHTML = personalDataWarning(scan);
+    if (scan.ok && scan.findings.length) {
+      button.classList.add('nhsuk-button--warning');
+      button.textContent = 'Export anyway';
+    }
+    button.disabled = false;
+  });
   document.getElementById('export-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     busy(event.target, true);

@@ -3,13 +3,14 @@
 // (validation, statuses, expiry, messages) is computed there; this file moves JSON and bytes.
 //
 // The workspace folder lives in the same IndexedDB-backed file system as the assessment
-// (/persist/workspace), so it survives reloads. Pack export, verify and import run in a Web
-// Worker (pack_worker.mjs) over its own copy of the core: a pack of many files takes seconds,
-// and Emscripten 3.1.6 cannot yield to the page in the middle of one C++ call without Asyncify
-// (which would slow every call and grow the module), so the page would freeze. The worker
-// reads the workspace from IndexedDB itself, and the page reloads it after an import.
+// (/persist/workspace), so it survives reloads. Pack export, verify and import, the personal
+// data scan and adding a file (which hashes it) run in a Web Worker (pack_worker.mjs) over its
+// own copy of the core: each reads every byte of the evidence, which takes seconds for large
+// files, and Emscripten 3.1.6 cannot yield to the page in the middle of one C++ call without
+// Asyncify (which would slow every call and grow the module), so the page would freeze. The
+// worker reads the workspace from IndexedDB itself, and the page reloads it after the worker
+// changed it.
 export const WORKSPACE = '/persist/workspace';
-const UPLOADS = '/tmp/evidence-upload';
 
 function syncfs(module, populate) {
   return new Promise((resolve, reject) => {
@@ -59,32 +60,28 @@ export class Library {
   get(id) { return this.json('eqkit_library_get', ['string', 'string'], [id, '']); }
   items() { return this.json('eqkit_library_items', ['string'], ['']); }
   item(ref) { return this.json('eqkit_library_item', ['string', 'string'], [ref, '']); }
-  personalData() { return this.json('eqkit_library_personal_data'); }
+  async personalData() { return (await this.run({ op: 'personal_data' })).result; }
   edit(id, details) {
     return this.change('eqkit_library_edit', ['string', 'string'], [id, JSON.stringify(details)]);
   }
   attach(id, ref) { return this.change('eqkit_library_attach', ['string', 'string'], [id, ref]); }
   detach(id, ref) { return this.change('eqkit_library_detach', ['string', 'string'], [id, ref]); }
 
-  // A file is written to the virtual file system first (too large for the C stack), under its
-  // own name, which the core keeps as the evidence's file name.
+  // A file is added by the worker, which hashes it there; a link or a note here.
   async add(request, file = null) {
-    let path = '';
-    if (file) {
-      const dir = `${UPLOADS}-${Date.now()}`;
-      this.module.FS.mkdirTree(dir);
-      path = `${dir}/${file.name.replace(/\//g, '_')}`;
-      this.module.FS.writeFile(path, new Uint8Array(await file.arrayBuffer()));
-    }
-    try {
-      return await this.change('eqkit_library_add', ['string', 'string'],
-                               [JSON.stringify({ ...request, ...(file ? { path } : {}) }), '']);
-    } finally {
-      if (file) {
-        this.module.FS.unlink(path);
-        this.module.FS.rmdir(path.slice(0, path.lastIndexOf('/')));
-      }
-    }
+    if (!file) return this.change('eqkit_library_add', ['string', 'string'],
+                                  [JSON.stringify(request), '']);
+    const bytes = await file.arrayBuffer();
+    const { result } = await this.run({ op: 'add', name: file.name, bytes, request }, null,
+                                      [bytes]);
+    if (result.ok) await this.reload();
+    return result;
+  }
+
+  // The workspace as the worker left it in IndexedDB.
+  async reload() {
+    await syncfs(this.module, true);
+    this.opened = this.json('eqkit_library_open', ['string'], [WORKSPACE]);
   }
 
   // The assessment open in this browser goes into the workspace (and so into packs).
@@ -135,10 +132,7 @@ export class Library {
     const bytes = await file.arrayBuffer();
     const { result } = await this.run({ op: 'import', name: file.name, bytes }, onProgress,
                                       [bytes]);
-    if (result.ok) {
-      await syncfs(this.module, true);
-      this.opened = this.json('eqkit_library_open', ['string'], [WORKSPACE]);
-    }
+    if (result.ok) await this.reload();
     return result;
   }
 }

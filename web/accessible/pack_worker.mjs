@@ -1,7 +1,9 @@
-// Runs pack export, verify and import off the page's thread, over its own copy of the core
-// (see library.mjs for why). Messages in: {id, op: 'export'|'verify'|'import', name, bytes}.
-// Messages out: {id, type: 'progress', done, total} while working, then {id, type: 'done',
-// result, bytes?}. The workspace is read from, and an import written to, IndexedDB.
+// Runs the work that reads every byte of the evidence off the page's thread, over its own copy
+// of the core (see library.mjs for why): pack export, verify and import, the personal data
+// scan, and adding a file (which hashes it). Messages in: {id, op: 'export'|'verify'|'import'|
+// 'personal_data'|'add', name, bytes, request}. Messages out: {id, type: 'progress', done,
+// total} while working, then {id, type: 'done', result, bytes?}. The workspace is read from,
+// and an import or an added file written to, IndexedDB.
 import createEqkitCore from '../eqkit-core.js';
 
 const STORE = '/persist';
@@ -63,6 +65,16 @@ async function perform(message) {
   }
   const opened = await core.openWorkspace();
   if (!opened.ok) return { result: opened };
+  if (message.op === 'personal_data') {
+    return { result: call('eqkit_library_personal_data', ['number'], [handle]) };
+  }
+  if (message.op === 'add') {
+    const result = withUpload(module, message.name, message.bytes, (path) =>
+      call('eqkit_library_add', ['number', 'string', 'string'],
+           [handle, JSON.stringify({ ...message.request, path }), '']));
+    if (result.ok) await syncfs(module, false);
+    return { result };
+  }
   if (message.op === 'export') {
     const out = `/tmp/pack-${current}.zip`;
     const result = call('eqkit_library_export', ['number', 'string'], [handle, out]);
