@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # WRES from a national-scale synthetic workforce, against pandas and DuckDB in the same run.
 #
-#   bench/wres_bench.sh [BUILD_DIR] [STAFF] [RUNS]   (defaults: build-bench, 1500000, 3)
+#   [WASM_BUILD=build-wasm] bench/wres_bench.sh [BUILD_DIR] [STAFF] [RUNS]
+#   (defaults: build-bench, 1500000, 3)
 #
 # Makes STAFF synthetic staff (bench/workforce_synth.cpp, seeded; fictional people) with matching
 # recruitment, disciplinary, training, board and survey files, then computes the nine indicators
@@ -12,8 +13,9 @@
 # checks that all three give the same figures, and prints, best of RUNS with a warm page cache:
 # wall time, CPU time, peak RSS (GNU time -v), peak RSS as a multiple of the input, and the speed
 # ratios (goals: faster than DuckDB, at least 10x pandas, peak at most 1.5x the input). Then the
-# web build: the same import of a 100,000-staff folder compiled with em++ and run by node,
-# against the native build (goal: within 2x). Needs GNU time (apt-get install time).
+# web build: the same import of a 100,000-staff folder with the web build's core library (as
+# it ships: its flags, its optimisation), run by node, against the native build (goal: within
+# 2x). Needs GNU time (apt-get install time).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(realpath -m "${1:-$root/build-bench}")
@@ -24,8 +26,9 @@ runs=${3:-3}
 [ -d "$root/bench/node_modules/@duckdb/node-api" ] || (cd "$root/bench" && npm ci --no-audit --no-fund)
 
 if [ ! -x "$build/bin/eqkit" ] || [ ! -x "$build/bin/wres_synth" ]; then
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DEQKIT_BUILD_UI=OFF \
-        -DEQKIT_BUILD_TESTS=OFF >/dev/null
+  # The flags the desktop app and CLI ship with: the native preset's.
+  (cd "$root" && cmake --preset native -B "$build" -DEQKIT_BUILD_UI=OFF -DEQKIT_BUILD_TESTS=OFF) \
+    >/dev/null
   ninja -C "$build" -j2 eqkit wres_synth wres_import_time >/dev/null
 fi
 work=$(mktemp -d -p "${BENCH_DIR:-/tmp}" eqkit-wres-bench-XXXXXX)
@@ -93,27 +96,25 @@ printf 'eqkit is %.1fx faster than DuckDB (CPU %.1fx) and %.1fx faster than pand
   "$(echo "$pd_wall / $eq_wall" | bc -l)" "$(echo "$pd_cpu / $eq_cpu" | bc -l)"
 
 # ---- the web build against the native one, 100,000 staff -----------------------------------
-if ! command -v em++ >/dev/null; then
-  echo "web build: skipped (em++ not installed)"
+# What ships: bench/wres_import_time.cpp linked against the web build's own core library
+# (WASM_BUILD, a tree configured with the wasm preset and built), so its code is compiled with
+# the web build's flags, run by node.
+wasm=$(realpath -m "${WASM_BUILD:-$root/build-wasm}")
+if ! command -v em++ >/dev/null || [ ! -e "$wasm/core/libeqkit_core.a" ]; then
+  echo "web build: skipped (no em++, or no web build in $wasm: set WASM_BUILD)"
   exit 0
 fi
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}  # toolchain.md G1
-wasm=$build/wres-wasm
-mkdir -p "$wasm/hostinc"
-for d in nlohmann tl; do [ -e "$wasm/hostinc/$d" ] || ln -s "/usr/include/$d" "$wasm/hostinc/$d"; done
+web=$work/web
+mkdir -p "$web"
 # em++ writes CommonJS; the repository's package.json says "module" for the folders below it.
-echo '{"type": "commonjs"}' >"$wasm/package.json"
-sources=()
-for f in csv_reader disclosure person_table workforce_counts workforce_definitions workforce_html \
-         workforce_import workforce_indicators workforce_json workforce_mapping workforce_output \
-         workforce_values field_readers json_reader error files text; do
-  sources+=("$root/core/src/$f.cpp")
-done
-# The same flags as the web build's core (-O2, no exceptions: cmake/Wasm.cmake), run by node.
-em++ -O2 -std=c++20 -DJSON_NOEXCEPTION -I"$root/core/include" -I"$root/core/src" \
-     -isystem "$wasm/hostinc" "${sources[@]}" "$root/bench/wres_import_time.cpp" \
+echo '{"type": "commonjs"}' >"$web/package.json"
+cache() { sed -n "s/^$1:[A-Z]*=//p" "$wasm/CMakeCache.txt"; }
+src=$(cache CMAKE_HOME_DIRECTORY)
+em++ $(cache CMAKE_CXX_FLAGS_RELEASE) -std=c++20 -DJSON_NOEXCEPTION -I"$src/core/include" \
+     -isystem "$wasm/hostinc" "$src/bench/wres_import_time.cpp" "$wasm/core/libeqkit_core.a" \
      -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sWASM_ASYNC_COMPILATION=0 \
-     -sDISABLE_EXCEPTION_CATCHING=1 -o "$wasm/wres_import_time.js"
+     -sDISABLE_EXCEPTION_CATCHING=1 -o "$web/wres_import_time.js"
 "$build/bin/wres_synth" "$work/small" 100000 7 >/dev/null
 defs=$root/plugins/wres/indicators.json
 # In-program milliseconds for the import and the nine indicators: round 0 in a fresh process
@@ -130,7 +131,7 @@ times() {
   echo "$cold $warm"
 }
 read -r native_cold native_warm < <(times "$build/bin/wres_import_time" "$defs" "$work/small")
-read -r web_cold web_warm < <(times node "$wasm/wres_import_time.js" "$defs" "$work/small")
+read -r web_cold web_warm < <(times node "$web/wres_import_time.js" "$defs" "$work/small")
 mib=$(($(cat "$work/small"/*.csv | wc -c) / 1048576))
 printf 'web build, 100000 staff (%d MiB of CSV), import and indicators:\n' "$mib"
 printf '  first import in a fresh process: native %.0f ms, web %.0f ms (%.1fx)\n' \
