@@ -45,6 +45,8 @@ target_link_libraries(eqkit_core_module PRIVATE eqkit_plugins eqkit_warnings)
 # The workspace folder and evidence packs (eqkit::LibraryApi). The page also runs this module in
 # a Web Worker (web/accessible/pack_worker.mjs) for pack export, verify and import.
 target_sources(eqkit_core_module PRIVATE library_api_exports.cpp)
+# The action plan of that workspace folder (eqkit/actions_api.hpp).
+target_sources(eqkit_core_module PRIVATE actions_exports.cpp)
 # A tender evaluation in a tender folder (eqkit/tender_api.hpp).
 target_sources(eqkit_core_module PRIVATE tender_exports.cpp)
 target_link_libraries(eqkit_core_module PRIVATE eqkit_evidence)

@@ -8,6 +8,7 @@ import { itemEvidence, routeEvidence } from './evidence.mjs';
 import { linkedItems } from './crosswalk.mjs';
 import { ratingSection } from './rating.mjs';
 import { routeWorkforce } from './workforce.mjs';
+import { routeActions } from './actions.mjs';
 
 const main = document.getElementById('maincontent');
 const EASY_READ_KEY = 'eqkit-easy-read';
@@ -113,6 +114,8 @@ function renderStart(errors = []) {
     ${uploadForm()}
     <p class="nhsuk-body"><a href="#/workforce">Compute the WRES or WDES from your workforce
       data</a></p>
+    <p class="nhsuk-body"><a href="#/actions">Your action plan</a>: actions from every assessment,
+      with owners, due dates and what is overdue.</p>
     ${problems}`, { error: errors.length > 0 });
   document.getElementById('start-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -222,7 +225,9 @@ function renderTasks() {
     ${groups.join('')}
     <a class="nhsuk-button" href="#/check" role="button" draggable="false">Check your answers</a>
     <p class="nhsuk-body"><a href="#/evidence">Your evidence library</a>: files, links and notes
-      for these items, and evidence packs.</p>`);
+      for these items, and evidence packs.</p>
+    <p class="nhsuk-body"><a href="#/actions">Your action plan</a>: actions from every assessment,
+      with owners, due dates and what is overdue.</p>`);
   bindEasyRead(renderTasks);
   return undefined;
 }
@@ -498,6 +503,10 @@ function route() {
   if (hash.startsWith('#/evidence')) {
     return routeEvidence(hash, { core, show, heading, backLink, errorSummary,
                                  notFound: renderNotFound });
+  }
+  if (hash.startsWith('#/actions')) {
+    return routeActions(hash, { core, show, heading, backLink, errorSummary,
+                                notFound: renderNotFound });
   }
   if (hash.startsWith('#/workforce')) {
     return routeWorkforce(hash, { core, show, heading, backLink, errorSummary });

@@ -1,0 +1,87 @@
+// Browser test of the action plan in the accessible face, against the real web build and server
+// in headless Chromium: an action added with a mistake is refused with the core's message, then
+// added; the list filters by owner and overdue; a status change is kept; axe-core finds nothing
+// on any page, and no request leaves the page's origin.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, launchBrowser, requireEnv, settled, startServer, visit as visitRoute, watch }
+  from '../browser/support.mjs';
+
+const SERVER = requireEnv('EQKIT_SERVER');
+const WEB_ROOT = requireEnv('EQKIT_WEB_ROOT');
+
+let server;
+let browser;
+const seen = { requests: [], errors: [] };
+
+before(async () => {
+  server = await startServer(SERVER, WEB_ROOT);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  const away = seen.requests.filter((url) => !url.startsWith(server.origin + '/'));
+  assert.deepEqual(away, [], 'no request may leave the page origin');
+});
+
+const visit = (page, hash) => visitRoute(page, server.url, hash);
+const text = async (page, selector) => (await page.textContent(selector)).replace(/\s+/g, ' ').trim();
+
+async function add(page, item, action, owner, due) {
+  await visit(page, '#/actions/add');
+  await page.fill('#item', item);
+  await page.fill('#text', action);
+  await page.fill('#owner', owner);
+  await page.fill('#due', due);
+  await page.click('button:has-text("Add the action")');
+  await settled(page);
+}
+
+test('actions are added, listed, filtered and closed, every page passing axe-core', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  await watch(page, seen);
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.eqkit_accessible_ready === true);
+  const violations = [];
+
+  await visit(page, '#/actions');
+  assert.match(await text(page, 'main'), /No actions match/);
+  violations.push(...await axe(page, 'empty action plan'));
+
+  await add(page, 'eds2022:9Z', 'Publish the survey', 'Jo Bloggs', '31/03/2026');
+  const summary = await text(page, '.nhsuk-error-summary');
+  assert.match(summary, /Due date: write the due date as YYYY-MM-DD/);
+  assert.match(summary, /Item: "9Z" is not an item or row of eds2022/);
+  violations.push(...await axe(page, 'add an action, with errors'));
+
+  await add(page, 'eds2022:1A', 'Publish the survey by ethnicity', 'Jo Bloggs', '2020-03-31');
+  await add(page, 'eira_nhs:race', 'Open on Thursday evenings', 'Sam Patel', '2099-12-31');
+  assert.match(await text(page, 'main'), /2 shown, 1 overdue/);
+  assert.match(await text(page, 'table'), /Overdue by/);
+  violations.push(...await axe(page, 'action plan with two actions'));
+
+  await page.selectOption('#owner', 'Sam Patel');
+  await page.click('button:has-text("Apply filters")');
+  await settled(page);
+  assert.match(await text(page, 'main'), /1 shown, 0 overdue/);
+  assert.match(await text(page, 'table'), /Open on Thursday evenings/);
+
+  await visit(page, '#/actions/set/a1');
+  await page.check('input[name="status"][value="dropped"]');
+  await page.click('button:has-text("Save")');
+  await settled(page);
+  assert.match(await text(page, '.nhsuk-error-summary'), /Reason: a dropped action needs/);
+  violations.push(...await axe(page, 'change an action, with an error'));
+  await page.check('input[name="status"][value="done"]');
+  await page.click('button:has-text("Save")');
+  await settled(page);
+  await visit(page, '#/actions?overdue=1');
+  assert.match(await text(page, 'main'), /No actions match/);
+
+  assert.deepEqual(violations, []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
