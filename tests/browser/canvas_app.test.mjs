@@ -2,7 +2,10 @@
 // real eqkit-server, in Debian's headless Chromium. Screenshots go to $EQKIT_SCREENSHOTS.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appState, axe, greyStats, hold, launchBrowser, requireEnv, sleep, startServer,
          waitForState, waitForStorage, watch } from './support.mjs';
@@ -10,6 +13,7 @@ import { appState, axe, greyStats, hold, launchBrowser, requireEnv, sleep, start
 const SERVER = requireEnv('EQKIT_SERVER');
 const WEB_ROOT = requireEnv('EQKIT_WEB_ROOT');
 const SHOTS = requireEnv('EQKIT_SCREENSHOTS');
+const CLI = requireEnv('EQKIT_CLI');
 mkdirSync(SHOTS, { recursive: true });
 
 let server;
@@ -200,6 +204,47 @@ test('the evidence library tab opens a library in browser storage and takes an u
   await sleep(200);
   await page.locator('#canvas').screenshot({ path: join(SHOTS, 'web-7-evidence.png') });
   assert.deepEqual((await appState(page)).problems, []);
+  await context.close();
+});
+
+// A pack is checked a step at a time between frames (ui/jobs/stepped_job.hpp): the canvas keeps
+// drawing its progress bar instead of freezing until the check is done. Counts frames, not time.
+test('the canvas keeps drawing frames while it checks a large pack', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eqkit-canvas-pack-'));
+  const cli = (...args) => execFileSync(CLI, args, { cwd: dir });
+  cli('workspace', 'new', 'ws');
+  writeFileSync(join(dir, 'photos.bin'), randomBytes(48 << 20));
+  cli('evidence', 'add', 'ws', 'photos.bin', '--title', 'Photos', '--added-by', 'Jo Bloggs');
+  cli('pack', 'export', 'ws', '--out', 'pack.zip');
+  const pack = readFileSync(join(dir, 'pack.zip'));
+  rmSync(dir, { recursive: true, force: true });
+
+  const context = await newContext();
+  const page = await openApp(context);
+  await page.focus('#canvas');
+  await hold(page, 'Control+2');
+  await waitForState(page, (s) => s.section === 1, 'the evidence library tab');
+  // Once a frame, alongside the app's own frames, note whether the check is still going on.
+  await page.evaluate(() => {
+    window.eqkitBusyFrames = 0;
+    const tick = () => {
+      const state = JSON.parse(window.Module.ccall('eqkit_state_json', 'string', ['number'],
+                                                   [window.Module.eqkitContext]));
+      if (state.evidence.busy) window.eqkitBusyFrames += 1;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.evaluate(() => { document.getElementById('eqkit-upload').dataset.purpose = 'pack'; });
+  await page.setInputFiles('#eqkit-upload', {
+    name: 'evidence-pack.zip', mimeType: 'application/zip', buffer: pack,
+  });
+  const state = await waitForState(page, (s) => s.evidence.verified !== null, 'the check',
+                                   120000);
+  assert.equal(state.evidence.verified, true, state.evidence.outcome);
+  const frames = await page.evaluate(() => window.eqkitBusyFrames);
+  console.log(`# ${frames} frames drawn while checking a ${pack.length}-byte pack`);
+  assert.ok(frames >= 3, `the canvas drew ${frames} frames during the check`);
   await context.close();
 });
 
