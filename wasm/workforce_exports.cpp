@@ -85,6 +85,14 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_wf_open_counts(void* h, const void* data, doubl
                                                 const char* label) {
     return to_js(api(h).open_counts_json(bytes(data, size), label));
 }
+EMSCRIPTEN_KEEPALIVE char* eqkit_wf_open_previous(void* h, const void* data, double size,
+                                                  const char* label) {
+    return to_js(api(h).open_previous_json(bytes(data, size), label));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_wf_open_survey_csv(void* h, const void* data, double size,
+                                                    const char* label) {
+    return to_js(api(h).open_survey_csv_json(bytes(data, size), label));
+}
 EMSCRIPTEN_KEEPALIVE char* eqkit_wf_set_survey(void* h, const char* typed) {
     return to_js(api(h).set_survey_json(typed));
 }

@@ -46,6 +46,12 @@ const training = lines('person_id,accessed_non_mandatory', [
   ...range(40).map((i) => `W${i},${i <= 30 ? 'Y' : 'N'}`),
   ...range(20).map((i) => `B${i},${i <= 12 ? 'Y' : 'N'}`)]);
 const board = lines('ethnic_category,voting', [...range(12).map(() => 'A,Y'), 'H,Y']);
+// Staff Survey figures as published, for indicators 5 and 7.
+const survey = lines('indicator,group,percentage', ['5,White,25.1', '5,BME,28', '7,BME,44.9']);
+// Last year's counts: indicator 3 was (BME 10 / 20) / (White 12 / 40) = 0.50 / 0.30 = 1.67;
+// pooled with this year, (10 + 10) / (20 + 20) over (10 + 12) / (40 + 40) = 0.50 / 0.275 = 1.82.
+const lastYear = Buffer.from(JSON.stringify({ format: 'eqkit-wres-counts/1', year: '2023-24',
+  headcount: { white: 40, bme: 20, unknown: 0 }, disciplinary: { white: 12, bme: 10 } }));
 
 // ---- helpers ------------------------------------------------------------------------------------
 
@@ -121,7 +127,25 @@ test('WRES from CSV files: upload, map columns, import, survey figures, results,
 
   await settled(page, 'Staff Survey figures');
   await check(page, 'survey figures');
-  await page.fill('#survey-5-white', '25.1');
+  // The figures come from a Staff Survey CSV file into the form, to be checked.
+  await page.getByRole('button', { name: 'Import the survey figures' }).click();
+  await page.waitForSelector('.nhsuk-error-summary');
+  assert.match(await page.textContent('.nhsuk-error-summary'), /Select the Staff Survey CSV file/);
+  await page.setInputFiles('#survey-file', { name: 'survey.csv', mimeType: 'text/csv',
+                                             buffer: survey });
+  await page.getByRole('button', { name: 'Import the survey figures' }).click();
+  await page.waitForFunction(() => document.getElementById('survey-7-bme')?.value === '44.9');
+  assert.equal(await page.inputValue('#survey-5-white'), '25.1');
+  assert.match(await page.textContent('main'), /survey\.csv has been read/);
+  await check(page, 'survey figures imported');
+  // Last year's counts file, to be shown beside this year; then the year of these figures.
+  await page.setInputFiles('#previous-file', { name: 'wres-counts-2023-24.json',
+                                               mimeType: 'application/json', buffer: lastYear });
+  await page.getByRole('button', { name: "Use last year's counts" }).click();
+  await page.waitForFunction(() => /Last year: the counts file wres-counts-2023-24\.json \(2023-24\)/
+    .test(document.querySelector('main').textContent));
+  await check(page, "last year's counts given");
+  await page.fill('#wf-year', '2024-25');
   await page.fill('#survey-5-bme', 'lots');
   await page.getByRole('button', { name: 'See the indicators' }).click();
   await page.waitForSelector('.nhsuk-error-summary');
@@ -130,12 +154,17 @@ test('WRES from CSV files: upload, map columns, import, survey figures, results,
   await page.fill('#survey-5-bme', '28%');
   await page.getByRole('button', { name: 'See the indicators' }).click();
 
-  await settled(page, 'WRES results');
+  await settled(page, 'WRES results, 2024-25');
   await check(page, 'results');
   const value = async (n) => (await page.textContent(`section[aria-labelledby="ind-${n}-heading"]`))
     .replace(/\s+/g, ' ');
   assert.match(await value(2), /Value: 1\.50/);
   assert.match(await value(3), /Value: 2\.00/);
+  assert.match(await value(3), /Last year: 1\.67/);
+  assert.match(await value(3), /Two-year pooled[^:]*: 1\.82, 95% interval/);
+  assert.match(await value(3), /UNCONFIRMED/);
+  assert.match(await value(5), /28\.0%/);
+  assert.match(await value(7), /44\.9%/);
   assert.match(await value(4), /Value: 1\.25/);
   assert.match(await value(2), /UNCONFIRMED/);
   // The board's one BME member is a count under 10: suppressed, and said so in words.
@@ -151,6 +180,15 @@ test('WRES from CSV files: upload, map columns, import, survey figures, results,
   const csv = await readFile(await download.path(), 'utf8');
   assert.match(csv, /^standard,period,indicator,part,measure,group,value,unit,state,note\r\n/);
   assert.match(csv, /^wres,[^,]*,2,,value,,1\.5,ratio,shown,/m);
+  // This year's counts, kept for next year's comparison.
+  const [counts] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download counts for next year (JSON)' }).click(),
+  ]);
+  assert.equal(counts.suggestedFilename(), 'wres-counts-2024-25.json');
+  const saved = JSON.parse(await readFile(await counts.path(), 'utf8'));
+  assert.equal(saved.year, '2024-25');
+  assert.equal(saved.disciplinary.bme, 10);
 
   // The report becomes evidence, for the items the crosswalk links to WRES (EDS 2022 2B among
   // them); the user adds who they are.

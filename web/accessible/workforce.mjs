@@ -62,6 +62,14 @@ class WorkforceCore {
     return this.withBytes(bytes, (ptr, n) => this.call('eqkit_wf_open_counts',
       ['number', 'number', 'string'], [ptr, n, label]));
   }
+  openPrevious(bytes, label) {
+    return this.withBytes(bytes, (ptr, n) => this.call('eqkit_wf_open_previous',
+      ['number', 'number', 'string'], [ptr, n, label]));
+  }
+  openSurveyCsv(bytes, label) {
+    return this.withBytes(bytes, (ptr, n) => this.call('eqkit_wf_open_survey_csv',
+      ['number', 'number', 'string'], [ptr, n, label]));
+  }
   setSurvey(typed) { return this.call('eqkit_wf_set_survey', ['string'], [JSON.stringify(typed)]); }
   compute(options) { return this.call('eqkit_wf_compute', ['string'], [JSON.stringify(options)]); }
   results() { return this.call('eqkit_wf_results'); }
@@ -74,7 +82,8 @@ const session = {
   wf: null,
   files: new Map(),      // role -> File
   proposals: new Map(),  // role -> proposal from the core
-  survey: {},            // part code -> column -> text as typed
+  survey: null,          // part code -> column -> text as typed (null: take the core's)
+  year: null,            // as typed (null: take the core's)
   importError: null,
 };
 
@@ -164,7 +173,8 @@ function renderChoose(ui, errors = []) {
     if (picked !== current) {
       session.files.clear();
       session.proposals.clear();
-      session.survey = {};
+      session.survey = null;
+      session.year = null;
     }
     location.hash = '#/workforce/files';
   });
@@ -336,9 +346,18 @@ function renderColumns(ui, errors = new Map()) {
 
 // ---- the import, a slice at a time ------------------------------------------------------------
 
-function nextFrame() {
-  return new Promise((resolve) => { setTimeout(resolve, 0); });
+// Lets the page handle input and draw between pieces of work. A message task, not a timer:
+// browsers slow timers down in hidden tabs, and a large import should go on while hidden.
+const yieldChannel = new MessageChannel();
+const yieldWaiting = [];
+yieldChannel.port1.onmessage = () => yieldWaiting.shift()?.();
+function yieldToPage() {
+  return new Promise((resolve) => {
+    yieldWaiting.push(resolve);
+    yieldChannel.port2.postMessage(null);
+  });
 }
+const STEP_MS = 50;  // work between yields: the page answers within about this
 
 async function runImport(ui, standard) {
   const core = wf(ui);
@@ -349,16 +368,20 @@ async function runImport(ui, standard) {
   const bar = document.getElementById('wf-progress');
   const words = document.getElementById('wf-progress-text');
   let done = 0;
+  let since = performance.now();
   for (const { input, file } of files) {
     let result = core.begin(input.role, file.name, file.size);
     for (let at = 0; result.ok && at < file.size; at += SLICE_BYTES) {
       const slice = new Uint8Array(await file.slice(at, at + SLICE_BYTES).arrayBuffer());
       result = core.feed(slice);
       done += slice.length;
-      const percent = Math.floor((100 * done) / total);
-      bar.value = percent;
-      words.textContent = `Reading ${input.title.toLowerCase()} (${file.name}): ${percent}%`;
-      await nextFrame();
+      if (performance.now() - since >= STEP_MS) {
+        const percent = Math.floor((100 * done) / total);
+        bar.value = percent;
+        words.textContent = `Reading ${input.title.toLowerCase()} (${file.name}): ${percent}%`;
+        await yieldToPage();
+        since = performance.now();
+      }
     }
     if (result.ok) result = core.end();
     if (!result.ok) return result.error.message;
@@ -435,19 +458,53 @@ function renderReport(ui) {
   return undefined;
 }
 
-// ---- Staff Survey figures ----------------------------------------------------------------------
+// ---- Staff Survey figures, the year, last year -----------------------------------------------
 
-function renderSurvey(ui, errors = []) {
+// A form with one file upload and a button, as the survey page has two of.
+function uploadForm({ id, formId, label, hint, accept, button, message }) {
+  return `<form id="${formId}" novalidate>
+    <div class="nhsuk-form-group${message ? ' nhsuk-form-group--error' : ''}">
+      <label class="nhsuk-label" for="${id}">${esc(label)}</label>
+      <div class="nhsuk-hint" id="${id}-hint">${esc(hint)}</div>
+      ${fieldError(id, message)}
+      <input class="nhsuk-file-upload" id="${id}" type="file" accept="${accept}"
+        aria-describedby="${id}-hint${message ? ` ${id}-error` : ''}">
+    </div>
+    <button class="nhsuk-button nhsuk-button--secondary" type="submit">${esc(button)}</button>
+  </form>`;
+}
+
+// Opens the chosen file of an upload form with the core; the page is drawn again either way.
+function onUpload(ui, formId, inputId, missing, open) {
+  document.getElementById(formId).addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = document.getElementById(inputId).files[0];
+    if (!file) {
+      renderSurvey(ui, [], [{ target: inputId, message: missing }]);
+      return;
+    }
+    const result = open(new Uint8Array(await file.arrayBuffer()), file.name);
+    const errors = result.errors.map((e) => ({ target: inputId, message: e.message }));
+    renderSurvey(ui, [], errors, errors.length ? '' : `${file.name} has been read.`);
+  });
+}
+
+function renderSurvey(ui, errors = [], fileErrors = [], done = '') {
   const standard = standardOf(ui);
   if (!standard) return renderChoose(ui);
+  const state = wf(ui).state();
+  // The form starts from what the core holds: figures read from a survey file, the counts' year.
+  const typed = session.survey || state.survey_text;
+  const year = session.year ?? state.year;
   const byField = new Map(errors.map((e) => [e.field, e.message]));
-  const summary = errors.map((e) => ({ target: idFor('survey', ...e.field.split('/')),
-                                       message: e.message }));
+  const summary = [...errors.map((e) => ({ target: idFor('survey', ...e.field.split('/')),
+                                           message: e.message })), ...fileErrors];
+  const byTarget = new Map(fileErrors.map((e) => [e.target, e.message]));
   const parts = standard.survey.map((part) => {
     const inputs = part.columns.map((c) => {
       const id = idFor('survey', part.code, c.key);
       const message = byField.get(`${part.code}/${c.key}`);
-      const value = (session.survey[part.code] || {})[c.key] || '';
+      const value = (typed[part.code] || {})[c.key] || '';
       return `<div class="nhsuk-form-group${message ? ' nhsuk-form-group--error' : ''}">
         <label class="nhsuk-label" for="${id}">${esc(c.label)}${part.unit === 'percent' ?
           ' (%)' : ''}</label>
@@ -461,34 +518,71 @@ function renderSurvey(ui, errors = []) {
       <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">${esc(part.code)}:
         ${esc(part.title)}</legend>${inputs.join('')}</fieldset>`;
   });
+  const status = done ? `<div class="nhsuk-inset-text" role="status"><p>${esc(done)}</p></div>` : '';
+  const previous = state.previous ? `<p class="nhsuk-body">Last year: ${esc(state.previous_text)},
+    shown beside this year.</p>` : '';
   ui.show('Staff Survey figures', `${ui.backLink('#/workforce/report')}
-    ${ui.errorSummary(summary)}
-    ${ui.heading('Staff Survey figures')}
-    <p class="nhsuk-body">Type the percentages published in your NHS Staff Survey results.
-      Leave a box empty if you do not have the figure.</p>
-    <form id="wf-survey" novalidate>${parts.join('')}
+    ${ui.errorSummary(summary)}${status}
+    ${ui.heading('Staff Survey figures and the year')}
+    <form id="wf-survey" novalidate>
+      <div class="nhsuk-form-group">
+        <label class="nhsuk-label" for="wf-year">The year these figures are for</label>
+        <div class="nhsuk-hint" id="wf-year-hint">For example, 2024-25. The results are labelled
+          with it.</div>
+        <input class="nhsuk-input nhsuk-input--width-10" id="wf-year" name="year" type="text"
+          spellcheck="false" value="${esc(year)}" aria-describedby="wf-year-hint">
+      </div>
+      <h2 class="nhsuk-heading-m">Staff Survey figures</h2>
+      <p class="nhsuk-body">Type the percentages published in your NHS Staff Survey results, or
+        import them from a CSV file below. Leave a box empty if you do not have the figure.</p>
+      ${parts.join('')}
       <button class="nhsuk-button" type="submit">See the indicators</button>
-    </form>`, { error: errors.length > 0 });
+    </form>
+    <h2 class="nhsuk-heading-m">Import the survey figures from a file</h2>
+    ${uploadForm({ id: 'survey-file', formId: 'wf-survey-file', accept: '.csv,text/csv',
+                   label: 'A Staff Survey CSV file',
+                   hint: 'One row per figure, with the columns indicator, group and percentage ' +
+                     '(and, if you have them, survey_year and question_id).',
+                   button: 'Import the survey figures', message: byTarget.get('survey-file') })}
+    <h2 class="nhsuk-heading-m">Last year</h2>
+    <p class="nhsuk-body">To see last year beside this year, give last year's counts file: the
+      one downloaded from last year's results with "Download counts for next year".</p>
+    ${previous}
+    ${uploadForm({ id: 'previous-file', formId: 'wf-previous', accept: '.json,application/json',
+                   label: "Last year's counts file (JSON)",
+                   hint: `A counts file (${standard.counts_format}).`,
+                   button: "Use last year's counts", message: byTarget.get('previous-file') })}`,
+  { error: summary.length > 0 });
   document.getElementById('wf-survey').addEventListener('submit', (event) => {
     event.preventDefault();
-    const typed = {};
+    const entered = {};
     for (const input of event.target.querySelectorAll('input[data-part]')) {
-      typed[input.dataset.part] = typed[input.dataset.part] || {};
-      typed[input.dataset.part][input.name] = input.value;
+      entered[input.dataset.part] = entered[input.dataset.part] || {};
+      entered[input.dataset.part][input.name] = input.value;
     }
-    session.survey = typed;
-    const result = wf(ui).setSurvey(typed);
+    session.survey = entered;
+    session.year = document.getElementById('wf-year').value;
+    const result = wf(ui).setSurvey(entered);
     if (!result.ok) {
       renderSurvey(ui, result.errors);
       return;
     }
-    const computed = wf(ui).compute({});
+    const computed = wf(ui).compute({ year: session.year });
     if (!computed.ok) {
       renderSurvey(ui, [{ field: 'survey', message: computed.error.message }]);
       return;
     }
     location.hash = '#/workforce/results';
   });
+  onUpload(ui, 'wf-survey-file', 'survey-file', 'Select the Staff Survey CSV file',
+           (bytes, name) => {
+             const result = wf(ui).openSurveyCsv(bytes, name);
+             // The file's figures replace those typed for the same parts.
+             session.survey = { ...(session.survey || {}), ...result.survey };
+             return result;
+           });
+  onUpload(ui, 'wf-previous', 'previous-file', "Select last year's counts file",
+           (bytes, name) => wf(ui).openPrevious(bytes, name));
   return undefined;
 }
 
@@ -603,6 +697,15 @@ function flagsText(ind) {
   return flags.length ? `<p class="nhsuk-body">Flags: ${esc(flags.join('; '))}.</p>` : '';
 }
 
+// Indicator 3 over two years, when last year's counts were given (the label says UNCONFIRMED).
+function pooledText(ind) {
+  const pooled = ind.pooled_two_year;
+  if (!pooled || !ind.display.pooled) return '';
+  return `<p class="nhsuk-body">${esc(pooled.label)}: <strong>${esc(ind.display.pooled)}</strong>,
+    95% interval ${esc(ind.display.pooled_interval)}.${pooled.confirmed === false ?
+    ` <strong>UNCONFIRMED:</strong> ${esc(pooled.note || '')}` : ''}</p>`;
+}
+
 function indicatorSection(results, ind) {
   const id = `ind-${ind.number}`;
   const unconfirmed = ind.unconfirmed.length ? `<details class="nhsuk-details">
@@ -615,7 +718,7 @@ function indicatorSection(results, ind) {
   if (ind.kind === 'relative_likelihood') {
     body = `${ratioChart(ind, id)}${groupTable(results, ind, `${ind.code}: numerators and
       denominators`)}<p class="nhsuk-body">95% interval: ${esc(ind.display.interval || '')}
-      (${esc(ind.interval ? ind.interval.method : '')}).</p>`;
+      (${esc(ind.interval ? ind.interval.method : '')}).</p>${pooledText(ind)}`;
   } else if (ind.kind === 'representation') {
     body = bandChart(results, ind, id);
   } else if (ind.kind === 'survey') {
@@ -654,6 +757,10 @@ function renderResults(ui) {
       <button class="nhsuk-button nhsuk-button--secondary" type="button" data-format="html">
         Download report (HTML)</button>
     </div>
+    <p class="nhsuk-body">Keep this year's counts to compare with next year. The counts file is
+      not suppressed: do not publish it.</p>
+    <button class="nhsuk-button nhsuk-button--secondary" type="button" data-format="counts">
+      Download counts for next year (JSON)</button>
     <h2 class="nhsuk-heading-m">Use as evidence</h2>
     <p class="nhsuk-body">Keep the report in your evidence library, for the items it supports
       (for example EDS 2022 outcomes 2A to 2D).</p>
