@@ -51,6 +51,13 @@ EMSCRIPTEN_KEEPALIVE void eqkit_storage_failed(WebApp* web, const char* message)
         web->app->report_problem({"browser storage", "", std::string("not saved: ") + message});
 }
 
+// A hidden tab draws no frames (requestAnimationFrame stops), and an import reads a slice per
+// frame: app.js calls this from tasks of its own while the tab is hidden, so a large import goes
+// on. Reads for up to a tenth of a second; returns 1 while there is more to read.
+EMSCRIPTEN_KEEPALIVE int eqkit_background_step(WebApp* web) {
+    return web->app && web->app->workforce().step_import_for(0.1) ? 1 : 0;
+}
+
 // The app's state as JSON (what is open, answers, problems), for tests.
 EMSCRIPTEN_KEEPALIVE const char* eqkit_state_json(WebApp* web) {
     web->reply = web->app ? web->app->state_json() : "{}";

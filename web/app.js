@@ -41,6 +41,23 @@
 
   canvas.addEventListener('click', () => canvas.focus());
 
+  // While the tab is hidden the browser draws no frames, so an import (read a slice per frame)
+  // would stop. Then the reading goes on in tasks of its own: message tasks, which browsers do
+  // not slow down in hidden tabs as they do timers. Each task reads for a tenth of a second.
+  const steps = new MessageChannel();
+  let stepping = false;
+  steps.port1.onmessage = () => {
+    stepping = document.hidden && Module.eqkitContext !== undefined &&
+      Module.ccall('eqkit_background_step', 'number', ['number'], [Module.eqkitContext]) === 1;
+    if (stepping) steps.port2.postMessage(null);
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden && !stepping) {
+      stepping = true;
+      steps.port2.postMessage(null);
+    }
+  });
+
   upload.addEventListener('change', async () => {
     const file = upload.files[0];
     if (!file) return;
