@@ -69,6 +69,24 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_api_submit_item(void* h, const char* item, cons
                                                  int draft) {
     return to_js(from(h).api.submit_item(item, answer, draft != 0));
 }
+// The assessment-wide choices (eqkit::JsonApi::settings) and confirming a carried answer.
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_settings(void* h, const char* settings) {
+    return to_js(from(h).api.settings(settings));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_confirm_review(void* h, const char* item) {
+    return to_js(from(h).api.confirm_review(item));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_answer_suggestions(void* h, const char* item,
+                                                        const char* suggestions) {
+    return to_js(from(h).api.answer_suggestions(item, suggestions));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_accept_answer(void* h, const char* item,
+                                                   const char* suggestion, const char* by) {
+    return to_js(from(h).api.accept_answer(item, suggestion, by, ""));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_statement_pages_html(void* h) {
+    return to_js(from(h).api.statement_pages_html());
+}
 EMSCRIPTEN_KEEPALIVE char* eqkit_api_open_file(void* h, const char* path, const char* label) {
     return to_js(from(h).api.open_file(path, label));
 }

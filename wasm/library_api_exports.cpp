@@ -80,6 +80,12 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_library_items(void* h, const char* today) {
 EMSCRIPTEN_KEEPALIVE char* eqkit_library_item(void* h, const char* ref, const char* today) {
     return to_js(from(h).api.item(ref, today));
 }
+EMSCRIPTEN_KEEPALIVE char* eqkit_library_suggestions(void* h, const char* ref) {
+    return to_js(from(h).api.suggestions(ref));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_library_coverage(void* h, const char* framework) {
+    return to_js(from(h).api.coverage(framework));
+}
 // Reads the assessment from a file (the face's /persist/current.json), not from the C stack.
 EMSCRIPTEN_KEEPALIVE char* eqkit_library_store_assessment(void* h, const char* file) {
     eqkit::Result<std::string> text = eqkit::read_text_file(file);

@@ -7,6 +7,9 @@ import { download, esc, plural } from './html.mjs';
 import { itemEvidence, routeEvidence } from './evidence.mjs';
 import { linkedItems } from './crosswalk.mjs';
 import { ratingSection } from './rating.mjs';
+import { renderCoverage } from './coverage.mjs';
+import { bindJudgements, bindReview, categoryFields, choicesLine, judgementForms, readCategories,
+         readStatements, renderChoices, reviewBanner, statementFields } from './cqc.mjs';
 import { routeWorkforce } from './workforce.mjs';
 import { routeActions } from './actions.mjs';
 
@@ -65,6 +68,7 @@ function heading(text, size = 'l') {
 }
 
 function statusTag(task) {
+  if (task.needs_review) return '<strong class="nhsuk-tag nhsuk-tag--orange">Needs review</strong>';
   if (task.status === 'completed') return 'Completed';
   const colour = task.status === 'in_progress' ? 'nhsuk-tag--blue' : 'nhsuk-tag--grey';
   return `<strong class="nhsuk-tag ${colour}">${esc(task.status_label)}</strong>`;
@@ -203,7 +207,7 @@ function renderTasks() {
   const groups = m.groups.map((g) => `<h2 class="nhsuk-heading-m">${esc(m.framework.group_label)}
       ${esc(g.code)}: ${esc(g.title)}${unconfirmed(g)}</h2>
     ${easyRead() && g.easy_read ? `<p class="eqkit-easy-read">${esc(g.easy_read)}</p>` : ''}
-    <ul class="nhsuk-task-list">${g.items.map((code) => {
+    <ul class="nhsuk-task-list">${g.items.filter((code) => tasks.get(code).applies).map((code) => {
       const task = tasks.get(code);
       const page = pages.get(code);
       return `<li class="nhsuk-task-list__item nhsuk-task-list__item--with-link">
@@ -221,13 +225,16 @@ function renderTasks() {
     ${heading(esc(m.framework.title))}
     <p class="nhsuk-body">You have completed ${r.answered} of ${esc(plural(r.items, lower(m.framework.item_label)))}.
       Answers are saved in this browser as you go.</p>
+    ${choicesLine(m, state)}
     ${easyReadSwitch()}
     ${groups.join('')}
     <a class="nhsuk-button" href="#/check" role="button" draggable="false">Check your answers</a>
     <p class="nhsuk-body"><a href="#/evidence">Your evidence library</a>: files, links and notes
       for these items, and evidence packs.</p>
     <p class="nhsuk-body"><a href="#/actions">Your action plan</a>: actions from every assessment,
-      with owners, due dates and what is overdue.</p>`);
+      with owners, due dates and what is overdue.</p>
+    <p class="nhsuk-body"><a href="#/coverage">Coverage</a>: which items have evidence here,
+      through the crosswalk, or none.</p>`);
   bindEasyRead(renderTasks);
   return undefined;
 }
@@ -242,7 +249,12 @@ function fieldError(errors, field) {
     <span class="nhsuk-u-visually-hidden">Error:</span> ${esc(e.message)}</span>` : '';
 }
 
-function scoreField(page, field, answer, errors) {
+function scoreField(page, field, answer, errors, byCategories = false) {
+  if (byCategories) {
+    return `<span class="nhsuk-caption-l">${esc(page.caption)}</span>
+      ${heading(`${esc(page.heading)}${unconfirmed(page)}`)}
+      <p class="nhsuk-body">${esc(page.guidance)}</p>`;
+  }
   const err = errors.some((e) => e.field === 'score');
   const radios = field.options.map((o, i) => {
     const id = i === 0 ? 'score' : `score-${i}`;
@@ -324,7 +336,7 @@ function evidencePrompts(page) {
     </div></details>`;
 }
 
-function readAnswer(form) {
+function readAnswer(form, m) {
   const data = new FormData(form);
   const score = data.get('score');
   const others = String(data.get('raters-other') || '').split('\n').map((s) => s.trim())
@@ -333,13 +345,15 @@ function readAnswer(form) {
     score: score === null ? null : Number(score),
     narrative: String(data.get('narrative') || ''),
     raters: [...data.getAll('raters').map(String), ...others],
+    category_scores: readCategories(m, data),
+    ...readStatements(data),
   };
 }
 
 // Where each field's error summary link lands: the first input of that field.
 const FIELD_TARGET = { score: 'score', narrative: 'narrative', raters: 'raters' };
 
-function renderItem(code, answer = null, errors = []) {
+function renderItem(code, answer = null, errors = [], note = '') {
   const state = core.state();
   if (!state.open) return renderStart();
   const m = model(state.framework);
@@ -348,16 +362,25 @@ function renderItem(code, answer = null, errors = []) {
   const page = m.pages[index];
   const saved = state.assessment.answers.find((a) => a.item === code) || {};
   const current = answer || { score: saved.score ?? null, narrative: saved.narrative || '',
-                              raters: saved.raters || [] };
+                              raters: saved.raters || [],
+                              category_scores: saved.category_scores || {},
+                              i_statement: saved.i_statement, we_statement: saved.we_statement,
+                              sections: saved.sections || [] };
+  const categories = categoryFields(m, state, current, errors);
+  const task = state.results.tasks.find((t) => t.item === code);
   const fields = new Map(page.fields.map((f) => [f.id, f]));
   const summary = errors.map((e) => ({ ...e, target: FIELD_TARGET[e.field] || e.field }));
   show(page.heading, `${backLink('#/tasks', 'Back to all ' + lower(m.framework.item_label) + 's')}
     ${errorSummary(summary)}
+    ${note ? `<p class="nhsuk-body" role="status" id="item-note">${esc(note)}</p>` : ''}
+    ${reviewBanner(task)}
     <form id="item-form" novalidate>
-      ${scoreField(page, fields.get('score'), current, errors)}
+      ${scoreField(page, fields.get('score'), current, errors, categories !== '')}
+      ${categories}
       ${evidencePrompts(page)}
       ${narrativeField(fields.get('narrative'), current, errors)}
       ${fields.has('raters') ? ratersField(fields.get('raters'), current, errors) : ''}
+      ${statementFields(m, current)}
       <div class="nhsuk-button-group">
         <button class="nhsuk-button" type="submit" name="action" value="save">Save and continue</button>
         <button class="nhsuk-button nhsuk-button--secondary" type="submit" name="action"
@@ -368,15 +391,20 @@ function renderItem(code, answer = null, errors = []) {
     ${itemEvidence(core, state.framework, code)}
     ${linkedItems(core, state.framework, code)}`, { error: errors.length > 0 });
   const form = document.getElementById('item-form');
+  bindReview(core, code, (message) => {
+    renderItem(code, null, [], message);
+    document.getElementById('item-note')?.setAttribute('tabindex', '-1');
+    document.getElementById('item-note')?.focus();
+  });
   document.getElementById('easy-read').addEventListener('change', (event) => {
     localStorage.setItem(EASY_READ_KEY, event.target.checked ? 'on' : 'off');
-    renderItem(code, readAnswer(form), errors);
+    renderItem(code, readAnswer(form, m), errors);
     document.getElementById('easy-read').focus();
   });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const draft = event.submitter && event.submitter.value === 'draft';
-    const typed = readAnswer(form);
+    const typed = readAnswer(form, m);
     const result = await core.submit(code, typed, draft);
     if (!result.ok) {
       const problems = result.errors || [{ field: 'score', message: result.error }];
@@ -434,7 +462,7 @@ function renderCheck() {
 
 // ---- results ---------------------------------------------------------------------------------
 
-function renderResults() {
+function renderResults(judgementErrors = []) {
   const state = core.state();
   if (!state.open) return renderStart();
   const m = model(state.framework);
@@ -455,6 +483,7 @@ function renderResults() {
     <ul class="nhsuk-list nhsuk-list--bullet">${r.unconfirmed.map((f) =>
       `<li><strong>UNCONFIRMED:</strong> ${esc(f.what)}. ${esc(f.note)}</li>`).join('')}</ul>` : '';
   show('Your results', `${backLink('#/check')}
+    ${errorSummary(judgementErrors.map((e) => ({ ...e, target: e.field })))}
     ${heading('Your results')}
     <p class="nhsuk-body">${esc(m.framework.title)}: ${of(r.answered, r.items)} rated.</p>
     <table class="nhsuk-table">
@@ -471,6 +500,7 @@ function renderResults() {
     </table>
     ${band}
     ${ratingSection(r.rating, m, r.tasks)}
+    ${judgementForms(r.rating, m, judgementErrors)}
     ${r.aggregation_note ? `<p class="nhsuk-body">${esc(r.aggregation_note)}</p>` : ''}
     ${facts}
     <h2 class="nhsuk-heading-m">Download</h2>
@@ -479,8 +509,20 @@ function renderResults() {
         Download assessment (JSON)</button>
       <button class="nhsuk-button nhsuk-button--secondary" type="button" id="download-report">
         Download report (HTML)</button>
-    </div>`);
+      ${r.rating ? `<button class="nhsuk-button nhsuk-button--secondary" type="button"
+        id="download-pages">Download report pages (HTML)</button>` : ''}
+    </div>`, { error: judgementErrors.length > 0 });
+  bindJudgements(core, (errors) => {
+    renderResults(errors);
+    const target = errors.length ? document.querySelector('.nhsuk-error-summary') :
+      document.getElementById('rating-judgements');
+    target?.setAttribute('tabindex', '-1');
+    target?.focus();
+  });
+
   const name = m.framework.id + '-assessment';
+  document.getElementById('download-pages')?.addEventListener('click', () =>
+    download(core.statementPagesHtml(), name + '-pages.html', 'text/html'));
   document.getElementById('download-json').addEventListener('click', () =>
     download(core.assessmentJson(), name + '.json', 'application/json'));
   document.getElementById('download-report').addEventListener('click', () =>
@@ -500,6 +542,8 @@ function route() {
   if (!hash.startsWith('#/') && hash !== '#') return undefined;  // in-page links: skip link, errors
   const item = hash.match(/^#\/item\/([A-Za-z0-9._-]+)$/);
   if (item) return renderItem(item[1]);
+  const cover = hash.match(/^#\/coverage(?:\/([A-Za-z0-9._-]+))?$/);
+  if (cover) return renderCoverage({ core, show, heading, backLink }, cover[1]);
   if (hash.startsWith('#/evidence')) {
     return routeEvidence(hash, { core, show, heading, backLink, errorSummary,
                                  notFound: renderNotFound });
@@ -517,6 +561,8 @@ function route() {
     case '#/tasks': return renderTasks();
     case '#/check': return renderCheck();
     case '#/results': return renderResults();
+    case '#/choices': return core.state().open ? renderChoices({ core, show, heading, backLink,
+      errorSummary, model }) : renderStart();
     default: return renderNotFound();
   }
 }
@@ -532,6 +578,12 @@ async function boot() {
     return;
   }
   window.addEventListener('hashchange', route);
+  // An answer accepted from a linked item changes this item's answer: draw the page again.
+  document.addEventListener('eqkit-answer-accepted', (event) => {
+    renderItem(event.detail.code, null, [], event.detail.note);
+    document.getElementById('item-note')?.setAttribute('tabindex', '-1');
+    document.getElementById('item-note')?.focus();
+  });
   route();
   window.eqkit_accessible_ready = true;
 }

@@ -75,4 +75,20 @@ export class Core {
     return this.json('eqkit_api_crosswalk', ['string', 'string'], [framework, code]);
   }
   reportHtml() { return this.call('eqkit_api_report_html'); }
+  // The assessment-wide choices: method, the items that apply, judgements, the rules' questions.
+  settings(changes) {
+    return this.change('eqkit_api_settings', ['string'], [JSON.stringify(changes)]);
+  }
+  confirmReview(item) { return this.change('eqkit_api_confirm_review', ['string'], [item]); }
+  // Answers given for linked items (the library's suggestions), marked by the core; accepting
+  // one copies it with its source and a "needs review" mark.
+  answerSuggestions(item, suggestions) {
+    return this.json('eqkit_api_answer_suggestions', ['string', 'string'],
+                     [item, JSON.stringify(suggestions)]);
+  }
+  acceptAnswer(item, suggestion, by) {
+    return this.change('eqkit_api_accept_answer', ['string', 'string', 'string'],
+                       [item, JSON.stringify(suggestion), by]);
+  }
+  statementPagesHtml() { return this.call('eqkit_api_statement_pages_html'); }
 }

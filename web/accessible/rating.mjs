@@ -66,9 +66,11 @@ function judgements(rating) {
       ${j.made ? `<p class="nhsuk-body">Your call: ${esc(j.made.rating)}, because
         ${esc(j.made.rationale)}</p>` : ''}
     </li>`).join('');
+  const allMade = rating.judgements.every((j) => j.made);
   return `<div class="nhsuk-warning-callout" id="rating-judgements">
       <h3 class="nhsuk-warning-callout__label"><span role="text">
-        <span class="nhsuk-u-visually-hidden">Important: </span>Needs your judgement</span></h3>
+        <span class="nhsuk-u-visually-hidden">Important: </span>${allMade ?
+          'Your judgements, as recorded' : 'Needs your judgement'}</span></h3>
       <ul class="nhsuk-list">${calls}</ul>
     </div>`;
 }
