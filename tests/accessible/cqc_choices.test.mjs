@@ -3,31 +3,15 @@
 // so), a judgement the rules leave to the user recorded with its rationale (refused without
 // one), an answer marked "needs review" confirmed, evidence category scores under the earlier
 // method, and the coverage page; axe-core finds nothing on any of them.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launchBrowser, requireEnv, settled, startServer, visit as visitRoute, watch }
+import { axe, settled, useWebFace, visit as visitRoute, watch }
   from '../browser/support.mjs';
 
-const SERVER = requireEnv('EQKIT_SERVER');
-const WEB_ROOT = requireEnv('EQKIT_WEB_ROOT');
+const face = useWebFace();
+const { seen } = face;
 
-let server;
-let browser;
-const seen = { requests: [], errors: [] };
-
-before(async () => {
-  server = await startServer(SERVER, WEB_ROOT);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  const away = seen.requests.filter((url) => !url.startsWith(server.origin + '/'));
-  assert.deepEqual(away, [], 'no request may leave the page origin');
-});
-
-const visit = (page, hash) => visitRoute(page, server.url, hash);
+const visit = (page, hash) => visitRoute(page, face.server.url, hash);
 const text = async (page, selector) => (await page.textContent(selector)).replace(/\s+/g, ' ').trim();
 
 async function score(page, code, value) {
@@ -38,10 +22,10 @@ async function score(page, code, value) {
 }
 
 test('CQC choices, judgements, needs review, evidence categories and coverage', async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await face.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   await watch(page, seen);
-  await page.goto(server.url);
+  await page.goto(face.server.url);
   await page.waitForFunction(() => window.eqkit_accessible_ready === true);
   const violations = [];
 

@@ -2,32 +2,16 @@
 // the real web build and server in headless Chromium: evidence given for an EDS 2022 outcome is
 // offered on the CQC quality statement the shipped mapping links to it, one button uses it there
 // too, and axe-core finds nothing on either page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launchBrowser, requireEnv, settled, startServer, visit as visitRoute, watch }
+import { axe, settled, useWebFace, visit as visitRoute, watch }
   from '../browser/support.mjs';
 
-const SERVER = requireEnv('EQKIT_SERVER');
-const WEB_ROOT = requireEnv('EQKIT_WEB_ROOT');
-
-let server;
-let browser;
-const seen = { requests: [], errors: [] };
-
-before(async () => {
-  server = await startServer(SERVER, WEB_ROOT);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  const away = seen.requests.filter((url) => !url.startsWith(server.origin + '/'));
-  assert.deepEqual(away, [], 'no request may leave the page origin');
-});
+const face = useWebFace();
+const { seen } = face;
 
 
-const visit = (page, hash) => visitRoute(page, server.url, hash);
+const visit = (page, hash) => visitRoute(page, face.server.url, hash);
 
 async function start(page, framework) {
   await visit(page, '#/new');
@@ -40,10 +24,10 @@ const text = async (page, selector) => (await page.textContent(selector)).replac
 
 test('evidence for EDS 2022 1A is offered on the linked CQC quality statement and used there',
      async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await face.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   await watch(page, seen);
-  await page.goto(server.url);
+  await page.goto(face.server.url);
   await page.waitForFunction(() => window.eqkit_accessible_ready === true);
   const violations = [];
 

@@ -3,34 +3,18 @@
 // each key question's percentage and rating, the overall rating with the principle that gave it,
 // the method's steps, the UNCONFIRMED facts in words and, when a rule is unconfirmed, the
 // decision left to the user in a warning callout; axe-core finds nothing on the page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, launchBrowser, requireEnv, settled, startServer, visit as visitRoute, watch }
+import { axe, settled, useWebFace, visit as visitRoute, watch }
   from '../browser/support.mjs';
 
-const SERVER = requireEnv('EQKIT_SERVER');
-const WEB_ROOT = requireEnv('EQKIT_WEB_ROOT');
 const SAF = JSON.parse(readFileSync(new URL('../../plugins/cqc_saf/framework.json', import.meta.url)));
-
-let server;
-let browser;
-const seen = { requests: [], errors: [] };
-
-before(async () => {
-  server = await startServer(SERVER, WEB_ROOT);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  const away = seen.requests.filter((url) => !url.startsWith(server.origin + '/'));
-  assert.deepEqual(away, [], 'no request may leave the page origin');
-});
+const face = useWebFace();
+const { seen } = face;
 
 
-const visit = (page, hash) => visitRoute(page, server.url, hash);
+const visit = (page, hash) => visitRoute(page, face.server.url, hash);
 
 async function score(page, code, value) {
   await visit(page, `#/item/${code}`);
@@ -49,10 +33,10 @@ function band(percent) {
 }
 
 test('CQC quality statement scores give key question ratings and the overall rating', async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await face.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   await watch(page, seen);
-  await page.goto(server.url);
+  await page.goto(face.server.url);
   await page.waitForFunction(() => window.eqkit_accessible_ready === true);
   const violations = [];
 

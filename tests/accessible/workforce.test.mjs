@@ -2,29 +2,14 @@
 // eqkit-server, in Debian's headless Chromium. CSV files made here are uploaded, their columns
 // mapped, imported, and the indicators checked against figures worked out by hand below; every
 // page passes axe-core (WCAG 2.2 AA).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { axe, launchBrowser, requireEnv, startServer, watch } from '../browser/support.mjs';
+import { axe, useWebFace, watch }
+  from '../browser/support.mjs';
 
-const SERVER = requireEnv('EQKIT_SERVER');
-const WEB_ROOT = requireEnv('EQKIT_WEB_ROOT');
-
-let server;
-let browser;
-const seen = { requests: [], errors: [] };
-
-before(async () => {
-  server = await startServer(SERVER, WEB_ROOT);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  const away = seen.requests.filter((url) => !url.startsWith(server.origin + '/'));
-  assert.deepEqual(away, [], 'no request may leave the page origin');
-});
+const face = useWebFace();
+const { seen } = face;
 
 // ---- the files, with counts worked out by hand ------------------------------------------------
 
@@ -70,11 +55,11 @@ async function check(page, label) {
 
 test('WRES from CSV files: upload, map columns, import, survey figures, results, download',
      async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 },
+  const context = await face.browser.newContext({ viewport: { width: 1000, height: 800 },
                                              acceptDownloads: true });
   const page = await context.newPage();
   await watch(page, seen);
-  await page.goto(server.url);
+  await page.goto(face.server.url);
   await page.waitForFunction(() => window.eqkit_accessible_ready === true);
 
   // The start page links to the workforce pages.
@@ -208,7 +193,7 @@ test('WRES from CSV files: upload, map columns, import, survey figures, results,
   await check(page, 'the results kept as evidence');
 
   // The mapping is kept in the browser for next year: a fresh visit proposes "Ethnicity".
-  await page.goto(server.url + '#/workforce');
+  await page.goto(face.server.url + '#/workforce');
   await page.reload();
   await page.waitForFunction(() => window.eqkit_accessible_ready === true);
   await page.getByLabel('NHS Workforce Race Equality Standard (WRES)').check();

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -158,4 +160,25 @@ export async function visit(page, origin, hash) {
   if (page.url().endsWith(hash)) await page.goto(origin + '#/');
   await page.goto(origin + hash);
   await settled(page);
+}
+
+// One server and one browser for a test file's tests: started before them, closed after, then
+// every request any page made is checked to have stayed on the page's origin. Pages record
+// into `face.seen` through watch(page, face.seen).
+export function useWebFace() {
+  const serverBinary = requireEnv('EQKIT_SERVER');
+  const root = requireEnv('EQKIT_WEB_ROOT');
+  const face = { seen: { requests: [], errors: [] } };
+  before(async () => {
+    face.server = await startServer(serverBinary, root);
+    face.browser = await launchBrowser();
+  });
+  after(async () => {
+    await face.browser?.close();
+    face.server?.stop();
+    const away = face.seen.requests.filter((url) => !url.startsWith(face.server.origin + '/'));
+    assert.deepEqual(away, [], 'no request may leave the page origin');
+  });
+  face.visit = (page, hash) => visit(page, face.server.url, hash);
+  return face;
 }
