@@ -7,7 +7,7 @@
 #
 # Both sides run bench/pack_export_time.cpp, which calls eqkit::LibraryApi::export_pack as the
 # web faces do: natively from NATIVE_BUILD/bin, and compiled by em++ against WASM_BUILD's
-# libraries (eqkit_evidence with libsodium and zlib/minizip from Debian's sources, -Os as
+# libraries (eqkit_evidence with libsodium and zlib/minizip from Debian's sources, -O2 as
 # shipped) and run by node with NODERAWFS (the host's files, no browser: this measures the
 # WebAssembly code, not IndexedDB). Best of 5 in-program times, warm page cache; ratio = web/native.
 set -euo pipefail
@@ -28,7 +28,7 @@ echo '{"type": "commonjs"}' >"$work/package.json"  # em++ writes CommonJS
 # The headers must be those the libraries were built from: that tree's sources.
 cache() { sed -n "s/^$1:[A-Z]*=//p" "$wasm/CMakeCache.txt"; }
 src=$(cache CMAKE_HOME_DIRECTORY)
-em++ -Os -std=c++20 -DJSON_NOEXCEPTION -I"$src/core/include" -I"$src/plugins/include" \
+em++ -O2 -std=c++20 -DJSON_NOEXCEPTION -I"$src/core/include" -I"$src/plugins/include" \
      -isystem "$wasm/hostinc" "$src/bench/pack_export_time.cpp" \
      "$wasm/plugins/libeqkit_plugins.a" "$wasm/core/libeqkit_evidence.a" \
      "$wasm/core/libeqkit_core.a" "$wasm/libeqkit_minizip_lib.a" "$wasm/libeqkit_zlib.a" \
