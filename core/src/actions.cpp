@@ -251,12 +251,7 @@ Checked<ActionPlan> parse_actions(std::string_view json, std::string_view label,
     ObjectReader root(*doc, "", diag);
     ActionPlan plan;
     if (root.is_object()) {
-        if (auto format = root.string("format", Need::required);
-            format && *format != actions_format) {
-            root.error("format", "this file's format is \"" + *format +
-                                     "\"; this version of EqualityKit reads \"" +
-                                     std::string(actions_format) + "\"");
-        }
+        root.expect_format(actions_format, "file");
         for (ObjectReader& obj : root.objects("actions", Need::required)) {
             Action a = read_action(obj);
             if (plan.find(a.id) != nullptr) obj.error("id", "id \"" + a.id + "\" is used twice");

@@ -349,12 +349,7 @@ Checked<Assessment> parse_assessment(std::string_view json, std::string_view lab
     ObjectReader root(*doc, "", diag);
     Assessment assessment;
     if (root.is_object()) {
-        if (auto format = root.string("format", Need::required);
-            format && *format != assessment_format) {
-            root.error("format", "this file's format is \"" + *format +
-                                     "\"; this version of EqualityKit reads \"" +
-                                     std::string(assessment_format) + "\"");
-        }
+        root.expect_format(assessment_format, "file");
         assessment.title = root.string_or("title", "");
         if (auto ok = check_title(assessment.title); !ok) root.error("title", ok.error().reason);
         if (const Framework* fw = read_framework_ref(root, registry, diag)) {

@@ -308,6 +308,14 @@ void ObjectReader::error(std::string_view key, std::string reason) {
     diag_->add(pointer_append(pointer_, key), std::move(reason));
 }
 
+void ObjectReader::expect_format(std::string_view expected, std::string_view what) {
+    if (auto format = string("format", Need::required); format && *format != expected) {
+        error("format", "this " + std::string(what) + "'s format is \"" + *format +
+                            "\"; this version of EqualityKit reads \"" + std::string(expected) +
+                            "\"");
+    }
+}
+
 void ObjectReader::error_here(std::string reason) {
     diag_->add(pointer_.empty() ? "/" : pointer_, std::move(reason));
 }

@@ -70,6 +70,9 @@ class ObjectReader {
     const Json* raw(std::string_view key, Need need);
 
     void error(std::string_view key, std::string reason);
+    // Reads the required "format" key and reports any other value than `expected`, naming the
+    // kind of file (`what`: "file", "pack", "workspace").
+    void expect_format(std::string_view expected, std::string_view what);
     void error_here(std::string reason);
     // Reports every key that no accessor asked about.
     void finish();

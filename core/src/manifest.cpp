@@ -234,11 +234,7 @@ Checked<Manifest> parse_manifest(std::string_view json, std::string_view label) 
     ObjectReader root(*doc, "", diag);
     Manifest m;
     if (root.is_object()) {
-        if (auto format = root.string("format", Need::required); format && *format != pack_format) {
-            root.error("format", "this pack's format is \"" + *format +
-                                     "\"; this version of EqualityKit reads \"" +
-                                     std::string(pack_format) + "\"");
-        }
+        root.expect_format(pack_format, "pack");
         read_tool(root, m);
         read_frameworks(root, m);
         read_assessments(root, m);

@@ -166,12 +166,7 @@ Checked<WorkspaceFolder> WorkspaceFolder::open(const std::filesystem::path& dir,
     ErrorList file_errors;
     ObjectReader root(*doc, "", diag);
     if (root.is_object()) {
-        if (auto format = root.string("format", Need::required);
-            format && *format != workspace_format) {
-            root.error("format", "this workspace's format is \"" + *format +
-                                     "\"; this version of EqualityKit reads \"" +
-                                     std::string(workspace_format) + "\"");
-        }
+        root.expect_format(workspace_format, "workspace");
         read_assessment_entries(root, dir, registry, folder.assessments_, file_errors);
         read_evidence_entries(root, registry, diag, folder.evidence_);
         root.finish();
