@@ -212,7 +212,7 @@ void read_settings(ObjectReader& root, Assessment& a) {
 }
 
 const Framework* read_framework_ref(ObjectReader& root, const Registry& registry,
-                                    Diagnostics& diag) {
+                                    EarlierVersions earlier, Diagnostics& diag) {
     std::optional<ObjectReader> ref = root.object("framework", Need::required);
     if (!ref) return nullptr;
     const auto id = ref->string("id", Need::required);
@@ -224,6 +224,9 @@ const Framework* read_framework_ref(ObjectReader& root, const Registry& registry
         diag.add("/framework/id", "this assessment is for framework \"" + *id +
                                       "\", which is not loaded (is its plugin installed?)");
         return nullptr;
+    }
+    if (fw->version != *version && earlier == EarlierVersions::read) {
+        if (const Framework* before = registry.find_version(*id, *version)) return before;
     }
     if (fw->version != *version) {
         diag.add("/framework/version", "this assessment was made with " + *id + " version \"" +
@@ -342,7 +345,7 @@ std::string assessment_to_json(const Framework& framework, const Assessment& ass
 }
 
 Checked<Assessment> parse_assessment(std::string_view json, std::string_view label,
-                                     const Registry& registry) {
+                                     const Registry& registry, EarlierVersions earlier) {
     Result<Json> doc = detail::parse_json(json, label);
     if (!doc) return tl::unexpected(ErrorList{doc.error()});
     Diagnostics diag{std::string(label)};
@@ -352,7 +355,7 @@ Checked<Assessment> parse_assessment(std::string_view json, std::string_view lab
         root.expect_format(assessment_format, "file");
         assessment.title = root.string_or("title", "");
         if (auto ok = check_title(assessment.title); !ok) root.error("title", ok.error().reason);
-        if (const Framework* fw = read_framework_ref(root, registry, diag)) {
+        if (const Framework* fw = read_framework_ref(root, registry, earlier, diag)) {
             assessment.framework_id = fw->id;
             assessment.framework_version = fw->version;
             std::set<std::string> seen;
@@ -374,10 +377,11 @@ Checked<Assessment> parse_assessment(std::string_view json, std::string_view lab
     return assessment;
 }
 
-Checked<Assessment> load_assessment(const std::filesystem::path& file, const Registry& registry) {
+Checked<Assessment> load_assessment(const std::filesystem::path& file, const Registry& registry,
+                                    EarlierVersions earlier) {
     Result<std::string> bytes = read_text_file(file);
     if (!bytes) return tl::unexpected(ErrorList{bytes.error()});
-    return parse_assessment(*bytes, file.generic_string(), registry);
+    return parse_assessment(*bytes, file.generic_string(), registry, earlier);
 }
 
 }  // namespace eqkit

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "eqkit/registry.hpp"
+
 namespace eqkit {
 namespace {
 
@@ -56,6 +58,32 @@ void carry_settings(const Assessment& from, const Framework& new_fw, Migration& 
     }
 }
 
+// The item of the new framework a loaded mapping says is the same as the old item, and not
+// answered yet; null when there is none.
+const CrosswalkLink* equal_link(const std::vector<CrosswalkLink>& links, const Framework& new_fw,
+                                const Assessment& carried) {
+    for (const CrosswalkLink& link : links) {
+        if (link.framework == new_fw.id && link.relationship == Relationship::equal &&
+            new_fw.find_item(link.code) != nullptr && !carried.answers.contains(link.code))
+            return &link;
+    }
+    return nullptr;
+}
+
+void carry_answer(const std::string& from_code, const std::string& to_code, Answer answer,
+                  const Framework& new_fw, Migration& m) {
+    if (answer.score && new_fw.scale.level(*answer.score) == nullptr) {
+        m.not_carried.push_back({from_code, "score " + std::to_string(*answer.score) +
+                                                " is not on the new scale; the rest was "
+                                                "carried"});
+        answer.score.reset();
+    }
+    if (answer.empty()) return;
+    answer.needs_review = true;  // until the user confirms it against the new wording
+    m.assessment.answers[to_code] = std::move(answer);
+    m.needs_review.push_back(to_code);
+}
+
 }  // namespace
 
 FrameworkDiff diff_frameworks(const Framework& old_fw, const Framework& new_fw) {
@@ -78,7 +106,7 @@ FrameworkDiff diff_frameworks(const Framework& old_fw, const Framework& new_fw) 
 }
 
 Migration migrate_assessment(const Assessment& assessment, const Framework& old_fw,
-                             const Framework& new_fw) {
+                             const Framework& new_fw, const Registry* registry) {
     Migration m;
     m.assessment = new_assessment(new_fw);
     m.assessment.title = assessment.title;
@@ -87,22 +115,21 @@ Migration migrate_assessment(const Assessment& assessment, const Framework& old_
     for (const Item* item : items_of(old_fw)) {
         const auto it = assessment.answers.find(item->code);
         if (it == assessment.answers.end()) continue;
-        if (new_fw.find_item(item->code) == nullptr) {
-            m.not_carried.push_back(
-                {item->code, "the new version " + new_fw.version + " has no item " + item->code});
+        if (new_fw.find_item(item->code) != nullptr) {
+            carry_answer(item->code, item->code, it->second, new_fw, m);
             continue;
         }
-        Answer answer = it->second;
-        if (answer.score && new_fw.scale.level(*answer.score) == nullptr) {
-            m.not_carried.push_back({item->code, "score " + std::to_string(*answer.score) +
-                                                     " is not on the new scale; the rest was "
-                                                     "carried"});
-            answer.score.reset();
+        const std::vector<CrosswalkLink> links =
+            registry != nullptr ? linked_items(*registry, old_fw.id, item->code)
+                                : std::vector<CrosswalkLink>{};
+        if (const CrosswalkLink* link = equal_link(links, new_fw, m.assessment)) {
+            m.mapped.push_back({link->code, item->code, link->mapping});
+            carry_answer(item->code, link->code, it->second, new_fw, m);
+            continue;
         }
-        if (answer.empty()) continue;
-        answer.needs_review = true;  // until the user confirms it against the new wording
-        m.assessment.answers[item->code] = std::move(answer);
-        m.needs_review.push_back(item->code);
+        m.not_carried.push_back(
+            {item->code, "the new version " + new_fw.version + " has no item " + item->code +
+                             (links.empty() ? "" : ", and no mapping says another is the same")});
     }
     return m;
 }

@@ -4,6 +4,7 @@
 #include "eqkit/dates.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/form.hpp"
+#include "eqkit/migration_offer.hpp"
 #include "eqkit/report.hpp"
 #include "eqkit/text.hpp"
 #include "json_reader.hpp"
@@ -24,6 +25,13 @@ std::string failed(const std::string& message) {
 }
 
 Json error_json(const Error& e) {
+std::string errors_json(const ErrorList& errors) {
+    Json messages = Json::array();
+    for (const Error& e : errors)
+        messages.push_back(e.message());
+    return detail::dump_json({{"ok", false}, {"errors", std::move(messages)}});
+}
+
     return {{"file", e.file}, {"place", e.place}, {"reason", e.reason}, {"message", e.message()}};
 }
 
@@ -287,12 +295,8 @@ std::string JsonApi::statement_pages_html() const {
 }
 
 std::string JsonApi::open_text(std::string_view json, std::string_view label) {
-    if (auto opened = workspace_->open_text(json, label); !opened) {
-        Json messages = Json::array();
-        for (const Error& e : opened.error())
-            messages.push_back(e.message());
-        return detail::dump_json({{"ok", false}, {"errors", std::move(messages)}});
-    }
+    if (auto opened = workspace_->open_text(json, label); !opened)
+        return errors_json(opened.error());
     return persist_result();
 }
 
@@ -313,6 +317,26 @@ void JsonApi::restore(const std::filesystem::path& store_file) {
     std::filesystem::path aside = store_file;
     aside.replace_extension(".unreadable.json");
     std::filesystem::rename(store_file, aside, ec);
+std::string JsonApi::migration_offer(std::string_view json, std::string_view label) const {
+    Checked<MigrationOffer> offer = offer_migration(json, label, workspace_->registry());
+    if (!offer) return errors_json(offer.error());
+    Json out = Json::parse(migration_offer_json(*offer), nullptr, false);
+    out["ok"] = true;
+    return detail::dump_json(out);
+}
+
+std::string JsonApi::migrate(std::string_view json, std::string_view label) {
+    Checked<Migration> m = open_migrated(*workspace_, json, label);
+    if (!m) return errors_json(m.error());
+    Json not_carried = Json::array();
+    for (const NotCarried& n : m->not_carried)
+        not_carried.push_back({{"code", n.code}, {"reason", n.reason}});
+    Json out = Json::parse(persist_result(), nullptr, false);
+    out["needs_review"] = m->needs_review;
+    out["not_carried"] = std::move(not_carried);
+    return detail::dump_json(out);
+}
+
     for (const Error& e : opened.error())
         problems_.push_back(e.message());
     problems_.push_back("The assessment stored earlier could not be opened, so it was kept as " +

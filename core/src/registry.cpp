@@ -33,7 +33,48 @@ void Registry::load_directory(const std::filesystem::path& dir) {
     std::stable_sort(
         frameworks_.begin(), frameworks_.end(),
         [](const Framework& a, const Framework& b) { return a.list_order < b.list_order; });
+    load_earlier_versions(dir);
     load_mappings(dir / "mappings");
+}
+
+// <dir>/<id>/versions/<version>/framework.json, for each framework loaded from <dir>/<id>.
+void Registry::load_earlier_versions(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> folders;
+    for (const Framework& fw : frameworks_) {
+        const std::filesystem::path versions = dir / fw.id / "versions";
+        std::error_code ec;
+        if (std::filesystem::is_directory(versions, ec)) folders.push_back(versions);
+    }
+    for (const std::filesystem::path& versions : folders) {
+        std::error_code ec;
+        for (const auto& file : files_in_subfolders(versions, "framework.json", ec)) {
+            Checked<Framework> loaded = load_framework(file);
+            if (!loaded) {
+                failures_.push_back({file.generic_string(), std::move(loaded.error())});
+                continue;
+            }
+            add_earlier_version(std::move(*loaded));
+        }
+    }
+}
+
+void Registry::add_earlier_version(Framework framework) {
+    const Framework* current = find(framework.id);
+    std::string reason;
+    if (current == nullptr) {
+        reason = "an earlier version of \"" + framework.id + "\", which is not loaded";
+    } else if (find_version(framework.id, framework.version) != nullptr) {
+        reason = "version \"" + framework.version + "\" of " + framework.id + " is loaded already";
+    }
+    for (std::size_t i = 0; i < framework.computed.size(); ++i) {
+        if (!has_hook(framework.computed[i].hook))
+            reason = "names a code hook that is not registered";
+    }
+    if (!reason.empty()) {
+        failures_.push_back({framework.file, {Error{framework.file, "/version", reason}}});
+        return;
+    }
+    earlier_.push_back(std::move(framework));
 }
 
 // CrosswalkMapping files sit in <plugins>/mappings/, beside the framework folders; the folder is
@@ -120,6 +161,14 @@ void Registry::add(Framework framework) {
 const Framework* Registry::find(std::string_view id) const {
     for (const Framework& f : frameworks_) {
         if (f.id == id) return &f;
+    }
+    return nullptr;
+}
+
+const Framework* Registry::find_version(std::string_view id, std::string_view version) const {
+    if (const Framework* fw = find(id); fw != nullptr && fw->version == version) return fw;
+    for (const Framework& f : earlier_) {
+        if (f.id == id && f.version == version) return &f;
     }
     return nullptr;
 }

@@ -1,6 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "eqkit/framework_diff.hpp"
+#include "eqkit/json_api.hpp"
+#include "eqkit/migration_offer.hpp"
+#include "sample_framework.hpp"
 #include "test_support.hpp"
 
 using namespace eqkit;
@@ -73,4 +78,126 @@ TEST_CASE("framework migration: answers carried by code, marked needs review, no
     CHECK(m.not_carried[1].reason == "the new version 2099 has no item 3C");
     // Every answer given is either carried or listed.
     CHECK(m.needs_review.size() + 1 == a.answers.size());
+}
+
+TEST_CASE("framework migration: an answer goes to the item a mapping says is the same") {
+    Registry registry;
+    registry.load_text(test::sample_framework_json(), "sample.json");
+    std::string next = test::sample_framework_json();
+    next.replace(next.find("\"id\": \"sample\""), 14, "\"id\": \"sample_next\"");
+    next.replace(next.find("\"code\": \"2B\""), 12, "\"code\": \"2C\"");
+    registry.load_text(next, "next.json");
+    registry.load_mapping_text(R"({"format": "eqkit-mapping/1", "id": "sample_next",
+      "title": "Sample to next", "from": "sample", "to": "sample_next", "official": false,
+      "source": {"title": "Tests"}, "rows": [
+        {"from": "2B", "to": "2C", "relationship": "equal", "rationale": "Renumbered"},
+        {"from": "1A", "to": "2A", "relationship": "intersect", "rationale": "Overlaps"}]})",
+                               "mapping.json");
+    REQUIRE(registry.failures().empty());
+    const Framework& old_fw = *registry.find("sample");
+    const Framework& new_fw = *registry.find("sample_next");
+    Assessment a = new_assessment(old_fw);
+    a.answers["2B"] = scored(2, "Kept");
+    const Migration m = migrate_assessment(a, old_fw, new_fw, &registry);
+    CHECK(m.needs_review == std::vector<std::string>{"2C"});
+    REQUIRE(m.mapped.size() == 1);
+    CHECK(m.mapped[0].from_code == "2B");
+    CHECK(m.mapped[0].mapping == "sample_next");
+    CHECK(m.assessment.answer("2C").narrative == "Kept");
+    CHECK(m.assessment.answer("2C").needs_review);
+    // Without the registry's mappings it is listed as left behind, never dropped silently.
+    const Migration by_code = migrate_assessment(a, old_fw, new_fw);
+    REQUIRE(by_code.not_carried.size() == 1);
+    CHECK(by_code.not_carried[0].code == "2B");
+}
+
+namespace {
+
+// The shipped registry's frameworks with EDS 2022 loaded as the made-up next version and the
+// shipped one kept as an earlier version.
+struct Upgraded {
+    Versions v;
+    Registry registry = make(v);
+
+    static Registry make(const Versions& v) {
+        Registry r;
+        r.add(v.new_fw);
+        r.add_earlier_version(v.old_fw);
+        return r;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("registry: earlier versions are kept apart and found by version") {
+    const Registry& shipped = test::shipped_registry();
+    const Framework* ais2016 = shipped.find_version("ais", "2016");
+    REQUIRE(ais2016 != nullptr);
+    CHECK(shipped.find("ais")->version != "2016");  // the loaded one is the newest
+    CHECK(shipped.find_version("ais", shipped.find("ais")->version) == shipped.find("ais"));
+    CHECK(shipped.find_version("ais", "1999") == nullptr);
+    for (const Framework& fw : shipped.frameworks())
+        CHECK(&fw != ais2016);
+    // An earlier version of a framework that is not loaded, or one loaded twice, is a failure.
+    Registry r;
+    r.add_earlier_version(*ais2016);
+    r.add(*shipped.find("ais"));
+    r.add_earlier_version(*shipped.find("ais"));
+    CHECK(r.earlier_versions().empty());
+    REQUIRE(r.failures().size() == 2);
+    CHECK(r.failures()[0].errors.front().reason.find("not loaded") != std::string::npos);
+    CHECK(r.failures()[1].errors.front().reason.find("is loaded already") != std::string::npos);
+}
+
+TEST_CASE("migration offer: a file from an earlier version shows the changes and the carrying") {
+    const Upgraded u;
+    Assessment a = new_assessment(u.v.old_fw);
+    a.answers["1A"] = scored(2, "Interpreters");
+    a.answers["3C"] = scored(1, "Gone");
+    const std::string file = assessment_to_json(u.v.old_fw, a);
+    Checked<MigrationOffer> offer = offer_migration(file, "last-year.json", u.registry);
+    REQUIRE(offer.has_value());
+    CHECK(offer->from->version == "2022");
+    CHECK(offer->to->version == "2099");
+    CHECK(offer->diff.removed == std::vector<std::string>{"3C"});
+    CHECK(offer->migration.needs_review == std::vector<std::string>{"1A"});
+    const auto doc = nlohmann::json::parse(migration_offer_json(*offer));
+    CHECK(doc.at("added").at(0).at("code") == "4A");
+    CHECK(doc.at("retitled").at(0).at("new_title") == "Everyone can use the service");
+    CHECK(doc.at("rescaled") == true);
+    CHECK(doc.at("carried").at(0).at("by") == "code");
+    CHECK(doc.at("not_carried").at(0).at("code") == "3C");
+    // A file already at the loaded version, or for no loaded framework, is no offer.
+    const std::string current = assessment_to_json(u.v.new_fw, new_assessment(u.v.new_fw));
+    CHECK_FALSE(offer_migration(current, "now.json", u.registry).has_value());
+    const Checked<MigrationOffer> none = offer_migration("{}", "x.json", u.registry);
+    REQUIRE_FALSE(none.has_value());
+    CHECK(none.error().front().file == "x.json");
+}
+
+TEST_CASE("migration offer: carrying across opens the result unsaved, answers to review") {
+    const Upgraded u;
+    Assessment a = new_assessment(u.v.old_fw);
+    a.answers["1A"] = scored(2, "Interpreters");
+    a.answers["3C"] = scored(1, "Gone");
+    const std::string file = assessment_to_json(u.v.old_fw, a);
+    Workspace ws(u.registry);
+    CHECK_FALSE(ws.open_text(file, "last-year.json").has_value());  // refused as it stands
+    JsonApi api(ws, nullptr);
+    const auto offer = nlohmann::json::parse(api.migration_offer(file, "last-year.json"));
+    CHECK(offer.at("ok") == true);
+    CHECK(offer.at("from").at("version") == "2022");
+    const auto done = nlohmann::json::parse(api.migrate(file, "last-year.json"));
+    REQUIRE(done.at("ok") == true);
+    CHECK(done.at("needs_review") == nlohmann::json::array({"1A"}));
+    CHECK(done.at("not_carried").at(0).at("code") == "3C");
+    REQUIRE(ws.is_open());
+    CHECK(ws.framework().version == "2099");
+    CHECK(ws.dirty());
+    CHECK_FALSE(ws.path().has_value());  // the earlier file is never written over
+    CHECK(ws.assessment().answer("1A").needs_review);
+    CHECK(nlohmann::json::parse(api.confirm_review("1A")).at("ok") == true);
+    CHECK_FALSE(ws.assessment().answer("1A").needs_review);
+    const auto bad = nlohmann::json::parse(api.migrate("{", "broken.json"));
+    CHECK(bad.at("ok") == false);
 }

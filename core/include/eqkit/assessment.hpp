@@ -102,11 +102,17 @@ struct Assessment {
 [[nodiscard]] std::string assessment_to_json(const Framework& framework,
                                              const Assessment& assessment);
 
+// Whether an assessment made with an earlier version of a loaded framework (one the registry
+// keeps in earlier_versions()) is read against that version, or refused.
+enum class EarlierVersions { refuse, read };
+
 // Parses and checks an assessment against the framework it names, which must be loaded in the
 // registry at the same version.
-[[nodiscard]] Checked<Assessment> parse_assessment(std::string_view json, std::string_view label,
-                                                   const Registry& registry);
-[[nodiscard]] Checked<Assessment> load_assessment(const std::filesystem::path& file,
-                                                  const Registry& registry);
+[[nodiscard]] Checked<Assessment> parse_assessment(
+    std::string_view json, std::string_view label, const Registry& registry,
+    EarlierVersions earlier = EarlierVersions::refuse);
+[[nodiscard]] Checked<Assessment> load_assessment(
+    const std::filesystem::path& file, const Registry& registry,
+    EarlierVersions earlier = EarlierVersions::refuse);
 
 }  // namespace eqkit

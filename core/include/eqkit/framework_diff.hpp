@@ -6,9 +6,12 @@
 #include <vector>
 
 #include "eqkit/assessment.hpp"
+#include "eqkit/crosswalk.hpp"
 #include "eqkit/framework.hpp"
 
 namespace eqkit {
+
+class Registry;
 
 struct RetitledItem {
     std::string code;
@@ -38,16 +41,27 @@ struct NotCarried {
     std::string reason;
 };
 
+// An answer carried to an item with another code, over a crosswalk link.
+struct MappedAnswer {
+    std::string code;       // in the new version
+    std::string from_code;  // in the old one
+    std::string mapping;    // the mapping's id
+};
+
 struct Migration {
     Assessment assessment;                  // under the new version
     std::vector<std::string> needs_review;  // every item whose answer was carried
+    std::vector<MappedAnswer> mapped;       // those carried by mapping rather than by code
     std::vector<NotCarried> not_carried;    // answers (or scores) left behind, each with why
 };
 
-// Carries each answer to the item with the same code in the new version. A score that is not on
-// the new scale is left behind (the narrative and raters still go), and listed.
+// Carries each answer to the item with the same code in the new version, or else (given a
+// registry) to the item of the new framework a loaded mapping says it is "equal" to; looser
+// links are left to the user, who accepts them from the crosswalk. A score that is not on the
+// new scale is left behind (the narrative and raters still go), and listed.
 [[nodiscard]] Migration migrate_assessment(const Assessment& assessment,
                                            const Framework& old_version,
-                                           const Framework& new_version);
+                                           const Framework& new_version,
+                                           const Registry* registry = nullptr);
 
 }  // namespace eqkit

@@ -74,3 +74,10 @@ class JsonApi {
 };
 
 }  // namespace eqkit
+    // An assessment file made with an earlier version of its framework: what changed and what
+    // carrying it across gives (eqkit/migration_offer.hpp), as {"ok":true,…offer} or
+    // {"ok":false,"errors":[messages]}. Nothing is opened.
+    [[nodiscard]] std::string migration_offer(std::string_view json, std::string_view label) const;
+    // Carries it across and opens the result, every carried answer marked "needs review":
+    // {"ok":true,"needs_review":[codes],"not_carried":[{code,reason}]} or the errors as above.
+    [[nodiscard]] std::string migrate(std::string_view json, std::string_view label);

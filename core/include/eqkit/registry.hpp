@@ -29,8 +29,8 @@ class Registry {
     [[nodiscard]] const std::vector<HookInfo>& hooks() const { return hooks_; }
 
     // Loads every <dir>/<id>/framework.json, listed by list_order, then folder name, then every
-    // <dir>/mappings/*.json in name order. A bad file becomes a LoadFailure and never stops the
-    // others loading.
+    // <dir>/<id>/versions/<v>/framework.json (earlier versions), then every <dir>/mappings/*.json
+    // in name order. A bad file becomes a LoadFailure and never stops the others loading.
     void load_directory(const std::filesystem::path& dir);
     // Loads one mapping document (after the frameworks it links); label names it in messages.
     void load_mapping_text(std::string_view json, std::string_view label);
@@ -42,7 +42,15 @@ class Registry {
     // Checks hooks and id clashes, then adds; on failure records a LoadFailure.
     void add(Framework framework);
 
+    // An earlier version of a loaded framework, kept so that an assessment made with it can be
+    // read and carried to the loaded version; never listed in frameworks().
+    void add_earlier_version(Framework framework);
+
     [[nodiscard]] const std::vector<Framework>& frameworks() const { return frameworks_; }
+    [[nodiscard]] const std::vector<Framework>& earlier_versions() const { return earlier_; }
+    // The loaded framework with this id and version, or an earlier version of it; else null.
+    [[nodiscard]] const Framework* find_version(std::string_view id,
+                                                std::string_view version) const;
     [[nodiscard]] const std::vector<LoadFailure>& failures() const { return failures_; }
     [[nodiscard]] const Framework* find(std::string_view id) const;
     [[nodiscard]] const std::vector<CrosswalkMapping>& mappings() const { return mappings_; }
@@ -51,9 +59,11 @@ class Registry {
     void record(Checked<Framework> loaded, std::string_view label);
     void record_mapping(Checked<CrosswalkMapping> loaded, std::string_view label);
     void load_mappings(const std::filesystem::path& dir);
+    void load_earlier_versions(const std::filesystem::path& dir);
 
     std::vector<HookInfo> hooks_;
     std::vector<Framework> frameworks_;
+    std::vector<Framework> earlier_;
     std::vector<CrosswalkMapping> mappings_;
     std::vector<LoadFailure> failures_;
 };
