@@ -2,12 +2,11 @@
 // new, publish, bid add, evaluator add, coi, scoresheet new, score, submit, import, moderate,
 // results. Every change goes through eqkit::TenderFolder, which leaves the folder as it was when
 // a change is refused.
-#include <chrono>
-#include <ctime>
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
+#include "eqkit/dates.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/tender_folder.hpp"
 #include "eqkit/tender_report.hpp"
@@ -41,16 +40,6 @@ struct TenderOptions {
     bool csv = false;
     std::string html;
 };
-
-// Now, as UTC ISO 8601: the audit log's "when".
-std::string now_utc() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buffer;
-}
 
 std::optional<TenderFolder> open_folder(const std::string& dir) {
     Checked<TenderFolder> folder = TenderFolder::open(dir);
@@ -125,7 +114,7 @@ int run_new(const TenderOptions& o, const Context& context) {
         o.method == "mean" ? ModerationMethod::mean : ModerationMethod::consensus, o.threshold};
     const std::string id = o.id.empty() ? id_from(o.dir) : o.id;
     Result<TenderFolder> made = TenderFolder::create(o.dir, Tender(id, std::move(*set), settings),
-                                                     o.deadline, o.by, now_utc());
+                                                     o.deadline, o.by, now_utc_iso());
     if (!made) {
         print_error(made.error());
         return exit_bad_input;
@@ -163,7 +152,8 @@ int run_bid_add(const TenderOptions& o) {
     if (!folder) return exit_bad_input;
     const std::optional<std::filesystem::path> pack =
         o.pack.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.pack);
-    Result<const TenderBid*> bid = folder->add_bid(o.bidder, o.responses, pack, o.by, now_utc());
+    Result<const TenderBid*> bid =
+        folder->add_bid(o.bidder, o.responses, pack, o.by, now_utc_iso());
     if (!bid) {
         print_error(bid.error());
         return exit_bad_input;
@@ -190,7 +180,7 @@ int run_evaluator_add(const TenderOptions& o) {
         key = *parsed;
     }
     return change_folder(
-        o.dir, [&](TenderFolder& f) { return f.add_evaluator(o.name, key, o.by, now_utc()); },
+        o.dir, [&](TenderFolder& f) { return f.add_evaluator(o.name, key, o.by, now_utc_iso()); },
         "Added evaluator " + o.name + ".");
 }
 
@@ -204,7 +194,7 @@ int run_coi(const TenderOptions& o) {
     return change_folder(
         o.dir,
         [&](TenderFolder& f) {
-            return f.declare(o.evaluator, o.bidder, conflict, o.by, now_utc());
+            return f.declare(o.evaluator, o.bidder, conflict, o.by, now_utc_iso());
         },
         o.none ? "Recorded: " + o.evaluator + " declares no conflict with " + o.bidder + "."
                : "Recorded: " + o.evaluator + " will not score " + o.bidder + ".");
@@ -291,7 +281,7 @@ int run_submit(const TenderOptions& o) {
 int run_import(const TenderOptions& o) {
     std::vector<std::filesystem::path> files(o.scoresheets.begin(), o.scoresheets.end());
     return change_folder(
-        o.dir, [&](TenderFolder& f) { return f.import_scoresheets(files, now_utc()); },
+        o.dir, [&](TenderFolder& f) { return f.import_scoresheets(files, now_utc_iso()); },
         "Imported " + std::to_string(files.size()) + " scoresheet(s).");
 }
 
@@ -299,7 +289,7 @@ int run_moderate(const TenderOptions& o) {
     return change_folder(
         o.dir,
         [&](TenderFolder& f) {
-            return f.moderate({o.bidder, o.question, o.score, o.rationale}, o.by, now_utc());
+            return f.moderate({o.bidder, o.question, o.score, o.rationale}, o.by, now_utc_iso());
         },
         "Moderated " + o.bidder + " " + o.question + ".");
 }
@@ -370,7 +360,7 @@ void setup_lead_verbs(CLI::App* tender, const std::shared_ptr<TenderOptions>& o,
     add_by(publish, *o);
     publish->callback([o, &context] {
         context.status = change_folder(
-            o->dir, [&](TenderFolder& f) { return f.publish(o->by, now_utc()); }, "Published.");
+            o->dir, [&](TenderFolder& f) { return f.publish(o->by, now_utc_iso()); }, "Published.");
     });
 
     CLI::App* bid = tender->add_subcommand("bid", "Bids");

@@ -43,4 +43,13 @@ std::string today_iso() {
     return text;
 }
 
+std::string now_utc_iso() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    ::gmtime_r(&now, &utc);
+    char text[40];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
 }  // namespace eqkit

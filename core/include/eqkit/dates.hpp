@@ -12,4 +12,7 @@ namespace eqkit {
 // Today's date on this computer's clock, for the faces to pass to the core.
 [[nodiscard]] std::string today_iso();
 
+// Now on this computer's clock as UTC ISO 8601 ("2026-03-01T09:00:00Z"): an audit log's "when".
+[[nodiscard]] std::string now_utc_iso();
+
 }  // namespace eqkit
