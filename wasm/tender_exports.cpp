@@ -66,6 +66,9 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_tender_overview(void* h) {
 EMSCRIPTEN_KEEPALIVE char* eqkit_tender_publish(void* h, const char* who, const char* at) {
     return to_js(from(h).api.publish(who, at));
 }
+EMSCRIPTEN_KEEPALIVE char* eqkit_tender_set_criteria(void* h, const char* request, const char* at) {
+    return to_js(from(h).api.set_criteria(request, at));
+}
 EMSCRIPTEN_KEEPALIVE char* eqkit_tender_add_bid(void* h, const char* request, const char* at) {
     return to_js(from(h).api.add_bid(request, at));
 }
@@ -83,6 +86,13 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_tender_scoring_view(void* h, const char* evalua
 EMSCRIPTEN_KEEPALIVE char* eqkit_tender_score(void* h, const char* scoresheet,
                                               const char* request) {
     return to_js(from(h).api.score(scoresheet, request));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_tender_submit(void* h, const char* scoresheet,
+                                               const char* secret_key) {
+    return to_js(from(h).api.submit(scoresheet, secret_key));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_tender_new_key(void*) {
+    return to_js(eqkit::TenderApi::new_key());
 }
 EMSCRIPTEN_KEEPALIVE char* eqkit_tender_import(void* h, const char* paths, const char* at) {
     return to_js(from(h).api.import_scoresheets(lines(paths), at));

@@ -171,6 +171,45 @@ std::string TenderApi::publish(std::string_view who, std::string_view at) {
     return overview();
 }
 
+std::string TenderApi::set_criteria(std::string_view request, std::string_view at) {
+    if (!folder_) return no_tender();
+    Result<Json> req = request_of(request);
+    if (!req) return failed(req.error());
+    CriteriaChange criteria;
+    if (const auto w = req->find("weights"); w != req->end() && w->is_object()) {
+        for (const auto& [code, weight] : w->items()) {
+            if (!weight.is_number()) {
+                return failed(Error{"", "weights/" + code, "a weight is a number"});
+            }
+            criteria.weights.emplace_back(code, weight.get<double>());
+        }
+    }
+    if (req->contains("method") || req->contains("disagreement_threshold")) {
+        TenderSettings settings = folder_->tender().settings();
+        const std::string method =
+            text_of(*req, "method", std::string(method_name(settings.method)));
+        if (method != "consensus" && method != "mean") {
+            return failed(Error{"", "method", "the moderation method is consensus or mean"});
+        }
+        settings.method = method == "mean" ? ModerationMethod::mean : ModerationMethod::consensus;
+        if (req->contains("disagreement_threshold")) {
+            const std::optional<int> t = int_of(*req, "disagreement_threshold");
+            if (!t || *t < 0 || *t > 1000) {
+                return failed(Error{"", "disagreement_threshold",
+                                    "the threshold must be a whole number from 0 to 1000"});
+            }
+            settings.disagreement_threshold = *t;
+        }
+        criteria.settings = settings;
+    }
+    if (Result<void> done =
+            folder_->set_criteria(criteria, text_of(*req, "who", "lead"), std::string(at));
+        !done) {
+        return failed(done.error());
+    }
+    return overview();
+}
+
 std::string TenderApi::add_bid(std::string_view request, std::string_view at) {
     if (!folder_) return no_tender();
     Result<Json> req = request_of(request);
@@ -289,6 +328,34 @@ std::string TenderApi::score(std::string_view scoresheet, std::string_view reque
         return failed(set.error());
     }
     return ok({{"scoresheet", scoresheet_to_json(*sheet)}});
+}
+
+std::string TenderApi::submit(std::string_view scoresheet, std::string_view secret_key) const {
+    if (!folder_) return no_tender();
+    Checked<Scoresheet> sheet = parse_scoresheet(scoresheet, "scoresheet");
+    if (!sheet) return failed(sheet.error());
+    Result<KeyPair> key = parse_secret_key_file(secret_key, "key");
+    if (!key) return failed(key.error());
+    // The tender's own checks on a copy, so an incomplete sheet is not signed (and so frozen).
+    if (!sheet->submitted()) {
+        Tender trial = folder_->tender();
+        if (Result<void> accepted = trial.submit(*sheet, "scoresheet", ""); !accepted) {
+            return failed(accepted.error());
+        }
+    }
+    if (Result<void> signed_ok = sign_scoresheet(*sheet, *key, "scoresheet"); !signed_ok) {
+        return failed(signed_ok.error());
+    }
+    return ok({{"scoresheet", scoresheet_to_json(*sheet)},
+               {"fingerprint", key_fingerprint(key->public_key)}});
+}
+
+std::string TenderApi::new_key() {
+    Result<KeyPair> key = generate_key_pair();
+    if (!key) return failed(key.error());
+    return ok({{"secret_key", secret_key_file_text(*key)},
+               {"public_key", public_key_file_text(key->public_key)},
+               {"fingerprint", key_fingerprint(key->public_key)}});
 }
 
 std::string TenderApi::import_scoresheets(const std::vector<std::filesystem::path>& paths,

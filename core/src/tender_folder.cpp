@@ -276,6 +276,24 @@ Result<void> TenderFolder::publish(const std::string& who, const std::string& at
     return change([&](TenderFolder& t) { return t.tender_.publish(who, at); });
 }
 
+Result<void> TenderFolder::set_criteria(const CriteriaChange& criteria, const std::string& who,
+                                        const std::string& at) {
+    return change([&](TenderFolder& t) -> Result<void> {
+        for (const auto& [code, weight] : criteria.weights) {
+            const TenderQuestion* q = t.tender_.questions().find_question(code);
+            if (q != nullptr && !q->pass_fail && q->weight == weight) continue;
+            if (auto set = t.tender_.set_weight(code, weight, who, at); !set) return set;
+        }
+        const TenderSettings& now = t.tender_.settings();
+        if (const auto& s = criteria.settings;
+            s &&
+            (s->method != now.method || s->disagreement_threshold != now.disagreement_threshold)) {
+            return t.tender_.set_settings(*s, who, at);
+        }
+        return {};
+    });
+}
+
 Result<void> TenderFolder::add_evaluator(const std::string& name,
                                          const std::optional<PublicKey>& key,
                                          const std::string& who, const std::string& at) {

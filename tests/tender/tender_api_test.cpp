@@ -133,3 +133,53 @@ TEST_CASE("tender api: set-up, blind scoring, moderation with spread and distrib
     CHECK(reopened.at("evaluators").at(0).at("submitted") == true);
     CHECK(reopened.at("audit").size() == ok(api.overview()).at("audit").size());
 }
+
+TEST_CASE(
+    "tender api: criteria change before publication, are refused after; a sheet is signed "
+    "only when complete") {
+    TempDir tmp;
+    TenderApi api(shipped_registry(), EQKIT_PLUGINS_DIR);
+    ok(api.create(tmp / "t", R"({"question_set": "tender_psr_access", "id": "ward_7"})", t0));
+    const Json changed = ok(api.set_criteria(
+        R"({"weights": {"PSR4-ACCESS": 30, "PSR4-INEQUALITIES": 50}, "method": "mean",
+            "disagreement_threshold": 2, "who": "Lead"})",
+        t0));
+    CHECK(changed.at("questions").at(0).at("weight") == 30.0);
+    CHECK(changed.at("method") == "mean");
+    CHECK(changed.at("disagreement_threshold") == 2);
+    const Json bad = Json::parse(api.set_criteria(R"({"disagreement_threshold": -1})", t0));
+    CHECK(bad.at("errors").at(0).at("place") == "disagreement_threshold");
+    ok(api.add_evaluator("Ann", "Lead", t0));
+    ok(api.publish("Lead", t0));
+    const std::size_t logged = ok(api.overview()).at("audit").size();
+    const Json locked = Json::parse(api.set_criteria(R"({"weights": {"PSR4-ACCESS": 40}})", t0));
+    CHECK(locked.at("ok") == false);
+    CHECK(locked.at("errors").at(0).at("reason").get<std::string>().find("locked") !=
+          std::string::npos);
+    CHECK(ok(api.overview()).at("questions").at(0).at("weight") == 30.0);
+    CHECK(ok(api.set_criteria(R"({"weights": {"PSR4-ACCESS": 30}})", t0)).at("audit").size() ==
+          logged);
+
+    responses(tmp / "Acme.json", "Acme");
+    ok(api.add_bid(Json{{"bidder", "Acme"}, {"responses", (tmp / "Acme.json").string()}}.dump(),
+                   t0));
+    const Json key = ok(TenderApi::new_key());
+    std::string sheet = ok(api.scoring_view("Ann", "")).at("scoresheet");
+    const Json early = Json::parse(api.submit(sheet, key.at("secret_key").get<std::string>()));
+    CHECK(early.at("ok") == false);
+    for (const std::string& q : psr) {
+        const Json request = {
+            {"bidder", "Acme"}, {"question", q}, {"score", 2}, {"rationale", "read it"}};
+        sheet = ok(api.score(sheet, request.dump())).at("scoresheet");
+    }
+    const Json signed_sheet = ok(api.submit(sheet, key.at("secret_key").get<std::string>()));
+    CHECK(signed_sheet.at("fingerprint") == key.at("fingerprint"));
+    const fs::path file = tmp / "ann.json";
+    spit(file, signed_sheet.at("scoresheet").get<std::string>());
+    const Json imported = ok(api.import_scoresheets({file}, t0));
+    CHECK(imported.at("evaluators").at(0).at("fingerprint") == key.at("fingerprint"));
+    const Json again = Json::parse(api.score(
+        signed_sheet.at("scoresheet").get<std::string>(),
+        R"({"bidder": "Acme", "question": "PSR4-ACCESS", "score": 3, "rationale": "x"})"));
+    CHECK(again.at("ok") == false);
+}

@@ -44,6 +44,10 @@ class TenderApi {
     [[nodiscard]] std::string overview() const;
 
     [[nodiscard]] std::string publish(std::string_view who, std::string_view at);
+    // The set-up page's changes before publication, all or none: request {"weights":{CODE:N},
+    // "method","disagreement_threshold","who"} (each optional). Once published a change is
+    // refused with the core's message. Answers as overview().
+    [[nodiscard]] std::string set_criteria(std::string_view request, std::string_view at);
     // request: {"bidder","responses":PATH,"pack":PATH|null,"who"}; answers {"ok":true,"bid":{…}}
     // (a flagged pack is ok:true with "flagged":true: recorded, and shown as failed).
     [[nodiscard]] std::string add_bid(std::string_view request, std::string_view at);
@@ -63,6 +67,14 @@ class TenderApi {
     // Sets one score in the evaluator's scoresheet text and answers the new text:
     // {"ok":true,"scoresheet":TEXT}. The score must be a value of the question's scale.
     [[nodiscard]] std::string score(std::string_view scoresheet, std::string_view request) const;
+    // Submits the evaluator's own scoresheet: checks it is complete and acceptable to this tender,
+    // marks it submitted and signs it with secret_key (eqkit-secret-key/1 text, as `eqkit key new`
+    // writes it). {"ok":true,"scoresheet":TEXT,"fingerprint"}; after that it cannot be changed.
+    [[nodiscard]] std::string submit(std::string_view scoresheet,
+                                     std::string_view secret_key) const;
+    // A new signing key for an evaluator who has none:
+    // {"ok":true,"secret_key":TEXT,"public_key":TEXT,"fingerprint"}.
+    [[nodiscard]] static std::string new_key();
     // paths: ["ann.json", …]; all or nothing.
     [[nodiscard]] std::string import_scoresheets(const std::vector<std::filesystem::path>& paths,
                                                  std::string_view at);

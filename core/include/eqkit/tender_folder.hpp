@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "eqkit/error.hpp"
@@ -89,6 +90,12 @@ struct ChainedAuditEntry {
     std::string sha256;  // of this entry (its fields above, as stored)
 };
 
+// New weights for scored questions (by code) and, optionally, new moderation settings.
+struct CriteriaChange {
+    std::vector<std::pair<std::string, double>> weights;
+    std::optional<TenderSettings> settings;
+};
+
 class TenderFolder {
   public:
     // Makes the folder (new, or empty) holding a new tender.
@@ -112,6 +119,10 @@ class TenderFolder {
     [[nodiscard]] std::filesystem::path index_path() const { return dir_ / tender_index_name; }
 
     [[nodiscard]] Result<void> publish(const std::string& who, const std::string& at);
+    // Changes to the criteria before publication, saved as one change: all or none. Only what
+    // differs from the tender is applied; once published, any difference is refused.
+    [[nodiscard]] Result<void> set_criteria(const CriteriaChange& criteria, const std::string& who,
+                                            const std::string& at);
     // Copies the responses (checked against the question set) and the pack into the folder,
     // verifies the stored pack and lists its evidence for the answers' cited items.
     [[nodiscard]] Result<const TenderBid*> add_bid(const std::string& bidder,
