@@ -45,12 +45,6 @@ std::vector<std::string> failures_of(const BidderResult& b) {
     return out;
 }
 
-Json bid_json(const TenderBid& bid) {
-    const Json pack = bid.pack ? detail::pack_check_json(*bid.pack) : Json(nullptr);
-    return {{"bidder", bid.bidder},     {"received", bid.received},        {"late", bid.late},
-            {"flagged", bid.flagged()}, {"responses", bid.responses.file}, {"pack", pack}};
-}
-
 // "Verified: 4 files match …" / "FLAGGED: …" / "No evidence pack."
 std::string pack_sentence(const TenderBid& bid) {
     if (!bid.pack) return "No evidence pack was sent with this bid.";
@@ -66,6 +60,17 @@ std::string pack_sentence(const TenderBid& bid) {
     if (p.signer.empty()) return text + "The pack is not signed.";
     return text + "Signed by key " + p.signer +
            (p.signature_valid ? "; the signature matches." : "; the signature does NOT match.");
+}
+
+Json bid_json(const TenderBid& bid) {
+    const Json pack = bid.pack ? detail::pack_check_json(*bid.pack) : Json(nullptr);
+    return {{"bidder", bid.bidder},
+            {"received", bid.received},
+            {"late", bid.late},
+            {"flagged", bid.flagged()},
+            {"responses", bid.responses.file},
+            {"pack", pack},
+            {"verification", pack_sentence(bid)}};
 }
 
 Json with_provenance(Json object, const Provenance& p) {
