@@ -32,14 +32,24 @@ function(eqkit_web_app target out_dir)
     target_link_options(${target} PRIVATE "SHELL:--preload-file ${file}@/plugins/${id}/framework.json")
   endforeach()
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${frameworks})
-  # Each workforce standard's indicators.json (WRES, WDES), beside its framework.json.
-  file(GLOB indicator_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/*/indicators.json)
-  foreach(file ${indicator_files})
-    get_filename_component(dir ${file} DIRECTORY)
-    get_filename_component(id ${dir} NAME)
-    target_link_options(${target} PRIVATE "SHELL:--preload-file ${file}@/plugins/${id}/indicators.json")
+  # Earlier framework versions (plugins/<id>/versions/<v>/framework.json): a file made with one
+  # is offered for migration to the loaded version.
+  file(GLOB earlier_versions CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/*/versions/*/framework.json)
+  foreach(file ${earlier_versions})
+    file(RELATIVE_PATH rel ${CMAKE_SOURCE_DIR}/plugins ${file})
+    target_link_options(${target} PRIVATE "SHELL:--preload-file ${file}@/plugins/${rel}")
   endforeach()
-  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${indicator_files})
+  # Each workforce standard's indicators.json (WRES, WDES), beside its framework.json, and each
+  # tender question set (plugins/tender_*/question_set.json, for eqkit::TenderApi).
+  foreach(name indicators.json question_set.json)
+    file(GLOB data_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/*/${name})
+    foreach(file ${data_files})
+      get_filename_component(dir ${file} DIRECTORY)
+      get_filename_component(id ${dir} NAME)
+      target_link_options(${target} PRIVATE "SHELL:--preload-file ${file}@/plugins/${id}/${name}")
+    endforeach()
+    set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${data_files})
+  endforeach()
   # The crosswalk's mapping files, at /plugins/mappings/<name>.json as in the native builds.
   file(GLOB mapping_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/mappings/*.json)
   foreach(file ${mapping_files})

@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     eqkit::Workspace workspace(registry);
     eqkit::native::NativePlatform platform;
     if (!options.library.empty()) platform.set_library_folder(options.library);
-    eqkit::ui::App app(workspace, platform, (*host)->key_codes());
+    eqkit::ui::App app(workspace, platform, (*host)->key_codes(), found.value_or("plugins"));
     if (!found) {
         app.report_problem({"plugins", "", "no folder of frameworks was found; use --plugins DIR"});
     }

@@ -39,14 +39,17 @@ float clamp_font(float pixels) {
 
 }  // namespace
 
-App::App(Workspace& workspace, Platform& platform, KeyCodes keys)
+App::App(Workspace& workspace, Platform& platform, KeyCodes keys,
+         const std::filesystem::path& plugins_dir)
     : ws_(workspace),
       platform_(platform),
       keys_(keys),
       settings_(platform.load_settings().value_or(Settings{})),
       evidence_(workspace.registry(), platform),
       workforce_(workspace.registry(), platform, workforce_mapping_file(platform),
-                 [this](std::string_view purpose) { platform_.choose_file(purpose); }) {
+                 [this](std::string_view purpose) { platform_.choose_file(purpose); }),
+      tender_(workspace.registry(), plugins_dir, platform,
+              [this](std::string_view purpose) { platform_.choose_file(purpose); }) {
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.IniFilename = nullptr;  // our layout is fixed; settings are ours
@@ -108,6 +111,7 @@ void App::receive_file(std::string_view purpose, std::string bytes, std::string 
         (void)workforce_.receive_file(purpose, std::move(bytes), std::move(name));
         return;
     }
+    if (tender_.receive_file(purpose, std::move(bytes), name)) return;
     fail({name, "", fill(text::problem_unexpected_upload, std::string(purpose))});
 }
 
@@ -189,6 +193,7 @@ void App::draw_sections(float below) {
         {Section::assessment, text::section_assessment},
         {Section::evidence, text::section_evidence},
         {Section::workforce, text::section_workforce},
+        {Section::tender, text::section_tender},
     };
     if (!ImGui::BeginTabBar("sections", ImGuiTabBarFlags_NoTooltip)) return;
     for (const Tab& tab : tabs) {
@@ -205,6 +210,9 @@ void App::draw_sections(float below) {
                 break;
             case Section::workforce:
                 workforce_.draw(look_, section_height(below));
+                break;
+            case Section::tender:
+                tender_.draw(look_, section_height(below));
                 break;
         }
         ImGui::EndTabItem();
@@ -262,6 +270,7 @@ std::string App::state_json() const {
     state["section"] = static_cast<int>(section_);
     evidence_.state_json(state);
     workforce_.state_json(state);
+    tender_.state_json(state);
     nlohmann::json answers = nlohmann::json::object();
     for (const auto& [code, answer] : ws_.assessment().answers) {
         nlohmann::json a = nlohmann::json::object();
@@ -290,6 +299,7 @@ void App::handle_keys() {
         if (key_pressed(keys_.digit_1)) queue_.push(ShowSection{Section::assessment});
         if (key_pressed(keys_.digit_2)) queue_.push(ShowSection{Section::evidence});
         if (key_pressed(keys_.digit_3)) queue_.push(ShowSection{Section::workforce});
+        if (key_pressed(keys_.digit_4)) queue_.push(ShowSection{Section::tender});
         return;
     }
     if (!ws_.is_open() || io.KeyAlt) return;

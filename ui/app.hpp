@@ -13,6 +13,7 @@
 #include "screens/dialogs.hpp"
 #include "screens/evidence_section.hpp"
 #include "screens/framework_picker.hpp"
+#include "screens/tender_screen.hpp"
 #include "screens/workforce_screen.hpp"
 #include "settings.hpp"
 
@@ -28,12 +29,15 @@ struct KeyCodes {
     int digit_1 = -1;  // Ctrl+1, Ctrl+2, Ctrl+3: the sections
     int digit_2 = -1;
     int digit_3 = -1;
+    int digit_4 = -1;
 };
 
 class App {
   public:
-    // Display settings come from platform.load_settings(), else the defaults.
-    App(Workspace& workspace, Platform& platform, KeyCodes keys = {});
+    // Display settings come from platform.load_settings(), else the defaults. Tender question
+    // sets are read from plugins_dir.
+    App(Workspace& workspace, Platform& platform, KeyCodes keys = {},
+        const std::filesystem::path& plugins_dir = "plugins");
 
     // Draws one frame (between ImGui::NewFrame() and ImGui::Render()) and applies the queue.
     void frame();
@@ -61,6 +65,7 @@ class App {
     [[nodiscard]] const AssessScreenState& assess_state() const { return assess_; }
     [[nodiscard]] Section section() const { return section_; }
     [[nodiscard]] WorkforceScreen& workforce() { return workforce_; }
+    [[nodiscard]] TenderScreen& tender() { return tender_; }
     [[nodiscard]] EvidenceSection& evidence() { return evidence_; }
     [[nodiscard]] bool asking_to_save() const { return pending_.has_value() && !prompt_; }
     [[nodiscard]] const std::optional<PathPromptState>& path_prompt() const { return prompt_; }
@@ -125,6 +130,7 @@ class App {
     AssessScreenState assess_;
     EvidenceSection evidence_;
     WorkforceScreen workforce_;  // WRES/WDES: its own state
+    TenderScreen tender_;        // tender evaluation: its own state
     Section section_ = Section::assessment;
     bool section_chosen_ = false;  // by a command or key, so the tab bar must follow
     std::optional<PathPromptState> prompt_;

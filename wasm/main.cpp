@@ -36,7 +36,7 @@ EMSCRIPTEN_KEEPALIVE void eqkit_start(WebApp* web, const char* storage_error) {
         return;
     }
     web->host = std::move(*host);
-    web->app.emplace(web->workspace, web->platform, web->host->key_codes());
+    web->app.emplace(web->workspace, web->platform, web->host->key_codes(), "/plugins");
     if (*storage_error != '\0') web->app->report_problem({"browser storage", "", storage_error});
     emscripten_set_main_loop_arg(tick, web, 0, false);
 }

@@ -15,7 +15,7 @@
 namespace eqkit::test {
 
 // Backend key codes the headless driver uses; ImGui's named keys sit at 256 + ImGuiKey_*.
-inline constexpr ui::KeyCodes headless_keys{400, 'N', 'O', 'Q', 'S', '1', '2', '3'};
+inline constexpr ui::KeyCodes headless_keys{400, 'N', 'O', 'Q', 'S', '1', '2', '3', '4'};
 [[nodiscard]] inline int key(ImGuiKey named) {
     return 256 + named;
 }
@@ -100,7 +100,7 @@ struct AppFixture {
 
     explicit AppFixture(bool paths = true) {
         platform.paths = paths;
-        app.emplace(ws, platform, headless_keys);
+        app.emplace(ws, platform, headless_keys, EQKIT_PLUGINS_DIR);
         headless.frames(*app, 2);
     }
     void run(ui::Command command, int frames = 1) {
