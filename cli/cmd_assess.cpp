@@ -1,5 +1,6 @@
 // eqkit assess new | set | score: start an assessment, answer items one at a time, see totals.
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <iostream>
@@ -102,11 +103,44 @@ int run_new_in_workspace(const NewOptions& options, const GlobalOptions& globals
     return exit_ok;
 }
 
-int run_new(const NewOptions& options, const GlobalOptions& globals) {
-    if (options.out.empty() == options.workspace.empty()) {
-        print_message("assess new: give either --out FILE or --workspace DIR");
-        return exit_usage;
+// "Closing the Tuesday walk-in clinic" -> "closing-the-tuesday-walk-in-clinic" (ASCII letters
+// and digits only, so the name is safe on every file system); "" when nothing is left.
+std::string file_stem(std::string_view title) {
+    std::string stem;
+    for (const char c : title) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) != 0 && u < 128) {
+            stem += static_cast<char>(std::tolower(u));
+        } else if (!stem.empty() && stem.back() != '-') {
+            stem += '-';
+        }
+        if (stem.size() >= 60) break;
     }
+    while (!stem.empty() && stem.back() == '-')
+        stem.pop_back();
+    return stem;
+}
+
+// Where "assess new" writes when given neither --out nor --workspace: into the workspace when
+// the current folder is one, otherwise a new file here named after the title (or framework),
+// never one that exists already.
+NewOptions with_default_place(NewOptions options) {
+    std::error_code ec;
+    if (std::filesystem::exists(workspace_index_name, ec)) {
+        options.workspace = ".";
+        return options;
+    }
+    std::string stem = file_stem(options.title);
+    if (stem.empty()) stem = file_stem(options.framework_id);
+    options.out = stem + ".json";
+    for (int n = 2; std::filesystem::exists(options.out, ec); ++n)
+        options.out = stem + "-" + std::to_string(n) + ".json";
+    return options;
+}
+
+int run_new(const NewOptions& given, const GlobalOptions& globals) {
+    const NewOptions options =
+        given.out.empty() && given.workspace.empty() ? with_default_place(given) : given;
     if (!options.workspace.empty()) return run_new_in_workspace(options, globals);
     if (!options.id.empty()) {
         print_message("assess new: --id is only for an assessment in a --workspace");
@@ -450,7 +484,8 @@ int run_score(const ScoreOptions& options, const GlobalOptions& globals) {
 void setup_new(CLI::App& assess, Context& context) {
     auto options = std::make_shared<NewOptions>();
     CLI::App* sub = assess.add_subcommand(
-        "new", "Create an empty assessment: a file of its own (--out) or in a workspace");
+        "new",
+        "Create an empty assessment: a file of its own (--out) or in a workspace (--workspace);
     sub->add_option("--framework", options->framework_id, "Framework id (see \"eqkit frameworks\")")
         ->required();
     CLI::Option* out = sub->add_option("--out", options->out, "The assessment file to create");

@@ -184,7 +184,8 @@ int run_import(const ImportOptions& options, const GlobalOptions& globals) {
               << '\n'
               << "  evidence added: "
               << (summary->added_evidence.empty() ? "none" : joined(summary->added_evidence))
-              << '\n';
+              << '\n'
+              << "  actions added to the action plan: " << summary->added_actions << '\n';
     for (const auto& [from, to] : summary->renamed)
         std::cout << "  " << from << " was renamed " << to << " (the id was taken)\n";
     if (!summary->already_present.empty()) {

@@ -5,6 +5,7 @@
 
 #include "eqkit/actions.hpp"
 #include "eqkit/dates.hpp"
+#include "impact_json.hpp"
 #include "json_reader.hpp"
 
 namespace eqkit {
@@ -163,6 +164,24 @@ std::string actions_api_export(const WorkspaceFolder& ws, std::string_view filte
         filter_actions(*plan, filter_of(req.doc, req.errors), today);
     if (format == "csv") return actions_csv(shown, today);
     return actions_html(shown, ws, today, "Exported from the accessible face.");
+}
+
+std::string reviews_api_list(const WorkspaceFolder& workspace, std::string_view today) {
+    const std::string day = today.empty() ? today_iso() : std::string(today);
+    Json list = Json::array();
+    for (const StoredAssessment& s : workspace.assessments()) {
+        const Framework* fw = workspace.registry().find(s.entry.framework);
+        if (fw == nullptr) continue;
+        const std::optional<Signoff>& signoff = s.assessment.trail.signoff;
+        list.push_back({{"id", s.entry.id},
+                        {"framework", fw->id},
+                        {"framework_title", std::string(fw->display_title())},
+                        {"title", s.assessment.title},
+                        {"version", s.assessment.trail.version},
+                        {"signoff", signoff ? detail::signoff_json(*signoff) : Json(nullptr)},
+                        {"review", detail::review_json(*fw, s.assessment, day)}});
+    }
+    return detail::dump_json({{"ok", true}, {"today", day}, {"assessments", std::move(list)}});
 }
 
 }  // namespace eqkit

@@ -114,14 +114,23 @@ std::string actions_csv(const std::vector<const Action*>& actions, std::string_v
 
 std::string actions_html(const std::vector<const Action*>& actions, const WorkspaceFolder& ws,
                          std::string_view today, std::string_view filter_description) {
+    return actions_page(actions, today,
+                        "Workspace: " + ws.dir().generic_string() + ". Worked out on " +
+                            std::string(today) + ". " + std::string(filter_description));
+}
+
+std::string actions_page(const std::vector<const Action*>& actions, std::string_view today,
+                         std::string_view intro) {
     std::string html = report_page_start("Action plan – EqualityKit");
-    html += "<h1>Action plan</h1>\n<p>Workspace: " + html_escape(ws.dir().generic_string()) +
-            ". Worked out on " + html_escape(today) + ". " + html_escape(filter_description) +
-            "</p>\n";
-    const auto overdue = std::count_if(actions.begin(), actions.end(),
-                                       [today](const Action* a) { return is_overdue(*a, today); });
-    html += "<p>" + std::to_string(actions.size()) + " action(s), " + std::to_string(overdue) +
-            " overdue.</p>\n";
+    html += "<h1>Action plan</h1>\n<p>" + html_escape(intro) + "</p>\n";
+    html += "<p>" + std::to_string(actions.size()) + " action(s)";
+    if (is_iso_date(today)) {
+        const auto overdue =
+            std::count_if(actions.begin(), actions.end(),
+                          [today](const Action* a) { return is_overdue(*a, today); });
+        html += ", " + std::to_string(overdue) + " overdue";
+    }
+    html += ".</p>\n";
     if (actions.empty()) return html + "<p>No actions match.</p>\n" + report_page_end();
     html +=
         "<table><caption>Actions</caption>\n<thead><tr><th scope=\"col\">ID</th>"

@@ -5,6 +5,7 @@
 #include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
 #include "eqkit/text.hpp"
+#include "impact_json.hpp"
 #include "json_reader.hpp"
 
 namespace eqkit {
@@ -275,7 +276,8 @@ std::string form_model_json(const Framework& fw) {
                 {"aggregation",
                  {{"method", method_name(fw.aggregation.method)},
                   {"note", fw.aggregation.note},
-                  {"overall_bands", std::move(bands)}}}};
+                  {"overall_bands", std::move(bands)}}},
+                {"impact", detail::impact_model(fw)}};
     return detail::dump_json(out);
 }
 

@@ -53,18 +53,27 @@ void read_text_map(ObjectReader& parent, std::string_view key, OnText&& on_text)
     }
 }
 
+}  // namespace
+
+RowAnswer read_row_answer(ObjectReader& obj) {
+    RowAnswer row;
+    row.relevance = obj.string_or("relevance", "");
+    row.impact = obj.string_or("impact", "");
+    row.reason = obj.string_or("reason", "");
+    read_text_map(obj, "texts", [&row](ObjectReader&, const std::string& id, std::string text) {
+        row.texts[id] = std::move(text);
+    });
+    row.risk_before = read_risk(obj, "risk_before");
+    row.risk_after = read_risk(obj, "risk_after");
+    return row;
+}
+
+namespace {
+
 void read_rows(ObjectReader& root, const Framework& fw, Assessment& a) {
     for (ObjectReader& obj : root.objects("rows", Need::optional)) {
         const std::string subject = obj.string("subject", Need::required).value_or("");
-        RowAnswer row;
-        row.relevance = obj.string_or("relevance", "");
-        row.impact = obj.string_or("impact", "");
-        row.reason = obj.string_or("reason", "");
-        read_text_map(obj, "texts", [&row](ObjectReader&, const std::string& id, std::string text) {
-            row.texts[id] = std::move(text);
-        });
-        row.risk_before = read_risk(obj, "risk_before");
-        row.risk_after = read_risk(obj, "risk_after");
+        RowAnswer row = read_row_answer(obj);
         obj.finish();
         if (subject.empty()) continue;
         if (a.form.rows.count(subject) != 0) {

@@ -8,6 +8,9 @@
 
 namespace eqkit::detail {
 
+// One row's answers (without its "subject"); the caller calls finish().
+[[nodiscard]] RowAnswer read_row_answer(ObjectReader& row);
+
 void form_to_json(const Framework& framework, const Assessment& assessment, Json& out);
 // Reads and checks the parts against the framework; problems go to the reader's diagnostics.
 void read_form(ObjectReader& root, const Framework& framework, Assessment& assessment,

@@ -89,42 +89,50 @@ std::string risk_cell(const RiskMatrix& m, const std::optional<RiskRating>& r) {
     return out;
 }
 
+// A short table (characteristic, relevance, impact, risk before and after) that fits a phone
+// or a 1280-pixel screen, then each row's reason and texts under its own heading: ten columns
+// of free text side by side could not be read.
 void rows_section(const Framework& fw, const Assessment& a, const ReportSections& where,
                   std::string& html) {
     const RowsSpec& spec = *fw.rows;
     html += section_start(where, "rows", spec.title);
     html += "<table><caption>" + h(spec.title) + "</caption>\n<thead><tr><th scope=\"col\">" +
             h(spec.label) + "</th><th scope=\"col\">" + h(spec.relevance.label) +
-            "</th><th scope=\"col\">" + h(spec.impact.label) + "</th><th scope=\"col\">" +
-            h(spec.reason_label) + "</th>";
-    for (const RowText& t : spec.texts)
-        html += "<th scope=\"col\">" + h(t.label) + "</th>";
+            "</th><th scope=\"col\">" + h(spec.impact.label) + "</th>";
     if (fw.risk_matrix) {
         html +=
             "<th scope=\"col\">Risk before mitigation</th><th scope=\"col\">Risk after "
             "mitigation</th>";
     }
     html += "</tr></thead><tbody>\n";
+    std::string details;
+    const std::string n = std::to_string(where.heading_level + 1);
     for (const RowSubject& s : spec.subjects) {
         const auto it = a.form.rows.find(s.id);
         const RowAnswer row = it == a.form.rows.end() ? RowAnswer{} : it->second;
         html += "<tr><th scope=\"row\">" + h(s.title) + unconfirmed_html(s.provenance) +
                 (s.note_on_duty.empty() ? "" : "<br>" + h(s.note_on_duty)) + "</th><td>" +
                 level_label(spec.relevance, row.relevance) + "</td><td>" +
-                level_label(spec.impact, row.impact) + "</td><td class=\"note\">" + h(row.reason) +
-                "</td>";
-        for (const RowText& t : spec.texts) {
-            const auto text = row.texts.find(t.id);
-            html +=
-                "<td class=\"note\">" + (text == row.texts.end() ? "" : h(text->second)) + "</td>";
-        }
+                level_label(spec.impact, row.impact) + "</td>";
         if (fw.risk_matrix) {
             html += "<td>" + risk_cell(*fw.risk_matrix, row.risk_before) + "</td><td>" +
                     risk_cell(*fw.risk_matrix, row.risk_after) + "</td>";
         }
         html += "</tr>\n";
+        if (row.reason.empty() && row.texts.empty()) continue;
+        details += "<h" + n + ">" + h(s.title) + "</h" + n + ">\n<dl>\n";
+        if (!row.reason.empty())
+            details += "<dt>" + h(spec.reason_label) + "</dt><dd class=\"note\">" + h(row.reason) +
+                       "</dd>\n";
+        for (const RowText& t : spec.texts) {
+            const auto text = row.texts.find(t.id);
+            if (text == row.texts.end()) continue;
+            details +=
+                "<dt>" + h(t.label) + "</dt><dd class=\"note\">" + h(text->second) + "</dd>\n";
+        }
+        details += "</dl>\n";
     }
-    html += "</tbody></table>\n</section>\n";
+    html += "</tbody></table>\n" + details + "</section>\n";
 }
 
 }  // namespace

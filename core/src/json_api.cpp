@@ -7,6 +7,7 @@
 #include "eqkit/migration_offer.hpp"
 #include "eqkit/report.hpp"
 #include "eqkit/text.hpp"
+#include "impact_json.hpp"
 #include "json_reader.hpp"
 
 namespace eqkit {
@@ -24,7 +25,6 @@ std::string failed(const std::string& message) {
     return detail::dump_json({{"ok", false}, {"error", message}});
 }
 
-Json error_json(const Error& e) {
 std::string errors_json(const ErrorList& errors) {
     Json messages = Json::array();
     for (const Error& e : errors)
@@ -32,6 +32,7 @@ std::string errors_json(const ErrorList& errors) {
     return detail::dump_json({{"ok", false}, {"errors", std::move(messages)}});
 }
 
+Json error_json(const Error& e) {
     return {{"file", e.file}, {"place", e.place}, {"reason", e.reason}, {"message", e.message()}};
 }
 
@@ -160,6 +161,10 @@ std::string JsonApi::frameworks() const {
 }
 
 std::string JsonApi::state() const {
+    return state_on(today_iso());
+}
+
+std::string JsonApi::state_on(std::string_view today) const {
     if (!workspace_->is_open())
         return detail::dump_json({{"open", false}, {"problems", problems_}});
     const Framework& fw = workspace_->framework();
@@ -169,7 +174,10 @@ std::string JsonApi::state() const {
                 {"dirty", workspace_->dirty()},
                 {"assessment", Json::parse(assessment_to_json(fw, a), nullptr, false)},
                 {"results", Json::parse(results_json(fw, a), nullptr, false)},
-                {"problems", problems_}};
+                {"problems", problems_},
+                {"impact", nullptr}};
+    if (!detail::impact_model(fw).is_null() || a.trail.version > 1 || a.trail.signoff)
+        out["impact"] = detail::impact_state(fw, a, workspace_->registry(), today);
     return detail::dump_json(out);
 }
 
@@ -309,14 +317,6 @@ std::string JsonApi::open_file(const std::filesystem::path& file, std::string_vi
     return open_text(*text, label);
 }
 
-void JsonApi::restore(const std::filesystem::path& store_file) {
-    std::error_code ec;
-    if (!std::filesystem::exists(store_file, ec)) return;
-    Checked<void> opened = workspace_->open(store_file);
-    if (opened) return;
-    std::filesystem::path aside = store_file;
-    aside.replace_extension(".unreadable.json");
-    std::filesystem::rename(store_file, aside, ec);
 std::string JsonApi::migration_offer(std::string_view json, std::string_view label) const {
     Checked<MigrationOffer> offer = offer_migration(json, label, workspace_->registry());
     if (!offer) return errors_json(offer.error());
@@ -337,6 +337,14 @@ std::string JsonApi::migrate(std::string_view json, std::string_view label) {
     return detail::dump_json(out);
 }
 
+void JsonApi::restore(const std::filesystem::path& store_file) {
+    std::error_code ec;
+    if (!std::filesystem::exists(store_file, ec)) return;
+    Checked<void> opened = workspace_->open(store_file);
+    if (opened) return;
+    std::filesystem::path aside = store_file;
+    aside.replace_extension(".unreadable.json");
+    std::filesystem::rename(store_file, aside, ec);
     for (const Error& e : opened.error())
         problems_.push_back(e.message());
     problems_.push_back("The assessment stored earlier could not be opened, so it was kept as " +

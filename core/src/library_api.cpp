@@ -438,6 +438,7 @@ std::string LibraryApi::import_pack(const std::filesystem::path& pack,
                                 " were already in your workspace, so were not added again.";
     return ok({{"added_assessments", summary->added_assessments},
                {"added_evidence", summary->added_evidence},
+               {"added_actions", summary->added_actions},
                {"renamed", std::move(renamed)},
                {"already_present", summary->already_present},
                {"notes", summary->notes},

@@ -107,14 +107,19 @@ void read_assessments(ObjectReader& root, Manifest& m) {
 void read_documents(ObjectReader& root, Manifest& m) {
     static const std::map<std::string, std::string, std::less<>> expected{
         {std::string(report_name), "text/html"}, {std::string(answers_name), "text/csv"}};
+    // The action plan is there only when the workspace has actions.
+    static const std::map<std::string, std::string, std::less<>> optional{
+        {std::string(pack_actions_name), "application/json"},
+        {std::string(pack_action_plan_name), "text/html"}};
     for (ObjectReader& obj : root.objects("documents", Need::required)) {
         ManifestDocument d;
         d.media_type = obj.string("media_type", Need::required).value_or("");
         std::optional<PackFile> file = read_file_fields(obj);
         obj.finish();
         if (!file) continue;
-        const auto it = expected.find(file->path);
-        if (it == expected.end()) {
+        auto it = expected.find(file->path);
+        if (it == expected.end()) it = optional.find(file->path);
+        if (it == optional.end()) {
             obj.error("path", "\"" + file->path + "\" is not a document of this pack format");
         } else if (it->second != d.media_type) {
             obj.error("media_type", "expected \"" + it->second + "\"");

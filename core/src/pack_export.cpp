@@ -17,6 +17,7 @@
 #include "eqkit/pack.hpp"
 #include "file_descriptor.hpp"
 #include "json_reader.hpp"
+#include "pack_actions.hpp"
 #include "pack_report.hpp"
 #include "streaming.hpp"
 #include "zip_writer.hpp"
@@ -124,6 +125,22 @@ Result<void> plan_evidence(const WorkspaceFolder& ws, Plan& plan) {
     return {};
 }
 
+// The action plan as a file and an accessible page, when the workspace has one.
+Result<void> plan_actions(const WorkspaceFolder& ws, Plan& plan) {
+    Checked<detail::ActionDocuments> docs = detail::action_documents(ws);
+    if (!docs) return tl::unexpected(docs.error().front());
+    if (docs->json.empty()) return {};
+    Result<PackFile> json =
+        generated_file(plan, std::string(pack_actions_name), std::move(docs->json));
+    if (!json) return tl::unexpected(json.error());
+    plan.manifest.documents.push_back({std::move(*json), "application/json"});
+    Result<PackFile> html =
+        generated_file(plan, std::string(pack_action_plan_name), std::move(docs->html));
+    if (!html) return tl::unexpected(html.error());
+    plan.manifest.documents.push_back({std::move(*html), "text/html"});
+    return {};
+}
+
 Result<Plan> make_plan(const WorkspaceFolder& ws, const ExportOptions& options) {
     Plan plan;
     Manifest& m = plan.manifest;
@@ -141,6 +158,7 @@ Result<Plan> make_plan(const WorkspaceFolder& ws, const ExportOptions& options) 
         generated_file(plan, std::string(report_name), detail::render_pack_report(ws, m));
     if (!report) return tl::unexpected(report.error());
     m.documents.push_back({std::move(*report), "text/html"});
+    if (Result<void> ok = plan_actions(ws, plan); !ok) return tl::unexpected(ok.error());
     return plan;
 }
 

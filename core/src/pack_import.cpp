@@ -11,6 +11,7 @@
 #include "eqkit/hash.hpp"
 #include "eqkit/pack.hpp"
 #include "evidence_store.hpp"
+#include "pack_actions.hpp"
 #include "pack_reader.hpp"
 
 namespace eqkit {
@@ -32,6 +33,11 @@ class ImportSink final : public detail::PackFileSink {
                             "the assessment is too large (" + std::to_string(file.size) +
                                 " bytes; the limit is " +
                                 std::to_string(limits_.max_assessment_bytes) + ")");
+            }
+            text_ = &texts_[file.path];
+        } else if (file.path == pack_actions_name) {
+            if (file.size > limits_.max_assessment_bytes) {
+                return fail(label_, file.path, "the action plan is too large");
             }
             text_ = &texts_[file.path];
         } else if (file.path.starts_with("evidence/") && !already_stored(file)) {
@@ -222,6 +228,43 @@ WorkspaceAdditions plan(std::vector<StoredAssessment> assessments, const Manifes
     return add;
 }
 
+// The ids the pack's assessments and evidence have in the workspace now (new, renamed, or
+// the identical ones it held already).
+std::pair<detail::IdMap, detail::IdMap> ids_here(const std::vector<StoredAssessment>& from_pack,
+                                                 const Manifest& manifest,
+                                                 const WorkspaceFolder& into) {
+    detail::IdMap assessments;
+    for (const StoredAssessment& a : from_pack) {
+        for (const StoredAssessment& x : into.assessments()) {
+            if (x.assessment == a.assessment) assessments[a.entry.id] = x.entry.id;
+        }
+    }
+    detail::IdMap evidence;
+    for (const ManifestEvidence& m : manifest.evidence) {
+        for (const Evidence& x : into.evidence()) {
+            if (same_except_id(x, m.evidence)) evidence[m.evidence.id] = x.id;
+        }
+    }
+    return {std::move(assessments), std::move(evidence)};
+}
+
+// The pack's actions join the workspace's plan once its assessments and evidence are in.
+void add_actions(const ImportSink& sink, const std::vector<StoredAssessment>& from_pack,
+                 const Manifest& manifest, WorkspaceFolder& into, const std::string& label,
+                 ImportSummary& summary) {
+    const std::string* text = sink.text(std::string(pack_actions_name));
+    if (text == nullptr) return;
+    const auto [assessments, evidence] = ids_here(from_pack, manifest, into);
+    Checked<std::size_t> added = detail::import_actions(
+        *text, label + ": " + std::string(pack_actions_name), into, assessments, evidence);
+    if (!added) {
+        summary.notes.push_back("the pack's actions were not added: " +
+                                added.error().front().message());
+    } else {
+        summary.added_actions = *added;
+    }
+}
+
 // What import does once the pack has been read and checked.
 Checked<ImportSummary> finish_import(detail::PackReading reading, ImportSink& sink,
                                      WorkspaceFolder& into, const std::string& label) {
@@ -236,12 +279,14 @@ Checked<ImportSummary> finish_import(detail::PackReading reading, ImportSink& si
     ImportSummary summary;
     summary.signature = reading.signature;
     compare_frameworks(manifest, into, summary);
+    const std::vector<StoredAssessment> from_pack = assessments;
     WorkspaceAdditions additions = plan(std::move(assessments), manifest, sink, into, summary);
-    // Evidence files first, then the assessments and workspace.json (in merge).
+    // Evidence files first, then the assessments and workspace.json (in merge), then actions.
     if (Result<void> ok = sink.commit(); !ok) return tl::unexpected(ErrorList{ok.error()});
     if (Result<void> ok = into.merge(std::move(additions)); !ok) {
         return tl::unexpected(ErrorList{ok.error()});
     }
+    add_actions(sink, from_pack, manifest, into, label, summary);
     return summary;
 }
 

@@ -87,6 +87,15 @@ Result<void> Workspace::edit_settings(const Assessment& settings, std::string wh
     return {};
 }
 
+Result<void> Workspace::edit_whole(Assessment after, std::string what) {
+    if (!is_open()) return fail("", "", "no assessment is open");
+    if (after == assessment_) return {};
+    history_.record({std::move(what), assessment_, after});
+    assessment_ = std::move(after);
+    dirty_ = true;
+    return {};
+}
+
 void Workspace::undo() {
     const UndoStep* step = history_.next_undo();
     if (step == nullptr) return;

@@ -153,3 +153,28 @@ TEST_CASE("cli assess reviews: each assessment's version, sign-off and review st
     CHECK(status_on("2026-03-15") == "Due");
     CHECK(status_on("2026-04-01") == "Overdue");
 }
+
+TEST_CASE("cli assess new: as the issue writes it, with no --out or --workspace") {
+    TempDir dir;
+    const std::vector<std::string> args = {"assess",      "new",
+                                           "--framework", "eira_nhs",
+                                           "--title",     "Closing the Tuesday walk-in clinic"};
+    const ProcessResult first = run_eqkit(dir.path(), args);
+    CAPTURE(first.err);
+    REQUIRE(first.status == 0);
+    CHECK(first.out.rfind("Created closing-the-tuesday-walk-in-clinic.json: a new", 0) == 0);
+    CHECK(read_assessment(dir / "closing-the-tuesday-walk-in-clinic.json").title ==
+          "Closing the Tuesday walk-in clinic");
+    // Never over an existing file: the next one gets a number.
+    const ProcessResult second = run_eqkit(dir.path(), args);
+    REQUIRE(second.status == 0);
+    CHECK(second.out.rfind("Created closing-the-tuesday-walk-in-clinic-2.json", 0) == 0);
+
+    // In a workspace folder, it goes into the workspace.
+    REQUIRE(run_eqkit(dir.path(), {"workspace", "new", "ws"}).status == 0);
+    const ProcessResult in_ws = run_eqkit(dir / "ws", args);
+    CAPTURE(in_ws.err);
+    REQUIRE(in_ws.status == 0);
+    CHECK(in_ws.out.find("Created the assessment eira-nhs in .") != std::string::npos);
+    CHECK(fs::exists(dir / "ws" / "assessments" / "eira-nhs.json"));
+}

@@ -56,7 +56,7 @@ TEST_CASE("cli: usage errors exit 2, say what is wrong on stderr and print nothi
         {"frameworks", "--nope"},
         {"frameworks", "extra"},
         {"assess", "new", "--out", "b.json"},
-        {"assess", "new", "--framework", "eds2022"},
+        {"assess", "new", "--framework", "eds2022", "--id", "x"},  // --id only with a workspace
         {"assess", "set", "a.json"},
         {"assess", "set", "a.json", "1A"},
         {"assess", "set", "a.json", "1A", "--score", "two"},

@@ -66,4 +66,16 @@ inline WorkspaceFolder sample_workspace(const TempDir& dir) {
     return std::move(ws);
 }
 
+// Another workspace, in dir/other, whose own EDS 2022 assessment ("eds2022") and evidence
+// ("ev1") hold ids the sample workspace's pack uses, so an import must rename.
+inline WorkspaceFolder clashing_workspace(const TempDir& dir) {
+    REQUIRE(WorkspaceFolder::create(dir / "other", shipped_registry()).has_value());
+    WorkspaceFolder other = open_workspace(dir / "other");
+    REQUIRE(other.add_assessment(*shipped_registry().find("eds2022"), "Another home").has_value());
+    spit(dir / "mine.txt", "my own evidence");
+    REQUIRE(other.add_file(dir / "mine.txt", details("Mine", {"eds2022:1A"}), "2024-01-01")
+                .has_value());
+    return other;
+}
+
 }  // namespace eqkit::test

@@ -288,12 +288,7 @@ TEST_CASE("pack import: merges without overwriting, renaming clashing ids") {
     const WorkspaceFolder ws = sample_workspace(dir);
     const fs::path pack = exported(ws, dir / "pack.zip");
 
-    REQUIRE(WorkspaceFolder::create(dir / "other", shipped_registry()).has_value());
-    WorkspaceFolder other = open_workspace(dir / "other");
-    REQUIRE(other.add_assessment(*shipped_registry().find("eds2022"), "Another home").has_value());
-    spit(dir / "mine.txt", "my own evidence");
-    REQUIRE(other.add_file(dir / "mine.txt", details("Mine", {"eds2022:1A"}), "2024-01-01")
-                .has_value());
+    WorkspaceFolder other = clashing_workspace(dir);
     const std::string mine = slurp(other.assessment_path(other.assessments()[0].entry));
 
     Checked<ImportSummary> imported = import_pack(pack, other);

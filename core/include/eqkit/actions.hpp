@@ -128,6 +128,10 @@ struct ActionFilter {
 [[nodiscard]] std::string actions_html(const std::vector<const Action*>& actions,
                                        const WorkspaceFolder& workspace, std::string_view today,
                                        std::string_view filter_description);
+// The same page with an introduction of the caller's; with no valid today it says nothing about
+// what is overdue (an evidence pack holds no date of export).
+[[nodiscard]] std::string actions_page(const std::vector<const Action*>& actions,
+                                       std::string_view today, std::string_view intro);
 // For --json and the faces: the actions with "overdue" and "status_label" worked out.
 [[nodiscard]] std::string actions_list_json(const std::vector<const Action*>& actions,
                                             std::string_view today);

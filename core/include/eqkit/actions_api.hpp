@@ -25,4 +25,11 @@ namespace eqkit {
                                              std::string_view filter_json, std::string_view format,
                                              std::string_view today);
 
+// Every assessment in the workspace with its version, sign-off and review status, so a face can
+// list which are due or overdue: {"ok":true,"today","assessments":[{id,framework,
+// framework_title,title,version,signoff:{name,role,date}|null,review:{state,label,date,
+// days_left,words}}]}.
+[[nodiscard]] std::string reviews_api_list(const WorkspaceFolder& workspace,
+                                           std::string_view today);
+
 }  // namespace eqkit

@@ -23,8 +23,11 @@ class JsonApi {
     // {"frameworks":[{id,version,title,short_title,items}], "failures":[{file,errors:[…]}]}
     [[nodiscard]] std::string frameworks() const;
     // {"open":false,"problems":[…]} or
-    // {"open":true,"framework":id,"dirty":bool,"assessment":{…},"results":{…},"problems":[…]}
+    // {"open":true,"framework":id,"dirty":bool,"assessment":{…},"results":{…},"problems":[…],
+    //  "impact":{fields,rows,version,signoff,signoff_gaps,review,versions}|null}, the review
+    // status as on today (this computer's date unless given).
     [[nodiscard]] std::string state() const;
+    [[nodiscard]] std::string state_on(std::string_view today) const;
     // The form model of a loaded framework, or {"error":…}.
     [[nodiscard]] std::string form_model(std::string_view framework_id) const;
     // Starts a new, empty assessment: {"ok":true} or {"ok":false,"error":…}.
@@ -53,11 +56,34 @@ class JsonApi {
     [[nodiscard]] std::string accept_answer(std::string_view item_code,
                                             std::string_view suggestion_json,
                                             std::string_view accepted_by, std::string_view date);
+    // ---- impact assessments, sign-off and versions (docs/impact-assessment.md) ----
+    // Each answers {"ok":true} or {"ok":false,"errors":[{"field","message"}]}, field naming the
+    // input: "field-<id>"; "relevance", "impact", "reason", "text-<id>", "risk-before",
+    // "risk-after"; "signoff-name", "signoff-role", "signoff-date", "row-<id>", "item-<code>".
+    // An edit to a signed assessment starts its next version (the signed one is kept).
+    // Answers one form field ("" clears it).
+    [[nodiscard]] std::string set_field(std::string_view field_id, std::string_view value);
+    // row_json: {"relevance","impact","reason","texts":{id:text},
+    //            "risk_before":{likelihood,impact}|null,"risk_after":{…}|null}
+    [[nodiscard]] std::string set_row(std::string_view subject_id, std::string_view row_json);
+    // {"name","role","date"} (date "" means today): refused with every gap named.
+    [[nodiscard]] std::string sign_off(std::string_view signoff_json);
+    // Version n of the open assessment as its file text and as the accessible HTML report,
+    // exactly as it was signed ("" when there is no such version).
+    [[nodiscard]] std::string version_json(int version) const;
+    [[nodiscard]] std::string version_report_html(int version) const;
     // The statement report pages (CQC local authority report style) as accessible HTML.
     [[nodiscard]] std::string statement_pages_html() const;
     // Opens an uploaded assessment file: {"ok":true} or {"ok":false,"errors":[messages]}.
     [[nodiscard]] std::string open_text(std::string_view json, std::string_view label);
     [[nodiscard]] std::string open_file(const std::filesystem::path& file, std::string_view label);
+    // An assessment file made with an earlier version of its framework: what changed and what
+    // carrying it across gives (eqkit/migration_offer.hpp), as {"ok":true,…offer} or
+    // {"ok":false,"errors":[messages]}. Nothing is opened.
+    [[nodiscard]] std::string migration_offer(std::string_view json, std::string_view label) const;
+    // Carries it across and opens the result, every carried answer marked "needs review":
+    // {"ok":true,"needs_review":[codes],"not_carried":[{code,reason}]} or the errors as above.
+    [[nodiscard]] std::string migrate(std::string_view json, std::string_view label);
     // Reopens the assessment a face stored earlier. One that no longer opens (say, its framework
     // changed version) is moved aside, never overwritten, and the reasons appear in state().
     void restore(const std::filesystem::path& store_file);
@@ -74,10 +100,3 @@ class JsonApi {
 };
 
 }  // namespace eqkit
-    // An assessment file made with an earlier version of its framework: what changed and what
-    // carrying it across gives (eqkit/migration_offer.hpp), as {"ok":true,…offer} or
-    // {"ok":false,"errors":[messages]}. Nothing is opened.
-    [[nodiscard]] std::string migration_offer(std::string_view json, std::string_view label) const;
-    // Carries it across and opens the result, every carried answer marked "needs review":
-    // {"ok":true,"needs_review":[codes],"not_carried":[{code,reason}]} or the errors as above.
-    [[nodiscard]] std::string migrate(std::string_view json, std::string_view label);

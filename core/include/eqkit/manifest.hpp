@@ -17,6 +17,9 @@ inline constexpr std::string_view manifest_name = "manifest.json";
 inline constexpr std::string_view signature_name = "manifest.sig";
 inline constexpr std::string_view report_name = "report.html";
 inline constexpr std::string_view answers_name = "answers.csv";
+// Only in a pack whose workspace has actions: its action plan, as the file and as a page.
+inline constexpr std::string_view pack_actions_name = "actions.json";
+inline constexpr std::string_view pack_action_plan_name = "action-plan.html";
 
 // One file in the pack, as the manifest lists it.
 struct PackFile {
@@ -44,7 +47,7 @@ struct ManifestAssessment {
 };
 
 struct ManifestDocument {
-    PackFile file;  // report.html, answers.csv
+    PackFile file;  // report.html, answers.csv (and actions.json, action-plan.html)
     std::string media_type;
     friend bool operator==(const ManifestDocument&, const ManifestDocument&) = default;
 };

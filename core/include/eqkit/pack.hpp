@@ -78,6 +78,7 @@ struct ImportSummary {
     std::vector<std::string> added_evidence;
     std::vector<std::pair<std::string, std::string>> renamed;  // pack id -> workspace id
     std::vector<std::string> already_present;                  // identical, so not added again
+    std::size_t added_actions = 0;                             // to the workspace's action plan
     std::vector<std::string> notes;  // e.g. a framework file that differs from the pack's
     std::optional<PackSignature> signature;
 };

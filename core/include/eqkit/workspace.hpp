@@ -38,6 +38,9 @@ class Workspace {
     // Replaces the assessment-wide choices (method, applicable items, judgements, flags) after
     // checking them, as one undo step named by `what` ("record the overall judgement").
     [[nodiscard]] Result<void> edit_settings(const Assessment& settings, std::string what);
+    // Replaces the open assessment with `after`, made from it by an edit of the core's (set_field,
+    // set_row, sign_off: they keep the version trail), as one undo step named by `what`.
+    [[nodiscard]] Result<void> edit_whole(Assessment after, std::string what);
     void undo();
     void redo();
     [[nodiscard]] std::optional<std::string> undo_label() const;
