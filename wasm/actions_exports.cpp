@@ -55,4 +55,11 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_actions_export(const char* plugins, const char*
         return eqkit::actions_api_export(ws, filter, format, today);
     });
 }
+// Each assessment's review status, for the list of which are due or overdue.
+EMSCRIPTEN_KEEPALIVE char* eqkit_reviews_list(const char* plugins, const char* dir,
+                                              const char* today) {
+    return with_workspace(plugins, dir, [&](const eqkit::WorkspaceFolder& ws) {
+        return eqkit::reviews_api_list(ws, today);
+    });
+}
 }  // extern "C"

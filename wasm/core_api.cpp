@@ -104,6 +104,22 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_api_linked_to_framework(void* h, const char* fr
     return to_js(
         nlohmann::json(eqkit::items_linked_to_framework(from(h).registry, framework)).dump());
 }
+// Impact assessments: form fields, rows with their risk, sign-off and versions.
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_set_field(void* h, const char* field, const char* value) {
+    return to_js(from(h).api.set_field(field, value));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_set_row(void* h, const char* subject, const char* row) {
+    return to_js(from(h).api.set_row(subject, row));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_sign_off(void* h, const char* signoff) {
+    return to_js(from(h).api.sign_off(signoff));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_version_json(void* h, int version) {
+    return to_js(from(h).api.version_json(version));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_version_report_html(void* h, int version) {
+    return to_js(from(h).api.version_report_html(version));
+}
 EMSCRIPTEN_KEEPALIVE char* eqkit_api_report_html(void* h) {
     return to_js(from(h).api.report_html());
 }

@@ -26,6 +26,12 @@ std::string section_start(const ReportSections& where, std::string_view id,
            "</h" + n + ">\n";
 }
 
+// A wide table scrolls inside its own region on a phone instead of widening the page (WCAG
+// 1.4.10); the region is focusable so it can be scrolled by keyboard.
+std::string wide_start(std::string_view label) {
+    return "<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"" + h(label) + "\">";
+}
+
 std::string signoff_text(const Signoff& s) {
     return "signed off by " + h(s.name) + " (" + h(s.role) + ") on " + h(s.date);
 }
@@ -96,9 +102,10 @@ void rows_section(const Framework& fw, const Assessment& a, const ReportSections
                   std::string& html) {
     const RowsSpec& spec = *fw.rows;
     html += section_start(where, "rows", spec.title);
-    html += "<table><caption>" + h(spec.title) + "</caption>\n<thead><tr><th scope=\"col\">" +
-            h(spec.label) + "</th><th scope=\"col\">" + h(spec.relevance.label) +
-            "</th><th scope=\"col\">" + h(spec.impact.label) + "</th>";
+    html += wide_start(spec.title) + "<table><caption>" + h(spec.title) +
+            "</caption>\n<thead><tr><th scope=\"col\">" + h(spec.label) +
+            "</th><th scope=\"col\">" + h(spec.relevance.label) + "</th><th scope=\"col\">" +
+            h(spec.impact.label) + "</th>";
     if (fw.risk_matrix) {
         html +=
             "<th scope=\"col\">Risk before mitigation</th><th scope=\"col\">Risk after "
@@ -132,16 +139,16 @@ void rows_section(const Framework& fw, const Assessment& a, const ReportSections
         }
         details += "</dl>\n";
     }
-    html += "</tbody></table>\n" + details + "</section>\n";
+    html += "</tbody></table></div>\n" + details + "</section>\n";
 }
 
 }  // namespace
 
 std::string risk_matrix_table(const RiskMatrix& m) {
-    std::string html = "<table><caption>" + h(m.title) + unconfirmed_html(m.provenance) +
-                       ": the score and band for each likelihood (rows) and " + h(m.impact.title) +
-                       " (columns)</caption>\n<thead><tr><th scope=\"col\">" +
-                       h(m.likelihood.title) + "</th>";
+    std::string html =
+        wide_start(m.title) + "<table><caption>" + h(m.title) + unconfirmed_html(m.provenance) +
+        ": the score and band for each likelihood (rows) and " + h(m.impact.title) +
+        " (columns)</caption>\n<thead><tr><th scope=\"col\">" + h(m.likelihood.title) + "</th>";
     for (const AxisLevel& i : m.impact.levels) {
         html += "<th scope=\"col\">" + std::to_string(i.value) + " " + h(i.label) +
                 unconfirmed_html(i.provenance) + "</th>";
@@ -160,7 +167,7 @@ std::string risk_matrix_table(const RiskMatrix& m) {
         }
         html += "</tr>\n";
     }
-    html += "</tbody></table>\n";
+    html += "</tbody></table></div>\n";
     if (!m.note.empty()) html += "<p>" + h(m.note) + "</p>\n";
     return html;
 }

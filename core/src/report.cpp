@@ -16,6 +16,7 @@ max-width:60rem;margin:0 auto;padding:1rem;color:#212b32;background:#fff}
 table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{border:1px solid #4c6272;padding:.5rem;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:bold;padding:.5rem 0}
+.wide{overflow-x:auto}
 .unconfirmed{font-weight:bold}
 .note{white-space:pre-wrap}
 a{color:#005eb8}a:focus{outline:3px solid #ffeb3b;background:#ffeb3b;color:#212b32}

@@ -55,6 +55,15 @@ test('an EIRA report, an earlier version and the action plan pass axe-core', asy
     /Likelihood 4 × impact 3 = 12: High \(UNCONFIRMED/,
     /version 1, not signed off yet/,
   ]);
+  // The characteristics table fits the page on a 1280-pixel screen and on a phone.
+  for (const width of [1280, 390]) {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    await page.goto('file://' + join(dir, 'eira.html'));
+    const [scroll, client] = await page.evaluate(() =>
+      [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll <= client, `the report is ${scroll} pixels wide in a ${client}-pixel window`);
+    await page.close();
+  }
 
   eqkit('actions', 'add', ws, '--item', 'eira_nhs:disability', '--owner', 'Sam Patel',
         '--due', '2025-06-30', '--text', 'Book the ground floor <room>', '--today', '2025-04-01');

@@ -12,6 +12,11 @@ function workspace(core) {
   return library;
 }
 
+// Calls a C function over this browser's workspace folder (wasm/actions_exports.cpp).
+export function workspaceCall(core, name, args) {
+  return call(core, name, args);
+}
+
 function call(core, name, args) {
   workspace(core);  // the folder exists before the first call
   const types = args.map(() => 'string');
@@ -199,6 +204,10 @@ export function routeActions(hash, ctx) {
   let m;
   if (hash === '#/actions' || hash.startsWith('#/actions?')) return renderList(ctx, filterFrom(hash));
   if (hash === '#/actions/add') return renderAdd(ctx);
+  // From an impact assessment's row: a mitigation for that row.
+  if ((m = hash.match(/^#\/actions\/add\?item=([A-Za-z0-9_.:-]+)$/))) {
+    return renderAdd(ctx, [], { item: m[1] });
+  }
   if ((m = hash.match(/^#\/actions\/set\/(a[0-9]+)$/))) return renderSet(ctx, m[1]);
   return ctx.notFound();
 }

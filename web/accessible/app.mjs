@@ -12,6 +12,7 @@ import { bindJudgements, bindReview, categoryFields, choicesLine, judgementForms
          readStatements, renderChoices, reviewBanner, statementFields } from './cqc.mjs';
 import { routeWorkforce } from './workforce.mjs';
 import { routeActions } from './actions.mjs';
+import { IMPACT_ROUTE, impactLinks, impactTasks, routeImpact } from './impact.mjs';
 
 const main = document.getElementById('maincontent');
 const EASY_READ_KEY = 'eqkit-easy-read';
@@ -120,6 +121,8 @@ function renderStart(errors = []) {
       data</a></p>
     <p class="nhsuk-body"><a href="#/actions">Your action plan</a>: actions from every assessment,
       with owners, due dates and what is overdue.</p>
+    <p class="nhsuk-body"><a href="#/assessments">Your assessments</a>: which are due or overdue
+      for review.</p>
     ${problems}`, { error: errors.length > 0 });
   document.getElementById('start-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -226,8 +229,10 @@ function renderTasks() {
     <p class="nhsuk-body">You have completed ${r.answered} of ${esc(plural(r.items, lower(m.framework.item_label)))}.
       Answers are saved in this browser as you go.</p>
     ${choicesLine(m, state)}
+    ${impactTasks(m, state)}
     ${easyReadSwitch()}
     ${groups.join('')}
+    ${impactLinks(m, state)}
     <a class="nhsuk-button" href="#/check" role="button" draggable="false">Check your answers</a>
     <p class="nhsuk-body"><a href="#/evidence">Your evidence library</a>: files, links and notes
       for these items, and evidence packs.</p>
@@ -499,6 +504,7 @@ function renderResults(judgementErrors = []) {
       </tr></tfoot>
     </table>
     ${band}
+    ${r.aggregated ? '' : itemRatings(m, r.tasks)}
     ${ratingSection(r.rating, m, r.tasks)}
     ${judgementForms(r.rating, m, judgementErrors)}
     ${r.aggregation_note ? `<p class="nhsuk-body">${esc(r.aggregation_note)}</p>` : ''}
@@ -530,6 +536,22 @@ function renderResults(judgementErrors = []) {
   return undefined;
 }
 
+// Where scores are not added up (the AIS's maturity levels), the result is each item's rating.
+function itemRatings(m, tasks) {
+  const pages = new Map(m.pages.map((p) => [p.item, p]));
+  const rows = tasks.filter((t) => t.applies).map((t) => `<tr class="nhsuk-table__row">
+      <th class="nhsuk-table__header" scope="row">${esc(pages.get(t.item).heading)}</th>
+      <td class="nhsuk-table__cell">${t.score === null ? 'Not rated' :
+        `${t.score} – ${esc(t.score_label)}`}</td></tr>`).join('');
+  return `<table class="nhsuk-table">
+    <caption class="nhsuk-table__caption">${esc(m.scale.title)}: each ${
+      esc(lower(m.framework.item_label))}</caption>
+    <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
+      <th class="nhsuk-table__header" scope="col">${esc(m.framework.item_label)}</th>
+      <th class="nhsuk-table__header" scope="col">Rating</th></tr></thead>
+    <tbody class="nhsuk-table__body">${rows}</tbody></table>`;
+}
+
 function renderNotFound() {
   show('Page not found', `${heading('Page not found')}
     <p class="nhsuk-body"><a href="#/">Go to the start</a></p>`);
@@ -551,6 +573,10 @@ function route() {
   if (hash.startsWith('#/actions')) {
     return routeActions(hash, { core, show, heading, backLink, errorSummary,
                                 notFound: renderNotFound });
+  }
+  if (IMPACT_ROUTE.test(hash)) {
+    return routeImpact(hash, { core, show, heading, backLink, errorSummary, model,
+                               notFound: renderNotFound });
   }
   if (hash.startsWith('#/workforce')) {
     return routeWorkforce(hash, { core, show, heading, backLink, errorSummary });

@@ -90,5 +90,15 @@ export class Core {
     return this.change('eqkit_api_accept_answer', ['string', 'string', 'string'],
                        [item, JSON.stringify(suggestion), by]);
   }
+  // Impact assessments: fields, rows with their risk, sign-off and versions.
+  setField(id, value) {
+    return this.change('eqkit_api_set_field', ['string', 'string'], [id, value]);
+  }
+  setRow(subject, row) {
+    return this.change('eqkit_api_set_row', ['string', 'string'], [subject, JSON.stringify(row)]);
+  }
+  signOff(signer) { return this.change('eqkit_api_sign_off', ['string'], [JSON.stringify(signer)]); }
+  versionJson(n) { return this.call('eqkit_api_version_json', ['number'], [n]); }
+  versionReportHtml(n) { return this.call('eqkit_api_version_report_html', ['number'], [n]); }
   statementPagesHtml() { return this.call('eqkit_api_statement_pages_html'); }
 }

@@ -4,7 +4,7 @@
 // "needs review" mark of a carried answer and the user's text for the statement report page.
 // Every check and every wording of a rule comes from the core (JsonApi::settings and the form
 // model); this file only draws forms and sends what the user chose.
-import { esc } from './html.mjs';
+import { esc, fieldError, formGroup } from './html.mjs';
 
 function radios(name, options, checked, describedBy = '') {
   return `<div class="nhsuk-radios" data-module="nhsuk-radios">${options.map((o, i) => {
@@ -19,16 +19,8 @@ function radios(name, options, checked, describedBy = '') {
   }).join('')}</div>`;
 }
 
-function errorFor(errors, field) {
-  const e = errors.find((x) => x.field === field);
-  return e ? `<span class="nhsuk-error-message" id="${esc(field)}-error">
-    <span class="nhsuk-u-visually-hidden">Error:</span> ${esc(e.message)}</span>` : '';
-}
-
-function group(field, errors, inner) {
-  const bad = errors.some((e) => e.field === field);
-  return `<div class="nhsuk-form-group${bad ? ' nhsuk-form-group--error' : ''}">${inner}</div>`;
-}
+const errorFor = fieldError;
+const group = (field, errors, inner) => formGroup(errors, field, inner);
 
 // Whether the framework has choices at all: methods to pick between, items rated by percentages.
 export function hasChoices(m) { return m.methods.length > 0; }

@@ -2,7 +2,7 @@
 // adding a file, link or note, editing and attaching, the evidence on each item's page, and
 // evidence packs (export with the personal data warning, check, import). Every status, date
 // rule and message comes from the WebAssembly core through library.mjs.
-import { download, esc, plural } from './html.mjs';
+import { download, esc, fieldError, formGroup, plural } from './html.mjs';
 import { Library } from './library.mjs';
 
 let library = null;  // opened on first use, over the page's core
@@ -27,16 +27,7 @@ function dates(e) {
   return esc(covered);
 }
 
-function fieldError(errors, field) {
-  const e = errors.find((x) => x.field === field);
-  return e ? `<span class="nhsuk-error-message" id="${field}-error">
-    <span class="nhsuk-u-visually-hidden">Error:</span> ${esc(e.message)}</span>` : '';
-}
-
-function group(errors, field, inner) {
-  const err = errors.some((e) => e.field === field);
-  return `<div class="nhsuk-form-group${err ? ' nhsuk-form-group--error' : ''}">${inner}</div>`;
-}
+const group = formGroup;
 
 function describedBy(errors, field, hint) {
   const ids = [hint ? `${field}-hint` : '', errors.some((e) => e.field === field) ? `${field}-error` : '']

@@ -20,3 +20,16 @@ export function download(text, filename, type) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+// An NHS.UK error message for one field of a form, or nothing when it has no error.
+export function fieldError(errors, field) {
+  const e = errors.find((x) => x.field === field);
+  return e ? `<span class="nhsuk-error-message" id="${esc(field)}-error">
+    <span class="nhsuk-u-visually-hidden">Error:</span> ${esc(e.message)}</span>` : '';
+}
+
+// An NHS.UK form group, marked as in error when its field has one.
+export function formGroup(errors, field, inner) {
+  const bad = errors.some((e) => e.field === field);
+  return `<div class="nhsuk-form-group${bad ? ' nhsuk-form-group--error' : ''}">${inner}</div>`;
+}
