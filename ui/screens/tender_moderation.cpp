@@ -52,9 +52,10 @@ void TenderScreen::draw_moderation(const Look& look) {
     ImGui::Spacing();
     widgets::subheading(look, text::tn_side_by_side);
     const int columns = static_cast<int>(evaluators.size()) + 4;
-    constexpr ImGuiTableFlags flags =
-        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX;
-    if (ImGui::BeginTable("side_by_side", columns, flags)) {
+    // Each column as wide as its widest cell, so no name, code or flag is cut short.
+    if (ImGui::BeginTable(
+            "side_by_side", columns,
+            ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn(text::tn_col_bid_question);
         for (const Json& e : evaluators)
             ImGui::TableSetupColumn(tn::str(e, "name").c_str());
@@ -159,10 +160,13 @@ void TenderScreen::draw_distribution(const Look& look) {
             at.y + font + height * (1.0F - static_cast<float>(count) / static_cast<float>(most));
         draw->AddRectFilled(ImVec2(x, top), ImVec2(x + bar_width, at.y + font + height), bar);
         draw->AddRect(ImVec2(x, at.y + font), ImVec2(x + bar_width, at.y + font + height), edge);
+        // The count above its bar and the score below it, each centred on the bar.
         const std::string n = std::to_string(count);
-        draw->AddText(ImVec2(x, top - font), ink, n.c_str());
+        const float n_x = x + (bar_width - ImGui::CalcTextSize(n.c_str()).x) / 2.0F;
+        draw->AddText(ImVec2(n_x, top - font), ink, n.c_str());
         const std::string v = std::to_string(dist[i].value("value", 0));
-        draw->AddText(ImVec2(x, at.y + font + height), ink, v.c_str());
+        const float v_x = x + (bar_width - ImGui::CalcTextSize(v.c_str()).x) / 2.0F;
+        draw->AddText(ImVec2(v_x, at.y + font + height), ink, v.c_str());
     }
     ImGui::Dummy(ImVec2(static_cast<float>(dist.size()) * (bar_width + font),
                         height + font * 2.0F + ImGui::GetStyle().ItemSpacing.y));

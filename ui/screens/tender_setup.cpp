@@ -28,7 +28,8 @@ void draw_levels(const Look& look, const Json& scale) {
     widgets::paragraph(caption);
     if (!ImGui::BeginTable("levels", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
     ImGui::TableSetupColumn(text::tn_col_score, ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn(text::tn_col_label, ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(text::tn_col_label, ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::GetFontSize() * 9.0F);
     ImGui::TableSetupColumn(text::tn_col_descriptor);
     ImGui::TableHeadersRow();
     for (const Json& level : scale.at("levels")) {
@@ -99,7 +100,7 @@ void TenderScreen::draw_new_tender(const Look& look) {
     const Json& sets = st_.sets.is_object() ? st_.sets.at("question_sets") : Json::array();
     widgets::paragraph(text::tn_question_set);
     const Json& chosen = st_.set_index < sets.size() ? sets[st_.set_index] : Json();
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 30));
+    ImGui::SetNextItemWidth(-1.0F);  // the whole title: sets differ late in their names
     if (ImGui::BeginCombo("##set", chosen.is_object() ? tn::str(chosen, "title").c_str() : "")) {
         for (std::size_t i = 0; i < sets.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
