@@ -111,7 +111,8 @@ mkdir -p "$web"
 echo '{"type": "commonjs"}' >"$web/package.json"
 cache() { sed -n "s/^$1:[A-Z]*=//p" "$wasm/CMakeCache.txt"; }
 src=$(cache CMAKE_HOME_DIRECTORY)
-em++ $(cache CMAKE_CXX_FLAGS_RELEASE) -std=c++20 -DJSON_NOEXCEPTION -I"$src/core/include" \
+# -msimd128: CMakeLists.txt adds it to every web build object.
+em++ $(cache CMAKE_CXX_FLAGS_RELEASE) -msimd128 -std=c++20 -DJSON_NOEXCEPTION -I"$src/core/include" \
      -isystem "$wasm/hostinc" "$src/bench/wres_import_time.cpp" "$wasm/core/libeqkit_core.a" \
      -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sWASM_ASYNC_COMPILATION=0 \
      -sDISABLE_EXCEPTION_CATCHING=1 -o "$web/wres_import_time.js"
