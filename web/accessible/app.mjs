@@ -12,6 +12,7 @@ import { bindJudgements, bindReview, categoryFields, choicesLine, judgementForms
          readStatements, renderChoices, reviewBanner, statementFields } from './cqc.mjs';
 import { routeWorkforce } from './workforce.mjs';
 import { routeActions } from './actions.mjs';
+import { routeTender } from './tender.mjs';
 import { IMPACT_ROUTE, impactLinks, impactTasks, routeImpact } from './impact.mjs';
 
 const main = document.getElementById('maincontent');
@@ -119,6 +120,8 @@ function renderStart(errors = []) {
     ${uploadForm()}
     <p class="nhsuk-body"><a href="#/workforce">Compute the WRES or WDES from your workforce
       data</a></p>
+    <p class="nhsuk-body"><a href="#/tender">Evaluate tenders</a>: bidders' answers to your equality
+      questions scored independently, moderated and ranked.</p>
     <p class="nhsuk-body"><a href="#/actions">Your action plan</a>: actions from every assessment,
       with owners, due dates and what is overdue.</p>
     <p class="nhsuk-body"><a href="#/assessments">Your assessments</a>: which are due or overdue
@@ -576,6 +579,10 @@ function route() {
   }
   if (IMPACT_ROUTE.test(hash)) {
     return routeImpact(hash, { core, show, heading, backLink, errorSummary, model,
+                               notFound: renderNotFound });
+  }
+  if (hash.startsWith('#/tender')) {
+    return routeTender(hash, { core, show, heading, backLink, errorSummary,
                                notFound: renderNotFound });
   }
   if (hash.startsWith('#/workforce')) {

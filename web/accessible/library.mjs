@@ -10,13 +10,9 @@
 // Asyncify (which would slow every call and grow the module), so the page would freeze. The
 // worker reads the workspace from IndexedDB itself, and the page reloads it after the worker
 // changed it.
-export const WORKSPACE = '/persist/workspace';
+import { persist, syncfs } from './storage.mjs';
 
-function syncfs(module, populate) {
-  return new Promise((resolve, reject) => {
-    module.FS.syncfs(populate, (err) => (err ? reject(err) : resolve()));
-  });
-}
+export const WORKSPACE = '/persist/workspace';
 
 export class Library {
   constructor(core) {
@@ -39,14 +35,8 @@ export class Library {
   json(name, types, args) { return JSON.parse(this.call(name, types, args)); }
 
   // Flushes the file system to IndexedDB; a failure is shown on every page (core.storageError).
-  async persist() {
-    try {
-      await syncfs(this.module, false);
-      this.core.storageError = null;
-    } catch (err) {
-      this.core.storageError = 'Your browser did not save the latest change to your evidence (' +
-        err + '). Export an evidence pack to keep a copy.';
-    }
+  persist() {
+    return persist(this.core, 'to your evidence', 'Export an evidence pack to keep a copy.');
   }
 
   async change(name, types, args) {
