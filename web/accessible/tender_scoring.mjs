@@ -166,8 +166,8 @@ function scoreRadios(q, chosen, error, disabled) {
   }).join('');
   return `<div class="nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}">
     <fieldset class="nhsuk-fieldset"${error ? ' aria-describedby="score-error"' : ''}>
-      <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Your score
-        (${esc(q.scale.title)})</legend>
+      <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Your score, on the scale
+        ${esc(q.scale.title)}</legend>
       ${error ? `<span class="nhsuk-error-message" id="score-error"><span
         class="nhsuk-u-visually-hidden">Error:</span> ${esc(error)}</span>` : ''}
       <div class="nhsuk-radios" data-module="nhsuk-radios">${options}</div></fieldset></div>`;
@@ -206,7 +206,7 @@ export function renderScoreAnswer(ctx, overview, evaluator, bidderName, code, er
     <div class="nhsuk-grid-row">
       <div class="nhsuk-grid-column-one-half">
         <h2 class="nhsuk-heading-s">The bidder's answer</h2>
-        <div class="nhsuk-inset-text eqkit-narrative">${a.answered ? esc(a.text) :
+        <div class="nhsuk-inset-text">${a.answered ? `<p class="eqkit-narrative">${esc(a.text)}</p>` :
           '<p>The bidder did not answer this question.</p>'}</div>
         <p class="nhsuk-body">${wordsLine(a)}</p>
         ${evidenceSection(a, bidder.flagged)}
