@@ -93,7 +93,7 @@ TEST_CASE("json api impact: a row is rated, its risk put in words, and bad rows 
     CHECK(e.ws.undo_label() == "rate race");
 }
 
-TEST_CASE("json api impact: fields are checked; sign-off is refused with each gap named") {
+TEST_CASE("json api impact: fields are checked, and sign-off is refused with each gap named") {
     Eira e;
     const json bad_date = json::parse(e.api.set_field("review_date", "31/03/2026"));
     CHECK(bad_date["errors"][0]["field"] == "field-review_date");
@@ -113,7 +113,7 @@ TEST_CASE("json api impact: fields are checked; sign-off is refused with each ga
     CHECK(e.state()["impact"]["signoff_gaps"].size() > 10);
 }
 
-TEST_CASE("json api impact: sign-off locks; an edit starts version 2; version 1 stays readable") {
+TEST_CASE("json api impact: sign-off locks, an edit starts version 2, version 1 stays readable") {
     Eira e;
     e.complete();
     CHECK(e.state()["impact"]["signoff_gaps"].empty());
