@@ -162,6 +162,7 @@ test('a tender run through the accessible pages, every page passing axe-core', a
   await page.fill('#weight-PSR4-ACCESS', '50');
   await submit(page, 'Save weights and moderation');
   assert.match(await text(page, '.nhsuk-error-summary'), /published.*locked/);
+  assert.equal(await page.getAttribute('.nhsuk-error-summary a', 'href'), '#weight-PSR4-ACCESS');
   await check('tender set-up (refused change)');
 
   // Bids: a good pack is verified, a tampered one FLAGGED with the reason.

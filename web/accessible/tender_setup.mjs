@@ -179,7 +179,10 @@ export function renderSetup(ctx, overview, _m, errors = { criteria: [], evaluato
                             values = {}) {
   const { session } = ctx;
   const target = { criteria: 'criteria', evaluator: 'evaluator', publish: 'page-heading' };
-  const all = Object.entries(errors).flatMap(([key, list]) => list.map((e) => ({ ...e, target: target[key] })));
+  // A weight's refusal names its question ('question "PSR4-ACCESS", weight'): link to that field.
+  const weightOf = (e) => overview.questions.find((q) => e.place.startsWith(`question "${q.code}"`));
+  const all = Object.entries(errors).flatMap(([key, list]) => list.map((e) => ({
+    ...e, target: key === 'criteria' && weightOf(e) ? `weight-${weightOf(e).code}` : target[key] })));
   const set = overview.question_set;
   ctx.show('Tender set-up', `${tenderNav(overview, 'setup')}
     ${refusal(ctx, all, { '': 'criteria', 'disagreement_threshold': 'threshold' })}
