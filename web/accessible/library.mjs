@@ -10,39 +10,23 @@
 // Asyncify (which would slow every call and grow the module), so the page would freeze. The
 // worker reads the workspace from IndexedDB itself, and the page reloads it after the worker
 // changed it.
+import { CoreSession } from './session.mjs';
 import { persist, syncfs } from './storage.mjs';
 
 export const WORKSPACE = '/persist/workspace';
 
-export class Library {
+export class Library extends CoreSession {
   constructor(core) {
-    this.core = core;
-    this.module = core.module;
-    this.handle = this.module.ccall('eqkit_library_create', 'number', ['string'], ['/plugins']);
+    super(core, 'eqkit_library_create');
     this.opened = this.json('eqkit_library_open', ['string'], [WORKSPACE]);
     this.worker = null;
     this.jobs = new Map();
     this.nextJob = 1;
   }
 
-  call(name, types = [], args = []) {
-    const ptr = this.module.ccall(name, 'number', ['number', ...types], [this.handle, ...args]);
-    const text = this.module.UTF8ToString(ptr);
-    this.module._free(ptr);
-    return text;
-  }
-
-  json(name, types, args) { return JSON.parse(this.call(name, types, args)); }
-
   // Flushes the file system to IndexedDB; a failure is shown on every page (core.storageError).
   persist() {
     return persist(this.core, 'to your evidence', 'Export an evidence pack to keep a copy.');
-  }
-
-  async change(name, types, args) {
-    const result = this.json(name, types, args);
-    if (result.ok) await this.persist();
-    return result;
   }
 
   // today is left to the core (this computer's date), so no date rule lives here.

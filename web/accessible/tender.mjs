@@ -7,6 +7,7 @@
 // an evaluator's own scoresheet is kept beside it (/persist/tender-sheets/<reference>/). Uploaded
 // files go to a work folder in memory (/tmp/tender-upload) for the core to read and copy.
 import { esc } from './html.mjs';
+import { CoreSession } from './session.mjs';
 import { persist } from './storage.mjs';
 import { renderCreate, renderSetup, renderConflicts } from './tender_setup.mjs';
 import { renderBids } from './tender_bids.mjs';
@@ -30,35 +31,18 @@ function makeDirs(fs, path) {
 // The audit log's "when": this computer's clock, in UTC, to the second.
 export function now() { return new Date().toISOString().replace(/\.\d+Z$/, 'Z'); }
 
-export class TenderSession {
+export class TenderSession extends CoreSession {
   constructor(core) {
-    this.core = core;
-    this.module = core.module;
-    this.handle = this.module.ccall('eqkit_tender_create_session', 'number', ['string'],
-                                    ['/plugins']);
+    super(core, 'eqkit_tender_create_session');
     this.opened = null;  // the reference of the tender open in the core, if any
     makeDirs(this.module.FS, TENDERS);
     makeDirs(this.module.FS, SHEETS);
     makeDirs(this.module.FS, UPLOADS);
   }
 
-  json(name, types = [], args = []) {
-    const ptr = this.module.ccall(name, 'number', ['number', ...types], [this.handle, ...args]);
-    const text = this.module.UTF8ToString(ptr);
-    this.module._free(ptr);
-    return name === 'eqkit_tender_report_html' || name === 'eqkit_tender_results_csv' ?
-      text : JSON.parse(text);
-  }
-
   // Flushes the file system to IndexedDB; a failure is shown on every page (core.storageError).
   persist() {
     return persist(this.core, 'to this tender', 'Download the results to keep a copy.');
-  }
-
-  async change(name, types, args) {
-    const result = this.json(name, types, args);
-    if (result.ok) await this.persist();
-    return result;
   }
 
   // ---- which tender -----------------------------------------------------------------------
@@ -159,8 +143,8 @@ export class TenderSession {
                        [JSON.stringify({ ...request, who: 'lead' }), now()]);
   }
   results() { return this.json('eqkit_tender_results'); }
-  reportHtml() { return this.json('eqkit_tender_report_html'); }
-  resultsCsv() { return this.json('eqkit_tender_results_csv'); }
+  reportHtml() { return this.call('eqkit_tender_report_html'); }
+  resultsCsv() { return this.call('eqkit_tender_results_csv'); }
 
   // ---- an evaluator's own scoresheet, kept in this browser ---------------------------------
 
