@@ -224,8 +224,13 @@ void App::draw_sections(float below) {
 }
 
 void App::draw_assessment_section(float below) {
+    if (migration_) {
+        draw_migration_screen(*migration_, queue_, look_);
+        return;
+    }
     if (ws_.is_open()) {
         draw_header();
+        draw_review_strip(ws_, assess_.selected, queue_, look_, assess_.review_ids);
         draw_assess_screen(ws_, assess_, queue_, look_, section_height(below),
                            evidence_.context_for(ws_.framework().id, assess_.selected));
     } else {
@@ -280,6 +285,9 @@ std::string App::state_json() const {
         answers[code] = std::move(a);
     }
     state["answers"] = std::move(answers);
+    state["migration"] = migration_ ? nlohmann::json::parse(migration_offer_json(migration_->offer))
+                                    : nlohmann::json(nullptr);
+    state["needs_review"] = answers_to_review(ws_);
     return state.dump();
 }
 
@@ -340,6 +348,7 @@ void App::run_pending() {
 
 void App::opened() {
     assess_ = AssessScreenState{};
+    migration_.reset();
     if (ws_.is_open()) {
         const Framework& fw = ws_.framework();
         for (const Group& group : fw.groups) {
@@ -351,6 +360,34 @@ void App::opened() {
     }
     picker_.take_focus = true;
     changed_ = true;
+}
+
+void App::open_failed(std::string text, std::string label, const ErrorList& errors) {
+    Checked<MigrationOffer> offer = offer_migration(text, label, ws_.registry());
+    if (!offer) {
+        fail(errors);
+        return;
+    }
+    migration_ = MigrationScreenState{std::move(text), std::move(label), std::move(*offer), {}};
+    on(ShowSection{Section::assessment});
+}
+
+void App::on(const CarryAcross&) {
+    if (!migration_) return;
+    const MigrationScreenState offered = std::move(*migration_);
+    migration_.reset();
+    Checked<Migration> carried = open_migrated(ws_, offered.text, offered.label);
+    if (!carried) {
+        fail(carried.error());
+        return;
+    }
+    opened();
+    if (!carried->needs_review.empty()) assess_.selected = carried->needs_review.front();
+    status_ = fill(text::status_migrated, offered.label, carried->needs_review.size());
+}
+
+void App::on(const CancelMigration&) {
+    migration_.reset();
 }
 
 void App::on(const StartAssessment& c) {
@@ -406,7 +443,8 @@ void App::on(const OpenFile& c) {
     prompt_.reset();
     if (!may_replace_work(c)) return;
     if (Checked<void> loaded = ws_.open(c.file); !loaded) {
-        fail(loaded.error());
+        Result<std::string> bytes = read_text_file(c.file);
+        open_failed(bytes ? std::move(*bytes) : std::string(), c.file.string(), loaded.error());
         return;
     }
     opened();
@@ -416,7 +454,7 @@ void App::on(const OpenFile& c) {
 void App::on(const OpenText& c) {
     if (!may_replace_work(c)) return;
     if (Checked<void> loaded = ws_.open_text(c.text, c.label); !loaded) {
-        fail(loaded.error());
+        open_failed(c.text, c.label, loaded.error());
         return;
     }
     opened();

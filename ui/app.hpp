@@ -13,6 +13,7 @@
 #include "screens/dialogs.hpp"
 #include "screens/evidence_section.hpp"
 #include "screens/framework_picker.hpp"
+#include "screens/migration_screen.hpp"
 #include "screens/tender_screen.hpp"
 #include "screens/workforce_screen.hpp"
 #include "settings.hpp"
@@ -64,6 +65,10 @@ class App {
     [[nodiscard]] const ErrorList& problems() const { return problems_; }
     [[nodiscard]] const AssessScreenState& assess_state() const { return assess_; }
     [[nodiscard]] Section section() const { return section_; }
+    // The migration review screen's state while it is shown.
+    [[nodiscard]] const std::optional<MigrationScreenState>& migration() const {
+        return migration_;
+    }
     [[nodiscard]] WorkforceScreen& workforce() { return workforce_; }
     [[nodiscard]] TenderScreen& tender() { return tender_; }
     [[nodiscard]] EvidenceSection& evidence() { return evidence_; }
@@ -99,6 +104,8 @@ class App {
     void on(const AttachEvidence& c);
     void on(const SetChoices& c);
     void on(const KeepAsEvidence& c);
+    void on(const CarryAcross& c);
+    void on(const CancelMigration& c);
 
     // False (and the command kept for "Save changes?") when unsaved work would be lost.
     bool may_replace_work(const Command& command);
@@ -106,6 +113,9 @@ class App {
     // Saves where the work already lives; false when a path must be asked for first.
     bool save_in_place();
     void opened();  // after the workspace changed assessment
+    // A file that did not open: made with an earlier version of its framework, it goes to the
+    // migration review screen; otherwise the errors are shown.
+    void open_failed(std::string text, std::string label, const ErrorList& errors);
     void ask_path(PathPurpose purpose);
     [[nodiscard]] std::string document_name(Document what) const;
     [[nodiscard]] std::string document_bytes(Document what) const;
@@ -134,6 +144,7 @@ class App {
     Section section_ = Section::assessment;
     bool section_chosen_ = false;  // by a command or key, so the tab bar must follow
     std::optional<PathPromptState> prompt_;
+    std::optional<MigrationScreenState> migration_;
     std::optional<Command> pending_;  // waits on "Save changes?"
     bool continue_after_save_ = false;
     bool confirmed_ = false;  // running a command the user already confirmed

@@ -77,7 +77,9 @@ struct SetChoices {  // the assessment-wide choices (method, items that apply, j
     Assessment settings;
     std::string what;  // the undo step's name
 };
-struct AttachEvidence {  // evidence from the library, to an item ("eds2022:1A")
+struct CarryAcross {};      // the migration review screen's offer, accepted
+struct CancelMigration {};  // and declined: nothing is opened
+struct AttachEvidence {     // evidence from the library, to an item ("eds2022:1A")
     std::string evidence_id;
     std::string item_ref;
 };
@@ -86,7 +88,7 @@ using Command =
     std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment, Open, OpenFile,
                  OpenText, Save, SaveAs, SaveTo, Download, ExportTo, RequestClose, ResolveUnsaved,
                  CancelPrompt, ClearProblems, SetFontSize, SetHighContrast, ShowSection,
-                 AttachEvidence, KeepAsEvidence, SetChoices>;
+                 AttachEvidence, KeepAsEvidence, SetChoices, CarryAcross, CancelMigration>;
 
 class CommandQueue {
   public:

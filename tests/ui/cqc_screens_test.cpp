@@ -1,15 +1,19 @@
 // The canvas screens for CQC assessments, driven headlessly through the keyboard's way of
 // pressing a widget (ImGui::ActivateItem, what Space or Enter does on the focused widget):
 // choosing the statements that apply, recording a judgement with its rationale, confirming an
-// answer marked "needs review", and scoring evidence categories under the earlier method.
+// answer marked "needs review", scoring evidence categories under the earlier method, and the
+// migration review screen for a file made with an earlier framework version.
 #include <doctest/doctest.h>
 
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <nlohmann/json.hpp>
 
 #include "app.hpp"
+#include "eqkit/coverage.hpp"
 #include "eqkit/rating.hpp"
 #include "headless.hpp"
+#include "screens/migration_screen.hpp"
 #include "screens/totals_panel.hpp"
 
 using namespace eqkit;
@@ -118,4 +122,165 @@ TEST_CASE("cqc screens: under the earlier method the editor scores evidence cate
     const auto lines = ui::rating_lines(f.ws.framework(), f.ws.assessment());
     CHECK(has_text(lines, "How we reach a rating (for assessments before December 2024)"));
     CHECK(has_text(lines, "100%"));  // Safe: one statement, score 4 of 4
+}
+
+namespace {
+
+// An AIS assessment made with the 2016 version, which the shipped plugins keep as an earlier
+// version of the loaded one: 1 and G1 answered.
+std::filesystem::path ais_2016_file(const test::TempDir& dir) {
+    const Framework& old_fw = *test::shipped_registry().find_version("ais", "2016");
+    Assessment a = new_assessment(old_fw);
+    a.answers["1"] = scored(2);
+    a.answers["1"].narrative = "Asked at registration";
+    a.answers["G1"] = scored(1);
+    const std::filesystem::path file = dir.path() / "ais-2016.json";
+    test::spit(file, assessment_to_json(old_fw, a));
+    return file;
+}
+
+}  // namespace
+
+TEST_CASE("migration screen: a file from an earlier version shows what changed, then carries") {
+    test::AppFixture f;
+    const test::TempDir dir;
+    f.run(ui::OpenFile{ais_2016_file(dir)}, 3);
+    CHECK_FALSE(f.ws.is_open());
+    CHECK(f.app->problems().empty());  // not an error: an offer
+    REQUIRE(f.app->migration().has_value());
+    const auto state = nlohmann::json::parse(f.app->state_json());
+    const auto& offer = state.at("migration");
+    CHECK(offer.at("from").at("version") == "2016");
+    CHECK(offer.at("added").size() == 2);  // 6 Review, G3 Compliance published each year
+    CHECK(offer.at("carried").size() == 2);
+    CHECK(offer.at("not_carried").empty());
+    press(f, f.app->migration()->ids.at("carry"));
+    REQUIRE(f.ws.is_open());
+    CHECK_FALSE(f.app->migration().has_value());
+    CHECK(f.ws.framework().version == f.ws.registry().find("ais")->version);
+    CHECK(f.ws.dirty());
+    CHECK_FALSE(f.ws.path().has_value());  // Save asks where: the 2016 file stays as it was
+    CHECK(f.ws.assessment().answer("1").narrative == "Asked at registration");
+    CHECK(ui::answers_to_review(f.ws) == std::vector<std::string>{"1", "G1"});
+    CHECK(f.app->assess_state().selected == "1");  // the first to review
+}
+
+TEST_CASE("migration screen: carried answers are reviewed one by one, by keyboard") {
+    test::AppFixture f;
+    const test::TempDir dir;
+    f.run(ui::OpenFile{ais_2016_file(dir)}, 3);
+    press(f, f.app->migration()->ids.at("carry"));
+    press(f, f.app->assess_state().review_ids.at("confirm"));  // "Confirm and next"
+    CHECK_FALSE(f.ws.assessment().answer("1").needs_review);
+    CHECK(f.ws.assessment().answer("G1").needs_review);
+    CHECK(f.app->assess_state().selected == "G1");
+    CHECK(f.ws.undo_label() == "confirm 1 reviewed");
+    press(f, f.app->assess_state().review_ids.at("confirm"));
+    CHECK(ui::answers_to_review(f.ws).empty());
+    CHECK(f.app->assess_state().review_ids.empty());  // the strip has gone
+}
+
+TEST_CASE("migration screen: Cancel opens nothing and keeps the open assessment") {
+    test::AppFixture f;
+    f.run(ui::StartAssessment{"eds2022"}, 2);
+    const test::TempDir dir;
+    Result<void> saved = f.ws.save_as(dir.path() / "eds.json");  // nothing unsaved to ask about
+    REQUIRE(saved.has_value());
+    f.run(ui::OpenFile{ais_2016_file(dir)}, 3);
+    REQUIRE(f.app->migration().has_value());
+    press(f, f.app->migration()->ids.at("cancel"));
+    CHECK_FALSE(f.app->migration().has_value());
+    CHECK(f.ws.framework().id == "eds2022");
+    // A file that is simply broken is an error, not an offer.
+    test::spit(dir.path() / "bad.json", "{");
+    f.run(ui::OpenFile{dir.path() / "bad.json"}, 2);
+    CHECK_FALSE(f.app->migration().has_value());
+    CHECK_FALSE(f.app->problems().empty());
+}
+
+namespace {
+
+// The canvas's evidence library (a workspace folder) holding an EDS 2022 assessment with 1A
+// answered; the shipped crosswalk links 1A to CQC RES-5. The library is opened again to see it.
+void library_with_eds_answer(test::AppFixture& f) {
+    const Registry& registry = f.ws.registry();
+    Checked<WorkspaceFolder> made = WorkspaceFolder::open(f.platform.library_folder(), registry);
+    REQUIRE(made.has_value());
+    const Framework& eds = *registry.find("eds2022");
+    REQUIRE(made->add_assessment(eds, "Ours", "eds2022").has_value());
+    Assessment a = made->find_assessment("eds2022")->assessment;
+    a.answers["1A"] = scored(2);
+    a.answers["1A"].narrative = "Interpreters on request.";
+    REQUIRE(made->save_assessment("eds2022", a).has_value());
+    ErrorList problems;
+    f.app->evidence().open_library(problems);
+    REQUIRE(problems.empty());
+}
+
+// Focuses an answer's row and types one letter, as a keyboard user would.
+void key_on(test::AppFixture& f, unsigned int id, const char* letter) {
+    REQUIRE(id != 0);
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.NavInputSource = ImGuiInputSource_Keyboard;
+    ImGui::ClearActiveID();  // leave any text field, as Tab would
+    ImGui::SetFocusID(id, g.NavWindow != nullptr ? g.NavWindow : g.CurrentWindow);
+    f.frames(1);
+    f.headless.type(*f.app, letter);
+    f.frames(2);
+}
+
+}  // namespace
+
+TEST_CASE("crosswalk panel: an answer from a linked item is accepted with A, with its source") {
+    test::AppFixture f;
+    f.run(ui::StartAssessment{"cqc_saf"}, 2);
+    library_with_eds_answer(f);
+    f.run(ui::SelectItem{"RES-5"}, 3);
+    const auto& ids = f.app->assess_state().editor.answer_ids;
+    REQUIRE(ids.count("eds2022:1A|eds2022") == 1);
+    // Nobody named yet: nothing is copied, and the editor says why.
+    key_on(f, ids.at("eds2022:1A|eds2022"), "a");
+    CHECK(f.ws.assessment().answer("RES-5").empty());
+    CHECK(f.app->assess_state().editor.answers_note.find("Say who you are") == 0);
+    press(f, f.app->assess_state().editor.accepted_by_id);
+    f.headless.type(*f.app, "Jo Bloggs");
+    key_on(f, ids.at("eds2022:1A|eds2022"), "a");
+    const Answer& got = f.ws.assessment().answer("RES-5");
+    CHECK(got.needs_review);
+    REQUIRE(got.sources.size() == 1);
+    CHECK(got.sources[0].item == "eds2022:1A");
+    CHECK(got.sources[0].accepted_by == "Jo Bloggs");
+    CHECK(got.narrative.find("Interpreters on request.") != std::string::npos);
+    CHECK(f.app->assess_state().editor.answer_ids.empty());  // no longer offered
+    f.run(ui::Undo{}, 2);                                    // one undo step takes it all back
+    CHECK(f.ws.assessment().answer("RES-5").empty());
+}
+
+TEST_CASE("crosswalk panel: R rejects a linked answer and copies nothing") {
+    test::AppFixture f;
+    f.run(ui::StartAssessment{"cqc_saf"}, 2);
+    library_with_eds_answer(f);
+    f.run(ui::SelectItem{"RES-5"}, 3);
+    const auto& ids = f.app->assess_state().editor.answer_ids;
+    REQUIRE(ids.count("eds2022:1A|eds2022") == 1);
+    key_on(f, ids.at("eds2022:1A|eds2022"), "r");
+    CHECK(f.ws.assessment().answer("RES-5").empty());
+    CHECK(f.app->assess_state().editor.answer_ids.empty());
+    CHECK(f.app->assess_state().editor.answers_note == "Answer rejected: nothing was copied.");
+}
+
+TEST_CASE("coverage view: items with evidence here, through the crosswalk, or none") {
+    test::AppFixture f;
+    ImGui::GetIO().DisplaySize = ImVec2(1280.0F, 4000.0F);  // the whole detail panel in view
+    f.run(ui::StartAssessment{"cqc_saf"}, 2);
+    library_with_eds_answer(f);
+    f.run(ui::ShowSection{ui::Section::evidence}, 3);
+    press(f, f.app->evidence().coverage_state().header_id);
+    // The open assessment's framework first: RES-5 is covered through EDS 2022 1A's answer.
+    const Result<Coverage> c = coverage(*f.app->evidence().library(), "cqc_saf");
+    REQUIRE(c.has_value());
+    CHECK(c->crosswalk > 0);
+    CHECK(f.app->evidence().coverage_state().counts ==
+          std::to_string(c->direct) + " with evidence here, " + std::to_string(c->crosswalk) +
+              " through the crosswalk only, " + std::to_string(c->none) + " with none.");
 }

@@ -28,6 +28,8 @@ struct AssessScreenState {
     TotalsPanelState totals;
     // Widget ids of the choices ("choices", "all", an item code), for tests by keyboard.
     std::map<std::string, unsigned int> choice_ids;
+    // Widget ids of the review strip ("next", "confirm"), for tests by keyboard.
+    std::map<std::string, unsigned int> review_ids;
 };
 
 // context: the evidence library's evidence for the selected item and the items linked to it.

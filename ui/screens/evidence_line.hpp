@@ -1,10 +1,11 @@
 #pragma once
 // What the assessment's item editor shows beside the answer: the evidence library's evidence for
 // the item, and the items other frameworks link to it (the crosswalk) with the evidence given
-// there, which the user can use here too.
+// there, which the user can use here too, and the answers given there, which the user can accept.
 #include <string>
 #include <vector>
 
+#include "eqkit/carry.hpp"
 #include "eqkit/evidence.hpp"
 #include "eqkit/framework.hpp"
 
@@ -30,6 +31,9 @@ struct ItemContext {
     std::string ref;  // the item, "eds2022:1A"
     std::vector<EvidenceLine> evidence;
     std::vector<LinkedItemLine> links;
+    // Answers given for the linked items in the library's assessments (kind answer), offered
+    // to accept (A) or reject (R); nothing is copied until the user accepts one.
+    std::vector<Suggestion> answers;
 };
 
 }  // namespace eqkit::ui

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eqkit/crosswalk.hpp"
+#include "eqkit/crosswalk_suggestions.hpp"
 #include "eqkit/dates.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/signing.hpp"
@@ -95,6 +96,12 @@ ItemContext EvidenceSection::context_for(std::string_view framework, std::string
             if (!here) line.evidence.push_back(std::move(there));
         }
         context.links.push_back(std::move(line));
+    }
+    if (library_) {
+        for (Suggestion& s :
+             suggestions(*library_, ItemRef{std::string(framework), std::string(code)})) {
+            if (s.kind == SuggestionKind::answer) context.answers.push_back(std::move(s));
+        }
     }
     return context;
 }

@@ -20,6 +20,7 @@
 #include "jobs/stepped_job.hpp"
 #include "look.hpp"
 #include "platform.hpp"
+#include "screens/coverage_panel.hpp"
 #include "screens/evidence_line.hpp"
 
 namespace eqkit::ui {
@@ -49,6 +50,7 @@ class EvidenceSection {
     void open_library(ErrorList& problems);
     [[nodiscard]] bool is_open() const { return library_.has_value(); }
     [[nodiscard]] const WorkspaceFolder* library() const { return library_ ? &*library_ : nullptr; }
+    [[nodiscard]] const CoveragePanelState& coverage_state() const { return coverage_; }
 
     // Draws the section, then applies what the user did. `open` is the assessment being edited,
     // which a pack includes.
@@ -120,7 +122,8 @@ class EvidenceSection {
     std::optional<EvidenceForm> form_;
     ErrorList form_errors_;
     std::string last_added_by_;  // the next form starts with it
-    std::string upload_bytes_;   // browser: the chosen evidence file, until the form is saved
+    CoveragePanelState coverage_;
+    std::string upload_bytes_;  // browser: the chosen evidence file, until the form is saved
     int attach_framework_ = 0;
     int attach_item_ = 0;
     std::string export_path_;

@@ -69,6 +69,8 @@ void EvidenceSection::draw(const Workspace& open, const Look& look, float height
     }
     ImGui::Separator();
     draw_packs(open, look);
+    ImGui::Separator();
+    draw_coverage_panel(*library_, open, coverage_, look);
     ImGui::EndChild();
 
     for (Action& action : std::exchange(actions_, {}))

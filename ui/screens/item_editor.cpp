@@ -5,6 +5,8 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include "eqkit/carry.hpp"
+#include "eqkit/dates.hpp"
 #include "eqkit/form.hpp"
 #include "eqkit/rating.hpp"
 #include "eqkit/text.hpp"
@@ -210,6 +212,69 @@ void draw_links(const ItemContext& context, CommandQueue& out, const Look& look)
     ImGui::TreePop();
 }
 
+// Whether the user typed this letter (either case) in this frame.
+bool typed(char letter) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const auto upper = static_cast<ImWchar>(letter - 'a' + 'A');
+    return std::any_of(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(),
+                       [letter, upper](ImWchar c) { return c == letter || c == upper; });
+}
+
+std::string answer_key(const Suggestion& s) {
+    return s.link.ref() + "|" + s.assessment_id;
+}
+
+std::string answer_line(const Registry& registry, const Suggestion& s) {
+    std::string narrative = s.answer.narrative.substr(0, 200);
+    if (narrative.size() < s.answer.narrative.size()) narrative += "...";
+    return fill(text::editor_answer_line, carried_from(registry, s),
+                s.answer.score ? std::to_string(*s.answer.score) : std::string("-"),
+                narrative.empty() ? std::string("-") : narrative);
+}
+
+// Answers given for linked items, each accepted (copied with its source, "needs review") or
+// rejected by a button or one key on its row; the same core call as the accessible face.
+void draw_linked_answers(const Workspace& ws, const ItemContext& context, const Answer& answer,
+                         Answer& working, ItemEditorState& st, const Look& look) {
+    const Registry& registry = ws.registry();
+    std::vector<const Suggestion*> open;
+    for (const Suggestion& s : context.answers) {
+        if (!already_carried(registry, answer, s) && !st.rejected.contains(answer_key(s)))
+            open.push_back(&s);
+    }
+    st.answer_ids.clear();
+    if (open.empty() && st.answers_note.empty()) return;
+    ImGui::Separator();
+    widgets::subheading(look, fill(text::editor_answers_heading, open.size()));
+    widgets::muted(look, text::editor_answers_hint);
+    ImGui::InputText(text::editor_accepted_by, &st.accepted_by);
+    st.accepted_by_id = ImGui::GetItemID();
+    if (!st.answers_note.empty()) widgets::muted(look, st.answers_note);
+    for (const Suggestion* s : open) {
+        const std::string key = answer_key(*s);
+        ImGui::PushID(key.c_str());
+        ImGui::Selectable(answer_line(registry, *s).c_str(), false);
+        st.answer_ids[key] = ImGui::GetItemID();
+        const bool focused = ImGui::IsItemFocused();
+        bool accept = focused && typed('a');
+        bool reject = focused && typed('r');
+        accept = ImGui::SmallButton(text::editor_answer_accept) || accept;
+        ImGui::SameLine();
+        reject = ImGui::SmallButton(text::editor_answer_reject) || reject;
+        if (accept && is_blank(st.accepted_by)) {
+            st.answers_note = text::editor_answer_who;
+        } else if (accept) {
+            working =
+                accepted_answer(registry, ws.framework(), working, *s, st.accepted_by, today_iso());
+            st.answers_note = text::editor_answer_accepted;
+        } else if (reject) {
+            st.rejected.insert(key);
+            st.answers_note = text::editor_answer_rejected;
+        }
+        ImGui::PopID();
+    }
+}
+
 }  // namespace
 
 void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st, CommandQueue& out,
@@ -217,8 +282,10 @@ void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st
     const Framework& fw = ws.framework();
     const Answer& answer = ws.assessment().answer(item.code);
     if (st.item != item.code) {
+        std::string accepted_by = std::move(st.accepted_by);
         st = ItemEditorState{};
         st.item = item.code;
+        st.accepted_by = std::move(accepted_by);
     }
     // Every widget edits one working copy, so a score picked in the same frame as a narrative
     // edit ends (one click does both) is one command, and neither change overwrites the other.
@@ -249,6 +316,7 @@ void draw_item_editor(const Workspace& ws, const Item& item, ItemEditorState& st
         ImGui::Separator();
         draw_links(context, out, look);
     }
+    draw_linked_answers(ws, context, answer, working, st, look);
     ImGui::PopID();
     if (working != answer) out.push(SetAnswer{item.code, std::move(working)});
 }

@@ -2,8 +2,12 @@
 // One item: its guidance, the "needs review" mark of a carried answer (with where it came from
 // and a button that confirms it), the score picker (or, under a method that scores them, one per
 // evidence category), the narrative, (where the framework asks) who rated it, and the user's own
-// I and We statements for the statement report page. Text fields edit drafts here; a finished edit
-// becomes one SetAnswer (one undo step).
+// I and We statements for the statement report page; the items the crosswalk links to it, with
+// the evidence and answers given there (an answer is accepted with A, copied with where it came
+// from, or rejected with R). Text fields edit drafts here; a finished edit becomes one SetAnswer
+// (one undo step).
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +31,14 @@ struct ItemEditorState {
     bool we_active = false;
     ImGuiID narrative_id = 0;  // the narrative field's id, for tests that type into it
     ImGuiID confirm_id = 0;    // "Confirm this answer", for tests that press it by keyboard
+    // Answers given for linked items: who accepts one (kept from item to item), the ones turned
+    // down while the item is shown ("framework:code|assessment"), what the last choice did, and
+    // each answer's row (A accepts, R rejects the focused one), for tests.
+    std::string accepted_by;
+    std::set<std::string> rejected;
+    std::string answers_note;
+    std::map<std::string, ImGuiID> answer_ids;
+    ImGuiID accepted_by_id = 0;
 };
 
 // context: the library's evidence for this item and the items linked to it.
