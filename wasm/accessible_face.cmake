@@ -11,6 +11,13 @@ foreach(file ${EQKIT_FRAMEWORK_FILES})
   get_filename_component(id ${dir} NAME)
   list(APPEND EQKIT_PRELOAD_OPTIONS "SHELL:--preload-file ${file}@/plugins/${id}/framework.json")
 endforeach()
+# Earlier framework versions (plugins/<id>/versions/<v>/framework.json): a file made with one
+# is offered for migration to the loaded version.
+file(GLOB EQKIT_EARLIER_VERSION_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/*/versions/*/framework.json)
+foreach(file ${EQKIT_EARLIER_VERSION_FILES})
+  file(RELATIVE_PATH rel ${CMAKE_SOURCE_DIR}/plugins ${file})
+  list(APPEND EQKIT_PRELOAD_OPTIONS "SHELL:--preload-file ${file}@/plugins/${rel}")
+endforeach()
 
 # Each workforce standard's indicators.json (WRES, WDES) sits beside its framework.json.
 file(GLOB EQKIT_INDICATOR_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/plugins/*/indicators.json)

@@ -90,6 +90,15 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_api_statement_pages_html(void* h) {
 EMSCRIPTEN_KEEPALIVE char* eqkit_api_open_file(void* h, const char* path, const char* label) {
     return to_js(from(h).api.open_file(path, label));
 }
+// An uploaded file made with an earlier framework version: the offer, and carrying it across.
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_migration_offer(void* h, const char* path, const char* label) {
+    const eqkit::Result<std::string> text = eqkit::read_text_file(path);
+    return to_js(text ? from(h).api.migration_offer(*text, label) : R"({"ok":false,"errors":[]})");
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_migrate(void* h, const char* path, const char* label) {
+    const eqkit::Result<std::string> text = eqkit::read_text_file(path);
+    return to_js(text ? from(h).api.migrate(*text, label) : R"({"ok":false,"errors":[]})");
+}
 EMSCRIPTEN_KEEPALIVE char* eqkit_api_assessment_json(void* h) {
     return to_js(from(h).api.assessment_json());
 }

@@ -12,6 +12,7 @@ import { bindJudgements, bindReview, categoryFields, choicesLine, judgementForms
          readStatements, renderChoices, reviewBanner, statementFields } from './cqc.mjs';
 import { routeWorkforce } from './workforce.mjs';
 import { routeActions } from './actions.mjs';
+import { offerMigration, routeMigration } from './migration.mjs';
 import { routeTender } from './tender.mjs';
 import { IMPACT_ROUTE, impactLinks, impactTasks, routeImpact } from './impact.mjs';
 
@@ -167,7 +168,12 @@ function bindUpload() {
     const file = document.getElementById('upload').files[0];
     const fail = (message) => renderUploadError(message);
     if (!file) return fail('Select an assessment file to open');
-    const result = await core.open(new Uint8Array(await file.arrayBuffer()), file.name);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const result = await core.open(bytes, file.name);
+    if (!result.ok && offerMigration(core, bytes, file.name)) {
+      location.hash = '#/migrate';
+      return undefined;
+    }
     if (!result.ok) return fail(result.errors.join(' '));
     location.hash = '#/tasks';
     return undefined;
@@ -232,6 +238,7 @@ function renderTasks() {
     <p class="nhsuk-body">You have completed ${r.answered} of ${esc(plural(r.items, lower(m.framework.item_label)))}.
       Answers are saved in this browser as you go.</p>
     ${choicesLine(m, state)}
+    ${reviewLine(state)}
     ${impactTasks(m, state)}
     ${easyReadSwitch()}
     ${groups.join('')}
@@ -245,6 +252,14 @@ function renderTasks() {
       through the crosswalk, or none.</p>`);
   bindEasyRead(renderTasks);
   return undefined;
+}
+
+// Carried answers not yet confirmed (after a migration or an accepted link), reviewed in turn.
+function reviewLine(state) {
+  const left = state.results.tasks.filter((t) => t.needs_review).length;
+  if (!left) return '';
+  return `<p class="nhsuk-body"><a href="#/review">Review the carried answers</a>:
+    ${esc(plural(left, 'answer'))} still marked "needs review".</p>`;
 }
 
 function lower(text) { return text.charAt(0).toLowerCase() + text.slice(1); }
@@ -587,6 +602,9 @@ function route() {
   }
   if (hash.startsWith('#/workforce')) {
     return routeWorkforce(hash, { core, show, heading, backLink, errorSummary });
+  }
+  if (hash === '#/migrate' || hash.startsWith('#/review')) {
+    return routeMigration(hash, { core, show, heading, backLink, model });
   }
   switch (hash) {
     case '#/': case '#': return core.state().open ? renderTasks() : renderStart();

@@ -67,6 +67,16 @@ export class Core {
     this.module.FS.writeFile('/tmp/upload.json', bytes);
     return this.change('eqkit_api_open_file', ['string', 'string'], ['/tmp/upload.json', label]);
   }
+  // A file made with an earlier framework version: what changed and what carrying it gives,
+  // then carrying it across (opened, every carried answer marked "needs review").
+  migrationOffer(bytes, label) {
+    this.module.FS.writeFile('/tmp/upload.json', bytes);
+    return this.json('eqkit_api_migration_offer', ['string', 'string'], ['/tmp/upload.json', label]);
+  }
+  migrate(bytes, label) {
+    this.module.FS.writeFile('/tmp/upload.json', bytes);
+    return this.change('eqkit_api_migrate', ['string', 'string'], ['/tmp/upload.json', label]);
+  }
   assessmentJson() { return this.call('eqkit_api_assessment_json'); }
   linkedToFramework(framework) {
     return this.json('eqkit_api_linked_to_framework', ['string'], [framework]);
