@@ -255,16 +255,15 @@ std::string confirmation(const SetOptions& options, const Framework& fw, const A
 // "people=3" -> {"people", 3}; false (after saying why) when an argument has another shape.
 bool read_categories(SetOptions& options) {
     for (const std::string& arg : options.category_args) {
-        const std::size_t eq = arg.find('=');
+        const std::optional<KeyValue> kv = split_key_value(arg);
         int score = 0;
-        const char* end = arg.data() + arg.size();
-        if (eq == std::string::npos || eq == 0 ||
-            std::from_chars(arg.data() + eq + 1, end, score).ptr != end || eq + 1 == arg.size()) {
+        const char* end = kv ? kv->value.data() + kv->value.size() : nullptr;
+        if (!kv || kv->value.empty() || std::from_chars(kv->value.data(), end, score).ptr != end) {
             print_message("assess set: --category wants CATEGORY=SCORE, such as people=3, not \"" +
                           arg + "\"");
             return false;
         }
-        options.categories[arg.substr(0, eq)] = score;
+        options.categories[kv->key] = score;
     }
     return true;
 }
@@ -485,7 +484,9 @@ void setup_new(CLI::App& assess, Context& context) {
     auto options = std::make_shared<NewOptions>();
     CLI::App* sub = assess.add_subcommand(
         "new",
-        "Create an empty assessment: a file of its own (--out) or in a workspace (--workspace);
+        "Create an empty assessment: a file of its own (--out) or in a workspace (--workspace); "
+        "with neither, in the current folder's workspace, or else a new file here named after "
+        "the title");
     sub->add_option("--framework", options->framework_id, "Framework id (see \"eqkit frameworks\")")
         ->required();
     CLI::Option* out = sub->add_option("--out", options->out, "The assessment file to create");

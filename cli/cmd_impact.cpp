@@ -107,16 +107,12 @@ Result<RowAnswer> changed_row(const RowOptions& o, RowAnswer row) {
     if (!o.impact.empty()) row.impact = o.impact == "-" ? "" : o.impact;
     if (o.has_reason) row.reason = o.reason;
     for (const std::string& t : o.texts) {
-        const auto eq = t.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            return fail("", "--text", "write each text as ID=TEXT, such as evidence=\"…\"");
-        }
-        const std::string id = t.substr(0, eq);
-        const std::string text = t.substr(eq + 1);
-        if (text.empty()) {
-            row.texts.erase(id);
+        std::optional<KeyValue> kv = split_key_value(t);
+        if (!kv) return fail("", "--text", "write each text as ID=TEXT, such as evidence=\"…\"");
+        if (kv->value.empty()) {
+            row.texts.erase(kv->key);
         } else {
-            row.texts[id] = text;
+            row.texts[kv->key] = std::move(kv->value);
         }
     }
     if (o.clear_risk) {

@@ -67,16 +67,15 @@ int run_judge(const JudgeOptions& options, const GlobalOptions& globals) {
 
 bool read_flags(const std::vector<std::string>& args, std::map<std::string, bool>& out) {
     for (const std::string& arg : args) {
-        const std::size_t eq = arg.find('=');
-        const std::string value = eq == std::string::npos ? "" : arg.substr(eq + 1);
-        if (eq == 0 || (value != "yes" && value != "no")) {
+        const std::optional<KeyValue> kv = split_key_value(arg);
+        if (!kv || (kv->value != "yes" && kv->value != "no")) {
             print_message(
                 "assess choose: --answer wants QUESTION=yes or QUESTION=no, such as "
                 "breach=no, not \"" +
                 arg + "\"");
             return false;
         }
-        out[arg.substr(0, eq)] = value == "yes";
+        out[kv->key] = kv->value == "yes";
     }
     return true;
 }

@@ -104,7 +104,9 @@ std::optional<Framework> target_framework(const std::string& to, const Registry&
 }
 
 int run_migrate(const MigrateOptions& options, const GlobalOptions& globals) {
-    std::optional<OpenAssessment> open = open_assessment(options.file, globals);
+    // A file made with an earlier version the plugins keep is read against that version.
+    std::optional<OpenAssessment> open =
+        open_assessment(options.file, globals, EarlierVersions::read);
     if (!open) return exit_bad_input;
     std::error_code ec;
     if (!options.force && std::filesystem::exists(options.out, ec)) {
@@ -113,7 +115,8 @@ int run_migrate(const MigrateOptions& options, const GlobalOptions& globals) {
     }
     const std::optional<Framework> new_fw = target_framework(options.to, open->registry);
     if (!new_fw) return exit_bad_input;
-    const Migration m = migrate_assessment(open->assessment, open->framework(), *new_fw);
+    const Migration m =
+        migrate_assessment(open->assessment, open->framework(), *new_fw, &open->registry);
     // Saved only when the bytes read back against the new version.
     Registry target;
     register_builtin_hooks(target);
@@ -130,9 +133,12 @@ int run_migrate(const MigrateOptions& options, const GlobalOptions& globals) {
     std::cout << "Carried " << options.file << " (" << open->framework().id << " version "
               << open->framework().version << ") to " << new_fw->id << " version "
               << new_fw->version << ", saved as " << options.out << ".\n";
-    std::cout << "Needs review (" << m.needs_review.size()
-              << " carried by code): " << (m.needs_review.empty() ? "none" : joined(m.needs_review))
-              << '\n';
+    std::cout << "Needs review (" << m.needs_review.size() - m.mapped.size() << " carried by code"
+              << (m.mapped.empty() ? "" : ", " + std::to_string(m.mapped.size()) + " by mapping")
+              << "): " << (m.needs_review.empty() ? "none" : joined(m.needs_review)) << '\n';
+    for (const MappedAnswer& mapped : m.mapped)
+        std::cout << "  " << mapped.code << " from " << mapped.from_code << " (mapping "
+                  << mapped.mapping << ")\n";
     std::cout << "Not carried (" << m.not_carried.size()
               << "):" << (m.not_carried.empty() ? " none" : "") << '\n';
     for (const NotCarried& n : m.not_carried)

@@ -63,14 +63,14 @@ Result<const Framework*> find_framework(const Registry& registry, std::string_vi
         "no framework with id \"" + std::string(id) + "\" is loaded (loaded: " + loaded + ")");
 }
 
-std::optional<OpenAssessment> open_assessment(const std::string& file,
-                                              const GlobalOptions& globals) {
+std::optional<OpenAssessment> open_assessment(const std::string& file, const GlobalOptions& globals,
+                                              EarlierVersions earlier) {
     Result<Registry> registry = load_registry(globals);
     if (!registry) {
         print_error(registry.error());
         return std::nullopt;
     }
-    Checked<Assessment> assessment = load_assessment(file, *registry);
+    Checked<Assessment> assessment = load_assessment(file, *registry, earlier);
     if (!assessment) {
         print_errors(assessment.error());
         // "not loaded" may mean "failed to load": say so rather than let the user guess.
@@ -121,6 +121,12 @@ void print_errors(const ErrorList& errors) {
 
 void print_message(std::string_view text) {
     std::cerr << "eqkit: " << text << '\n';
+}
+
+std::optional<KeyValue> split_key_value(std::string_view arg) {
+    const std::size_t eq = arg.find('=');
+    if (eq == std::string_view::npos || eq == 0) return std::nullopt;
+    return KeyValue{std::string(arg.substr(0, eq)), std::string(arg.substr(eq + 1))};
 }
 
 void hint_at_failures(const Registry& registry) {

@@ -53,14 +53,15 @@ struct OpenAssessment {
     Assessment assessment;
 
     [[nodiscard]] const Framework& framework() const {
-        return *registry.find(assessment.framework_id);
+        return *registry.find_version(assessment.framework_id, assessment.framework_version);
     }
 };
 
 // Loads the registry and the assessment in file; on failure prints every problem to stderr
 // and returns nothing.
-[[nodiscard]] std::optional<OpenAssessment> open_assessment(const std::string& file,
-                                                            const GlobalOptions& globals);
+[[nodiscard]] std::optional<OpenAssessment> open_assessment(
+    const std::string& file, const GlobalOptions& globals,
+    EarlierVersions earlier = EarlierVersions::refuse);
 
 // A workspace folder opened with the registry it checks against (held by pointer, so the
 // workspace's reference to it survives moves).
@@ -85,6 +86,14 @@ void print_error(const Error& error);
 void print_errors(const ErrorList& errors);
 // For problems that are not about a file: "eqkit: text".
 void print_message(std::string_view text);
+
+// One KEY=VALUE argument ("people=3", "breach=no"): the key and the value (which may be empty);
+// nothing when there is no '=' or nothing before it. Each command checks the value itself.
+struct KeyValue {
+    std::string key;
+    std::string value;
+};
+[[nodiscard]] std::optional<KeyValue> split_key_value(std::string_view arg);
 // When a framework could not be found, the reason may be that its file failed to load.
 void hint_at_failures(const Registry& registry);
 

@@ -127,9 +127,12 @@ Migration migrate_assessment(const Assessment& assessment, const Framework& old_
             carry_answer(item->code, link->code, it->second, new_fw, m);
             continue;
         }
+        const bool linked = std::any_of(links.begin(), links.end(), [&new_fw](const auto& l) {
+            return l.framework == new_fw.id;
+        });
         m.not_carried.push_back(
             {item->code, "the new version " + new_fw.version + " has no item " + item->code +
-                             (links.empty() ? "" : ", and no mapping says another is the same")});
+                             (linked ? ", and no mapping says another is the same" : "")});
     }
     return m;
 }

@@ -182,3 +182,21 @@ TEST_CASE("cli assess score: a CQC assessment's text shows the rating, its rules
     CHECK(saved.judgements.at("SAFE").rationale == "One fall");
     CHECK(saved.flags.at("breach") == false);
 }
+
+TEST_CASE("cli assess migrate: a file made with an earlier version the plugins keep") {
+    TempDir dir;
+    const std::string file = (dir / "ais-2016.json").string();
+    const std::string out = (dir / "ais-now.json").string();
+    test::spit(file,
+               R"({"format": "eqkit-assessment/1", "framework": {"id": "ais", "version": "2016"},
+      "answers": [{"item": "1", "score": 2, "narrative": "Asked at registration"}]})");
+    // Opened as it stands it is refused, naming both versions; migrate reads it against 2016.
+    const ProcessResult score = run_eqkit({}, {"assess", "score", file});
+    CHECK(score.status == 1);
+    CHECK(score.err.find("made with ais version \"2016\"") != std::string::npos);
+    const ProcessResult r = run_eqkit({}, {"assess", "migrate", file, "--to", "ais", "--out", out});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Needs review (1 carried by code): 1\n") != std::string::npos);
+    CHECK(r.out.find("Not carried (0): none\n") != std::string::npos);
+    CHECK(run_eqkit({}, {"assess", "score", out}).status == 0);
+}
