@@ -119,6 +119,15 @@ struct Upgraded {
     Versions v;
     Registry registry = make(v);
 
+    // A file made with the shipped (now earlier) version: 1A answered, and 3C, which the next
+    // version removes.
+    [[nodiscard]] std::string last_year() const {
+        Assessment a = new_assessment(v.old_fw);
+        a.answers["1A"] = scored(2, "Interpreters");
+        a.answers["3C"] = scored(1, "Gone");
+        return assessment_to_json(v.old_fw, a);
+    }
+
     static Registry make(const Versions& v) {
         Registry r;
         r.add(v.new_fw);
@@ -151,10 +160,7 @@ TEST_CASE("registry: earlier versions are kept apart and found by version") {
 
 TEST_CASE("migration offer: a file from an earlier version shows the changes and the carrying") {
     const Upgraded u;
-    Assessment a = new_assessment(u.v.old_fw);
-    a.answers["1A"] = scored(2, "Interpreters");
-    a.answers["3C"] = scored(1, "Gone");
-    const std::string file = assessment_to_json(u.v.old_fw, a);
+    const std::string file = u.last_year();
     Checked<MigrationOffer> offer = offer_migration(file, "last-year.json", u.registry);
     REQUIRE(offer.has_value());
     CHECK(offer->from->version == "2022");
@@ -177,10 +183,7 @@ TEST_CASE("migration offer: a file from an earlier version shows the changes and
 
 TEST_CASE("migration offer: carrying across opens the result unsaved, answers to review") {
     const Upgraded u;
-    Assessment a = new_assessment(u.v.old_fw);
-    a.answers["1A"] = scored(2, "Interpreters");
-    a.answers["3C"] = scored(1, "Gone");
-    const std::string file = assessment_to_json(u.v.old_fw, a);
+    const std::string file = u.last_year();
     Workspace ws(u.registry);
     CHECK_FALSE(ws.open_text(file, "last-year.json").has_value());  // refused as it stands
     JsonApi api(ws, nullptr);

@@ -229,22 +229,28 @@ void key_on(test::AppFixture& f, unsigned int id, const char* letter) {
     f.frames(2);
 }
 
-}  // namespace
-
-TEST_CASE("crosswalk panel: an answer from a linked item is accepted with A, with its source") {
-    test::AppFixture f;
+// A CQC assessment open at RES-5, which is offered EDS 2022 1A's answer: that answer's row.
+unsigned int res5_with_offered_answer(test::AppFixture& f) {
     f.run(ui::StartAssessment{"cqc_saf"}, 2);
     library_with_eds_answer(f);
     f.run(ui::SelectItem{"RES-5"}, 3);
     const auto& ids = f.app->assess_state().editor.answer_ids;
     REQUIRE(ids.count("eds2022:1A|eds2022") == 1);
+    return ids.at("eds2022:1A|eds2022");
+}
+
+}  // namespace
+
+TEST_CASE("crosswalk panel: an answer from a linked item is accepted with A, with its source") {
+    test::AppFixture f;
+    const unsigned int offered = res5_with_offered_answer(f);
     // Nobody named yet: nothing is copied, and the editor says why.
-    key_on(f, ids.at("eds2022:1A|eds2022"), "a");
+    key_on(f, offered, "a");
     CHECK(f.ws.assessment().answer("RES-5").empty());
     CHECK(f.app->assess_state().editor.answers_note.find("Say who you are") == 0);
     press(f, f.app->assess_state().editor.accepted_by_id);
     f.headless.type(*f.app, "Jo Bloggs");
-    key_on(f, ids.at("eds2022:1A|eds2022"), "a");
+    key_on(f, offered, "a");
     const Answer& got = f.ws.assessment().answer("RES-5");
     CHECK(got.needs_review);
     REQUIRE(got.sources.size() == 1);
@@ -258,12 +264,8 @@ TEST_CASE("crosswalk panel: an answer from a linked item is accepted with A, wit
 
 TEST_CASE("crosswalk panel: R rejects a linked answer and copies nothing") {
     test::AppFixture f;
-    f.run(ui::StartAssessment{"cqc_saf"}, 2);
-    library_with_eds_answer(f);
-    f.run(ui::SelectItem{"RES-5"}, 3);
-    const auto& ids = f.app->assess_state().editor.answer_ids;
-    REQUIRE(ids.count("eds2022:1A|eds2022") == 1);
-    key_on(f, ids.at("eds2022:1A|eds2022"), "r");
+    const unsigned int offered = res5_with_offered_answer(f);
+    key_on(f, offered, "r");
     CHECK(f.ws.assessment().answer("RES-5").empty());
     CHECK(f.app->assess_state().editor.answer_ids.empty());
     CHECK(f.app->assess_state().editor.answers_note == "Answer rejected: nothing was copied.");
