@@ -1,35 +1,17 @@
 // The HTML report of a CQC quality statements assessment (with its rating, the rules in words,
 // the judgements left to the user and every UNCONFIRMED fact), made by the real eqkit binary,
 // passes axe-core (WCAG 2.2 AA rules) and says what it must in words.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, launchBrowser, requireEnv } from '../browser/support.mjs';
+import { axe, useCliExports } from '../browser/support.mjs';
 
-const EQKIT = requireEnv('EQKIT_CLI');
-const PLUGINS = requireEnv('EQKIT_PLUGINS');
-let browser;
-let dir;
-
-function eqkit(...args) {
-  return execFileSync(EQKIT, ['--plugins', PLUGINS, ...args], { encoding: 'utf8' });
-}
-
-before(async () => {
-  browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'eqkit-cqc-report-'));
-});
-
-after(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = useCliExports('eqkit-cqc-report-');
+const { eqkit, plugins: PLUGINS } = cli;
 
 test('a CQC assessment report with its rating passes axe-core WCAG 2.2 AA', async () => {
-  const file = join(dir, 'cqc.json');
+  const file = join(cli.dir, 'cqc.json');
   eqkit('assess', 'new', '--framework', 'cqc_saf', '--out', file, '--title', 'Oak <House> & Co');
   const fw = JSON.parse(readFileSync(join(PLUGINS, 'cqc_saf', 'framework.json'), 'utf8'));
   for (const group of fw.groups) {
@@ -37,17 +19,17 @@ test('a CQC assessment report with its rating passes axe-core WCAG 2.2 AA', asyn
       eqkit('assess', 'set', file, item.code, '--score', item.code === 'SAFE-1' ? '1' : '4');
     }
   }
-  const open = join(dir, 'open.html');
+  const open = join(cli.dir, 'open.html');
   eqkit('report', file, '--out', open);
   // Safe waits for the user's judgement (the limit for a statement scored 1 is unconfirmed).
-  const page = await browser.newPage();
+  const page = await cli.browser.newPage();
   await page.goto('file://' + open);
   assert.match(await page.textContent('body'), /Needs your judgement/);
   assert.match(await page.textContent('body'), /Your judgement: not recorded yet/);
   assert.deepEqual(await axe(page, 'CQC assessment report.html, a judgement open'), []);
 
   eqkit('assess', 'judge', file, 'SAFE', '--rating', 'Good', '--rationale', 'One fall, acted on');
-  const out = join(dir, 'report.html');
+  const out = join(cli.dir, 'report.html');
   eqkit('report', file, '--out', out);
   await page.goto('file://' + out);
   const text = await page.textContent('body');
@@ -65,15 +47,15 @@ test('a CQC assessment report with its rating passes axe-core WCAG 2.2 AA', asyn
 });
 
 test('the CQC local authority report pages (score wording, your I and We statements, sections) pass axe-core', async () => {
-  const file = join(dir, 'la.json');
+  const file = join(cli.dir, 'la.json');
   eqkit('assess', 'new', '--framework', 'cqc_la', '--out', file, '--title', 'Northshire Council');
   eqkit('assess', 'set', file, '1', '--score', '2', '--i-statement',
     'I have care and support that is co-ordinated, and everyone works well together.',
     '--section', 'Assessments: Waiting times were long.', '--section', 'Carers: Carers felt heard.');
   eqkit('assess', 'set', file, '4', '--score', '3');
-  const out = join(dir, 'pages.html');
+  const out = join(cli.dir, 'pages.html');
   eqkit('report', file, '--out', out, '--pages');
-  const page = await browser.newPage();
+  const page = await cli.browser.newPage();
   await page.goto('file://' + out);
   const text = (await page.textContent('body')).replace(/\s+/g, ' ');
   assert.match(text, /Score: 2 – Evidence shows some shortfalls/);

@@ -1,33 +1,15 @@
 // The tender results report made by the real eqkit binary, for a small tender run through the
 // CLI (signed scoresheets, a conflict of interest, consensus moderation, a failed minimum-free
 // question set), passes axe-core (WCAG 2.2 AA rules) and says in words what it must.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, launchBrowser, requireEnv } from '../browser/support.mjs';
+import { axe, useCliExports } from '../browser/support.mjs';
 
-const EQKIT = requireEnv('EQKIT_CLI');
-const PLUGINS = requireEnv('EQKIT_PLUGINS');
+const cli = useCliExports('eqkit-tender-report-');
+const { eqkit } = cli;
 const QUESTIONS = ['PSR4-ACCESS', 'PSR4-INEQUALITIES', 'PSR4-CHOICE'];
-let browser;
-let dir;
-
-function eqkit(...args) {
-  return execFileSync(EQKIT, ['--plugins', PLUGINS, ...args], { encoding: 'utf8', cwd: dir });
-}
-
-before(async () => {
-  browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'eqkit-tender-report-'));
-});
-
-after(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 test('a tender results report passes axe-core WCAG 2.2 AA and shows its working', async () => {
   eqkit('key', 'new', '--out', 'ann.key');
@@ -38,7 +20,7 @@ test('a tender results report passes axe-core WCAG 2.2 AA and shows its working'
   eqkit('tender', 'publish', 't');
   for (const bidder of ['Acme <Care> & Co', 'Beacon']) {
     const answers = QUESTIONS.map((q) => ({ question: q, text: `Our plan for ${q}.` }));
-    writeFileSync(join(dir, `${bidder.length}.json`),
+    writeFileSync(join(cli.dir, `${bidder.length}.json`),
       JSON.stringify({ format: 'eqkit-tender-responses/1', bidder, answers }));
     eqkit('tender', 'bid', 'add', 't', '--bidder', bidder, '--responses', `${bidder.length}.json`);
   }
@@ -61,10 +43,10 @@ test('a tender results report passes axe-core WCAG 2.2 AA and shows its working'
     eqkit('tender', 'moderate', 't', '--bidder', 'Beacon', '--question', q, '--score', '4',
       '--rationale', 'Agreed: a full plan.');
   }
-  const out = join(dir, 'report.html');
+  const out = join(cli.dir, 'report.html');
   eqkit('tender', 'results', 't', '--html', out);
 
-  const page = await browser.newPage();
+  const page = await cli.browser.newPage();
   await page.goto('file://' + out);
   const text = await page.textContent('body');
   assert.match(text, /Acme <Care> & Co/);

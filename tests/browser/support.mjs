@@ -1,9 +1,10 @@
 // Shared by the browser tests of both web faces: the real eqkit-server on a free port, Debian's
 // Chromium through playwright-core, a record of every request and console error, axe-core
 // with the WCAG 2.2 AA rule set, and the app's test hooks.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -181,4 +182,22 @@ export function useWebFace() {
   });
   face.visit = (page, hash) => visit(page, face.server.url, hash);
   return face;
+}
+
+// For the tests of exported files: the real eqkit binary (run in a temporary folder, removed
+// afterwards) and a browser to open what it writes.
+export function useCliExports(prefix) {
+  const binary = requireEnv('EQKIT_CLI');
+  const ctx = { plugins: requireEnv('EQKIT_PLUGINS') };
+  ctx.eqkit = (...args) => execFileSync(binary, ['--plugins', ctx.plugins, ...args],
+                                        { encoding: 'utf8', cwd: ctx.dir });
+  before(async () => {
+    ctx.browser = await launchBrowser();
+    ctx.dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    if (ctx.dir) rmSync(ctx.dir, { recursive: true, force: true });
+  });
+  return ctx;
 }
