@@ -132,7 +132,7 @@ std::uint64_t bytes_equal(std::uint64_t x, std::uint64_t pattern) {
     return ~(((v & low7) + low7) | v | low7);
 }
 
-// Eight bytes at a time in a 64-bit word: any little-endian machine without SSE2 or WebAssembly SIMD.
+// Eight bytes at a time in a 64-bit word: any little-endian machine without vector instructions.
 struct WordScan {
     static constexpr std::size_t width = 8;
     static constexpr unsigned bits = 8;
