@@ -4,7 +4,7 @@
 // on any page, and no request leaves the page's origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, settled, useWebFace, visit as visitRoute, watch }
+import { axe, settled, useWebFace, visit as visitRoute }
   from '../browser/support.mjs';
 
 const face = useWebFace();
@@ -24,11 +24,7 @@ async function add(page, item, action, owner, due) {
 }
 
 test('actions are added, listed, filtered and closed, every page passing axe-core', async () => {
-  const context = await face.browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
-  await watch(page, seen);
-  await page.goto(face.server.url);
-  await page.waitForFunction(() => window.eqkit_accessible_ready === true);
+  const { context, page } = await face.openAccessible({ width: 1000, height: 800 });
   const violations = [];
 
   await visit(page, '#/actions');

@@ -5,7 +5,7 @@
 // method, and the coverage page; axe-core finds nothing on any of them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, settled, useWebFace, visit as visitRoute, watch }
+import { axe, settled, useWebFace, visit as visitRoute }
   from '../browser/support.mjs';
 
 const face = useWebFace();
@@ -22,11 +22,7 @@ async function score(page, code, value) {
 }
 
 test('CQC choices, judgements, needs review, evidence categories and coverage', async () => {
-  const context = await face.browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
-  await watch(page, seen);
-  await page.goto(face.server.url);
-  await page.waitForFunction(() => window.eqkit_accessible_ready === true);
+  const { context, page } = await face.openAccessible({ width: 1000, height: 800 });
   const violations = [];
 
   await visit(page, '#/new');

@@ -4,7 +4,7 @@
 // too, and axe-core finds nothing on either page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, settled, useWebFace, visit as visitRoute, watch }
+import { axe, settled, useWebFace, visit as visitRoute }
   from '../browser/support.mjs';
 
 const face = useWebFace();
@@ -24,11 +24,7 @@ const text = async (page, selector) => (await page.textContent(selector)).replac
 
 test('evidence for EDS 2022 1A is offered on the linked CQC quality statement and used there',
      async () => {
-  const context = await face.browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
-  await watch(page, seen);
-  await page.goto(face.server.url);
-  await page.waitForFunction(() => window.eqkit_accessible_ready === true);
+  const { context, page } = await face.openAccessible({ width: 1000, height: 800 });
   const violations = [];
 
   await start(page, 'eds2022');

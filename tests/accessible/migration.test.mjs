@@ -5,7 +5,7 @@
 // on any page, and nothing leaves the origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, settled, useWebFace, visit as visitRoute, watch }
+import { axe, settled, useWebFace, visit as visitRoute }
   from '../browser/support.mjs';
 
 const face = useWebFace();
@@ -22,11 +22,7 @@ const ais2016 = {
 
 test('an assessment from an earlier version is carried across and reviewed one by one',
      async () => {
-  const context = await face.browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
-  await watch(page, seen);
-  await page.goto(face.server.url);
-  await page.waitForFunction(() => window.eqkit_accessible_ready === true);
+  const { context, page } = await face.openAccessible({ width: 1000, height: 800 });
   const violations = [];
 
   await visit(page, '#/new');

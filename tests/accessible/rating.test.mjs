@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, settled, useWebFace, visit as visitRoute, watch }
+import { axe, settled, useWebFace, visit as visitRoute }
   from '../browser/support.mjs';
 
 const SAF = JSON.parse(readFileSync(new URL('../../plugins/cqc_saf/framework.json', import.meta.url)));
@@ -33,11 +33,7 @@ function band(percent) {
 }
 
 test('CQC quality statement scores give key question ratings and the overall rating', async () => {
-  const context = await face.browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
-  await watch(page, seen);
-  await page.goto(face.server.url);
-  await page.waitForFunction(() => window.eqkit_accessible_ready === true);
+  const { context, page } = await face.openAccessible({ width: 1000, height: 800 });
   const violations = [];
 
   await visit(page, '#/new');

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { axe, requireEnv, settled, useWebFace, watch } from '../browser/support.mjs';
+import { axe, requireEnv, settled, useWebFace } from '../browser/support.mjs';
 
 const EQKIT = requireEnv('EQKIT_CLI');
 const PLUGINS = requireEnv('EQKIT_PLUGINS');
@@ -133,11 +133,7 @@ async function signAndDownload(page, evaluator) {
 }
 
 test('a tender run through the accessible pages, every page passing axe-core', async () => {
-  const context = await face.browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
-  await watch(page, face.seen);
-  await page.goto(face.server.url);
-  await page.waitForFunction(() => window.eqkit_accessible_ready === true);
+  const { context, page } = await face.openAccessible({ width: 1100, height: 900 });
   const violations = [];
   const check = async (label) => {
     violations.push(...await axe(page, label));

@@ -181,6 +181,15 @@ export function useWebFace() {
     assert.deepEqual(away, [], 'no request may leave the page origin');
   });
   face.visit = (page, hash) => visit(page, face.server.url, hash);
+  // A new browser context on the accessible face's first page, once the core is ready.
+  face.openAccessible = async (viewport) => {
+    const context = await face.browser.newContext({ viewport });
+    const page = await context.newPage();
+    await watch(page, face.seen);
+    await page.goto(face.server.url);
+    await page.waitForFunction(() => window.eqkit_accessible_ready === true);
+    return { context, page };
+  };
   return face;
 }
 
