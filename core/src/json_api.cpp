@@ -1,5 +1,7 @@
 #include "eqkit/json_api.hpp"
 
+#include <algorithm>
+
 #include "eqkit/carry.hpp"
 #include "eqkit/dates.hpp"
 #include "eqkit/files.hpp"
@@ -19,6 +21,28 @@ using detail::ObjectReader;
 
 std::string ok() {
     return detail::dump_json({{"ok", true}});
+}
+
+constexpr const char* kept_label = "The assessment kept in this browser";
+constexpr std::string_view earlier_suffix = ".earlier-version";
+
+// [{"file"}]: the assessments set aside to offer for migration.
+Json kept_json(const std::vector<std::filesystem::path>& kept) {
+    Json list = Json::array();
+    for (const std::filesystem::path& file : kept)
+        list.push_back({{"file", file.generic_string()}});
+    return list;
+}
+
+// <stem><suffix>.json beside `file`, or <stem><suffix>-2.json and so on when that is taken, so
+// that nothing set aside earlier is overwritten.
+std::filesystem::path unused_name(const std::filesystem::path& file, std::string_view suffix) {
+    const std::string base = file.stem().string() + std::string(suffix);
+    std::filesystem::path name = file.parent_path() / (base + ".json");
+    std::error_code ec;
+    for (int n = 2; std::filesystem::exists(name, ec); ++n)
+        name = file.parent_path() / (base + "-" + std::to_string(n) + ".json");
+    return name;
 }
 
 std::string failed(const std::string& message) {
@@ -166,7 +190,9 @@ std::string JsonApi::state() const {
 
 std::string JsonApi::state_on(std::string_view today) const {
     if (!workspace_->is_open())
-        return detail::dump_json({{"open", false}, {"problems", problems_}});
+        return detail::dump_json({{"open", false},
+                                  {"problems", problems_},
+                                  {"earlier_versions", kept_json(kept_earlier_)}});
     const Framework& fw = workspace_->framework();
     const Assessment& a = workspace_->assessment();
     Json out = {{"open", true},
@@ -175,6 +201,7 @@ std::string JsonApi::state_on(std::string_view today) const {
                 {"assessment", Json::parse(assessment_to_json(fw, a), nullptr, false)},
                 {"results", Json::parse(results_json(fw, a), nullptr, false)},
                 {"problems", problems_},
+                {"earlier_versions", kept_json(kept_earlier_)},
                 {"impact", nullptr}};
     if (!detail::impact_model(fw).is_null() || a.trail.version > 1 || a.trail.signoff)
         out["impact"] = detail::impact_state(fw, a, workspace_->registry(), today);
@@ -339,16 +366,61 @@ std::string JsonApi::migrate(std::string_view json, std::string_view label) {
 
 void JsonApi::restore(const std::filesystem::path& store_file) {
     std::error_code ec;
-    if (!std::filesystem::exists(store_file, ec)) return;
+    if (std::filesystem::exists(store_file, ec)) set_aside_if_unopened(store_file);
+    const std::string prefix = store_file.stem().string() + std::string(earlier_suffix);
+    for (const auto& entry : std::filesystem::directory_iterator(store_file.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) == 0 && entry.path().extension() == ".json")
+            kept_earlier_.push_back(entry.path());
+    }
+    std::sort(kept_earlier_.begin(), kept_earlier_.end());
+}
+
+void JsonApi::set_aside_if_unopened(const std::filesystem::path& store_file) {
     Checked<void> opened = workspace_->open(store_file);
     if (opened) return;
-    std::filesystem::path aside = store_file;
-    aside.replace_extension(".unreadable.json");
+    const Result<std::string> text = read_text_file(store_file);
+    const bool earlier =
+        text && offer_migration(*text, kept_label, workspace_->registry()).has_value();
+    const std::filesystem::path aside =
+        unused_name(store_file, earlier ? earlier_suffix : ".unreadable");
+    std::error_code ec;
     std::filesystem::rename(store_file, aside, ec);
+    if (earlier) return;  // offered through state()'s "earlier_versions"
     for (const Error& e : opened.error())
         problems_.push_back(e.message());
     problems_.push_back("The assessment stored earlier could not be opened, so it was kept as " +
                         aside.generic_string() + " and not changed.");
+}
+
+std::string JsonApi::kept_migration_offer(std::string_view file) const {
+    const Result<std::string> text = read_kept(file);
+    if (!text) return errors_json({text.error()});
+    return migration_offer(*text, kept_label);
+}
+
+std::string JsonApi::migrate_kept(std::string_view file) {
+    const Result<std::string> text = read_kept(file);
+    if (!text) return errors_json({text.error()});
+    std::string result = migrate(*text, kept_label);
+    if (!Json::parse(result, nullptr, false).value("ok", false)) return result;
+    // Kept, not deleted: it is the user's own answers as they gave them.
+    const std::filesystem::path from(file);
+    const std::string name = from.filename().string();
+    const std::filesystem::path store =
+        from.parent_path() / name.substr(0, name.find(earlier_suffix));
+    std::error_code ec;
+    std::filesystem::rename(from, unused_name(store.string() + ".json", ".carried"), ec);
+    std::erase(kept_earlier_, from);
+    return result;
+}
+
+Result<std::string> JsonApi::read_kept(std::string_view file) const {
+    const auto it =
+        std::find(kept_earlier_.begin(), kept_earlier_.end(), std::filesystem::path(file));
+    if (it == kept_earlier_.end())
+        return fail(std::string(file), "", "this is not an assessment kept in this browser");
+    return read_text_file(*it);
 }
 
 std::string JsonApi::assessment_json() const {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eqkit/files.hpp"
 #include "eqkit/framework_diff.hpp"
 #include "eqkit/json_api.hpp"
 #include "eqkit/migration_offer.hpp"
@@ -203,4 +204,43 @@ TEST_CASE("migration offer: carrying across opens the result unsaved, answers to
     CHECK_FALSE(ws.assessment().answer("1A").needs_review);
     const auto bad = nlohmann::json::parse(api.migrate("{", "broken.json"));
     CHECK(bad.at("ok") == false);
+}
+
+TEST_CASE("migration offer: an assessment kept from an earlier version is offered, never lost") {
+    const Upgraded u;
+    test::TempDir dir;
+    const std::string kept = u.last_year();
+    const std::string before = kept + "\n";  // one set aside in an earlier session
+    test::spit(dir / "current.json", kept);
+    test::spit(dir / "current.earlier-version.json", before);
+    Workspace ws(u.registry);
+    JsonApi api(ws, [&](const Workspace& w) -> Result<void> {
+        return save_atomically(dir / "current.json",
+                               assessment_to_json(w.framework(), w.assessment()));
+    });
+    api.restore(dir / "current.json");
+    auto state = nlohmann::json::parse(api.state());
+    CHECK(state.at("open") == false);
+    CHECK(state.at("problems").empty());  // offered, not reported as unreadable
+    const std::string second = (dir / "current.earlier-version-2.json").generic_string();
+    REQUIRE(state.at("earlier_versions").size() == 2);
+    CHECK(state.at("earlier_versions").at(0).at("file") == second);
+    CHECK(test::slurp(dir / "current.earlier-version-2.json") == kept);
+    CHECK(test::slurp(dir / "current.earlier-version.json") == before);  // not overwritten
+
+    const auto offer = nlohmann::json::parse(api.kept_migration_offer(second));
+    CHECK(offer.at("ok") == true);
+    CHECK(offer.at("from").at("version") == "2022");
+    CHECK(offer.at("not_carried").at(0).at("code") == "3C");
+    const auto done = nlohmann::json::parse(api.migrate_kept(second));
+    REQUIRE(done.at("ok") == true);
+    CHECK(done.at("needs_review") == nlohmann::json::array({"1A"}));
+    CHECK(ws.framework().version == "2099");
+    CHECK(test::slurp(dir / "current.carried.json") == kept);  // the answers as given, kept
+    CHECK(nlohmann::json::parse(test::slurp(dir / "current.json")).at("framework").at("version") ==
+          "2099");
+    state = nlohmann::json::parse(api.state());
+    REQUIRE(state.at("earlier_versions").size() == 1);  // the other one is still offered
+    CHECK(nlohmann::json::parse(api.migrate_kept(second)).at("ok") == false);
+    CHECK(nlohmann::json::parse(api.kept_migration_offer("/etc/passwd")).at("ok") == false);
 }

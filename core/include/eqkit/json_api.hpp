@@ -84,19 +84,30 @@ class JsonApi {
     // Carries it across and opens the result, every carried answer marked "needs review":
     // {"ok":true,"needs_review":[codes],"not_carried":[{code,reason}]} or the errors as above.
     [[nodiscard]] std::string migrate(std::string_view json, std::string_view label);
-    // Reopens the assessment a face stored earlier. One that no longer opens (say, its framework
-    // changed version) is moved aside, never overwritten, and the reasons appear in state().
+    // Reopens the assessment a face stored earlier. One that no longer opens is moved aside under
+    // a name of its own (never overwriting another): one made with an earlier version of its
+    // framework as <stem>.earlier-version.json, offered for migration (state()'s
+    // "earlier_versions", also those set aside in earlier sessions); any other as
+    // <stem>.unreadable.json, with the reasons in state()'s "problems".
     void restore(const std::filesystem::path& store_file);
+    // The offer, and carrying it across, for one of state()'s "earlier_versions" (answers as
+    // migration_offer and migrate). Once carried, the file is kept as <stem>.carried.json and no
+    // longer offered.
+    [[nodiscard]] std::string kept_migration_offer(std::string_view file) const;
+    [[nodiscard]] std::string migrate_kept(std::string_view file);
     // The open assessment as its file format, and as the accessible HTML report ("" if none).
     [[nodiscard]] std::string assessment_json() const;
     [[nodiscard]] std::string report_html() const;
 
   private:
     [[nodiscard]] std::string persist_result() const;
+    void set_aside_if_unopened(const std::filesystem::path& store_file);
+    [[nodiscard]] Result<std::string> read_kept(std::string_view file) const;
 
     Workspace* workspace_;
     Persist persist_;
-    std::vector<std::string> problems_;  // from restore(), shown to the user
+    std::vector<std::string> problems_;                // from restore(), shown to the user
+    std::vector<std::filesystem::path> kept_earlier_;  // set aside by restore(), to offer
 };
 
 }  // namespace eqkit
