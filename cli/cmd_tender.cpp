@@ -1,13 +1,14 @@
 // eqkit tender …: run a tender evaluation in a tender folder (docs/tender-format.md).
-// new, publish, bid add, evaluator add, coi, scoresheet new, score, submit, import, moderate,
-// results. Every change goes through eqkit::TenderFolder, which leaves the folder as it was when
-// a change is refused.
+// new, publish, bid add, evaluator add, coi, evaluator-copy, scoresheet new, score, submit,
+// import, moderate, results. Every change goes through eqkit::TenderFolder, which leaves the folder
+// as it was when a change is refused.
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "eqkit/dates.hpp"
 #include "eqkit/files.hpp"
+#include "eqkit/tender_copy.hpp"
 #include "eqkit/tender_folder.hpp"
 #include "eqkit/tender_report.hpp"
 
@@ -225,53 +226,118 @@ int run_scoresheet_new(const TenderOptions& o) {
     return exit_ok;
 }
 
-std::optional<Scoresheet> read_sheet(const std::string& file) {
+int run_evaluator_copy(const TenderOptions& o) {
+    std::optional<TenderFolder> folder = open_folder(o.dir);
+    if (!folder) return exit_bad_input;
+    Result<EvaluatorCopy> copy = EvaluatorCopy::make(*folder, o.evaluator, now_utc_iso());
+    if (!copy) {
+        print_error(copy.error());
+        return exit_bad_input;
+    }
+    if (Result<void> made = create_file_atomically(o.out, evaluator_copy_to_json(*copy)); !made) {
+        print_error(made.error());
+        return exit_bad_input;
+    }
+    std::cout << "Made " << o.evaluator << "'s copy of tender " << copy->tender_id() << " in "
+              << o.out << ": " << copy->bids().size() << " bid(s) to score";
+    if (!copy->conflicts().empty()) {
+        std::cout << " (" << copy->conflicts().size()
+                  << " left out for a declared conflict of interest)";
+    }
+    std::cout << ", no one else's scores.\nThey score it (eqkit tender score " << o.out
+              << " ...), in the desktop app or the web app, then submit it:\n"
+              << "eqkit tender submit " << o.out << " --key KEY --out SCORESHEET\n";
+    return exit_ok;
+}
+
+// A scoresheet, or an evaluator's copy holding one: scored and submitted the same way, the copy
+// checking each score against its own bids and scales.
+struct SheetFile {
+    std::string file;
+    std::optional<EvaluatorCopy> copy;
+    std::optional<Scoresheet> sheet;  // when the file is a plain scoresheet
+
+    [[nodiscard]] const Scoresheet& current() const { return copy ? copy->scoresheet() : *sheet; }
+};
+
+std::optional<SheetFile> read_sheet(const std::string& file) {
     Result<std::string> text = read_text_file(file);
     if (!text) {
         print_error(text.error());
         return std::nullopt;
+    }
+    SheetFile read{file, std::nullopt, std::nullopt};
+    if (is_evaluator_copy(*text)) {
+        Checked<EvaluatorCopy> copy = parse_evaluator_copy(*text, file);
+        if (!copy) {
+            print_errors(copy.error());
+            return std::nullopt;
+        }
+        read.copy = std::move(*copy);
+        return read;
     }
     Checked<Scoresheet> sheet = parse_scoresheet(*text, file);
     if (!sheet) {
         print_errors(sheet.error());
         return std::nullopt;
     }
-    return std::move(*sheet);
+    read.sheet = std::move(*sheet);
+    return read;
 }
 
-int save_sheet(const Scoresheet& sheet, const std::string& file) {
-    if (Result<void> saved = save_atomically(file, scoresheet_to_json(sheet)); !saved) {
+int save(const std::string& file, const std::string& text) {
+    if (Result<void> saved = save_atomically(file, text); !saved) {
         print_error(saved.error());
         return exit_bad_input;
     }
     return exit_ok;
 }
 
+int save_sheet(const SheetFile& sheet) {
+    return save(sheet.file, sheet.copy ? evaluator_copy_to_json(*sheet.copy)
+                                       : scoresheet_to_json(*sheet.sheet));
+}
+
 int run_score(const TenderOptions& o) {
-    std::optional<Scoresheet> sheet = read_sheet(o.file);
+    std::optional<SheetFile> sheet = read_sheet(o.file);
     if (!sheet) return exit_bad_input;
-    if (Result<void> set = sheet->set({o.bidder, o.question, o.score, o.rationale}); !set) {
+    const ScoreEntry entry{o.bidder, o.question, o.score, o.rationale};
+    Result<void> set = sheet->copy ? sheet->copy->score(entry, o.file) : sheet->sheet->set(entry);
+    if (!set) {
         print_error(Error{o.file, set.error().place, set.error().reason});
         return exit_bad_input;
     }
-    const int status = save_sheet(*sheet, o.file);
+    const int status = save_sheet(*sheet);
     if (status == exit_ok)
         std::cout << "Scored " << o.bidder << " " << o.question << ": " << o.score << '\n';
     return status;
 }
 
 int run_submit(const TenderOptions& o) {
-    std::optional<Scoresheet> sheet = read_sheet(o.file);
+    std::optional<SheetFile> sheet = read_sheet(o.file);
     if (!sheet) return exit_bad_input;
+    if (sheet->copy && o.out.empty()) {
+        print_error(Error{o.file, "",
+                          "this is an evaluator's copy: name the signed scoresheet to write for "
+                          "the lead with --out FILE"});
+        return exit_bad_input;
+    }
     std::optional<KeyPair> key = read_signing_key(o.key);
     if (!key) return exit_bad_input;
-    if (Result<void> signed_ok = sign_scoresheet(*sheet, *key, o.file); !signed_ok) {
+    Result<void> signed_ok = sheet->copy ? sheet->copy->submit(*key, o.file)
+                                         : sign_scoresheet(*sheet->sheet, *key, o.file);
+    if (!signed_ok) {
         print_error(signed_ok.error());
         return exit_bad_input;
     }
-    const int status = save_sheet(*sheet, o.file);
+    // The copy keeps the signed sheet too, so it cannot be scored again.
+    int status = save_sheet(*sheet);
+    const std::string sent = sheet->copy ? o.out : o.file;
+    if (status == exit_ok && sheet->copy) {
+        status = save(o.out, scoresheet_to_json(sheet->current()));
+    }
     if (status == exit_ok) {
-        std::cout << "Submitted and signed " << o.file << " with key "
+        std::cout << "Submitted and signed " << sent << " with key "
                   << key_fingerprint(key->public_key)
                   << ". It can no longer be changed; send it to the lead.\n";
     }
@@ -393,25 +459,25 @@ void setup_lead_verbs(CLI::App* tender, const std::shared_ptr<TenderOptions>& o,
     add_by(coi, *o);
     coi->callback([o, &context] { context.status = run_coi(*o); });
 
-    CLI::App* import = tender->add_subcommand("import", "Import evaluators' signed scoresheets");
-    add_dir(import, *o);
-    import->add_option("SCORESHEET", o->scoresheets, "Scoresheet files")->required();
-    import->callback([o, &context] { context.status = run_import(*o);
-});
+    CLI::App* import_sheets =
+        tender->add_subcommand("import", "Import evaluators' signed scoresheets");
+    add_dir(import_sheets, *o);
+    import_sheets->add_option("SCORESHEET", o->scoresheets, "Scoresheet files")->required();
+    import_sheets->callback([o, &context] { context.status = run_import(*o); });
 
-CLI::App* moderate = tender->add_subcommand("moderate", "Record a moderated score");
-add_dir(moderate, *o);
-add_score_options(moderate, *o, "Agreed score");
-add_by(moderate, *o);
-moderate->callback([o, &context] { context.status = run_moderate(*o); });
+    CLI::App* moderate = tender->add_subcommand("moderate", "Record a moderated score");
+    add_dir(moderate, *o);
+    add_score_options(moderate, *o, "Agreed score");
+    add_by(moderate, *o);
+    moderate->callback([o, &context] { context.status = run_moderate(*o); });
 
-CLI::App* results = tender->add_subcommand("results", "Weighted totals, failures and ranking");
-add_dir(results, *o);
-results->add_flag("--json", o->json, "As JSON");
-results->add_flag("--csv", o->csv, "As CSV");
-results->add_option("--html", o->html, "Write the accessible HTML report to this file");
-results->callback([o, &context] { context.status = run_results(*o); });
-}  // namespace
+    CLI::App* results = tender->add_subcommand("results", "Weighted totals, failures and ranking");
+    add_dir(results, *o);
+    results->add_flag("--json", o->json, "As JSON");
+    results->add_flag("--csv", o->csv, "As CSV");
+    results->add_option("--html", o->html, "Write the accessible HTML report to this file");
+    results->callback([o, &context] { context.status = run_results(*o); });
+}
 
 void setup_evaluator_verbs(CLI::App* tender, const std::shared_ptr<TenderOptions>& o,
                            Context& context) {
@@ -423,19 +489,27 @@ void setup_evaluator_verbs(CLI::App* tender, const std::shared_ptr<TenderOptions
     sheet_new->add_option("--out", o->out, "Scoresheet file to create")->required();
     sheet_new->callback([o, &context] { context.status = run_scoresheet_new(*o); });
 
-    CLI::App* score = tender->add_subcommand("score", "Score one answer in a scoresheet");
-    score->add_option("SCORESHEET", o->file, "Scoresheet file")->required();
+    CLI::App* copy = tender->add_subcommand(
+        "evaluator-copy", "Make an evaluator's own copy to score offline (no one else's scores)");
+    add_dir(copy, *o);
+    copy->add_option("--evaluator", o->evaluator, "Evaluator")->required();
+    copy->add_option("--out", o->out, "Copy file to create")->required();
+    copy->callback([o, &context] { context.status = run_evaluator_copy(*o); });
+
+    CLI::App* score = tender->add_subcommand("score", "Score one answer in a scoresheet or copy");
+    score->add_option("SCORESHEET", o->file, "Scoresheet or evaluator's copy")->required();
     add_score_options(score, *o, "Score, a value of the question's scale");
     score->callback([o, &context] { context.status = run_score(*o); });
 
     CLI::App* submit =
         tender->add_subcommand("submit", "Sign a finished scoresheet; it is then final");
-    submit->add_option("SCORESHEET", o->file, "Scoresheet file")->required();
+    submit->add_option("SCORESHEET", o->file, "Scoresheet or evaluator's copy")->required();
     submit->add_option("--key", o->key, "Your secret key (eqkit key new)")->required();
+    submit->add_option("--out", o->out, "For a copy: the signed scoresheet to write for the lead");
     submit->callback([o, &context] { context.status = run_submit(*o); });
 }
 
-}  // namespace eqkit::cli
+}  // namespace
 
 void setup_tender(CLI::App& app, Context& context) {
     CLI::App* tender = app.add_subcommand("tender", "Evaluate a tender's equality questions");

@@ -2,7 +2,9 @@
 #include "eqkit/tender_api.hpp"
 
 #include <algorithm>
+#include <cctype>
 
+#include "eqkit/files.hpp"
 #include "eqkit/hash.hpp"
 #include "eqkit/tender_report.hpp"
 #include "eqkit/text.hpp"
@@ -60,6 +62,29 @@ Json parsed(const std::string& text) {
     return doc ? *doc : Json(nullptr);
 }
 
+Json question_set_summary(const Json& set) {
+    return {{"id", set.at("id")},
+            {"version", set.at("version")},
+            {"title", set.at("title")},
+            {"official", set.at("official")},
+            {"confirmed", set.at("confirmed")},
+            {"note", set.at("note")}};
+}
+
+// "tender-2026-ann-evaluator-copy.json": letters and digits kept, the rest one hyphen.
+std::string evaluator_copy_file_name(const EvaluatorCopy& copy) {
+    std::string name;
+    for (const char c : copy.tender_id() + " " + copy.evaluator() + " evaluator copy") {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) != 0) {
+            name += static_cast<char>(std::tolower(u));
+        } else if (!name.empty() && name.back() != '-') {
+            name += '-';
+        }
+    }
+    return name + ".json";
+}
+
 }  // namespace
 
 TenderApi::TenderApi(const Registry& registry, std::filesystem::path plugins_dir)
@@ -99,6 +124,7 @@ std::string TenderApi::create(const std::filesystem::path& dir, std::string_view
         text_of(*req, "deadline"), text_of(*req, "who", "lead"), std::string(at));
     if (!made) return failed(made.error());
     folder_ = std::move(*made);
+    copy_.reset();
     return overview();
 }
 
@@ -106,10 +132,86 @@ std::string TenderApi::open(const std::filesystem::path& dir) {
     Checked<TenderFolder> opened = TenderFolder::open(dir);
     if (!opened) return failed(opened.error());
     folder_ = std::move(*opened);
+    copy_.reset();
     return overview();
 }
 
+std::string TenderApi::open_copy(const std::filesystem::path& file) {
+    const std::string label = file.filename().string();
+    Result<std::string> text = read_text_file(file);
+    if (!text) return failed(Error{label, "", text.error().reason});
+    Checked<EvaluatorCopy> copy = parse_evaluator_copy(*text, label);
+    if (!copy) return failed(copy.error());
+    copy_ = std::move(*copy);
+    copy_label_ = label;
+    folder_.reset();
+    return overview();
+}
+
+std::string TenderApi::evaluator_copy(std::string_view evaluator, std::string_view at) const {
+    if (!folder_) return lead_only("handing out evaluators' copies");
+    Result<EvaluatorCopy> copy =
+        EvaluatorCopy::make(*folder_, std::string(evaluator), std::string(at));
+    if (!copy) return failed(copy.error());
+    return ok(
+        {{"copy", evaluator_copy_to_json(*copy)}, {"file_name", evaluator_copy_file_name(*copy)}});
+}
+
+std::string TenderApi::lead_only(std::string_view what) const {
+    if (!copy_) return no_tender();
+    return failed(Error{copy_label_, "",
+                        "this is " + copy_->evaluator() + "'s copy of tender " +
+                            copy_->tender_id() + ", for scoring only; " + std::string(what) +
+                            " is done by the lead in the tender folder"});
+}
+
+Result<EvaluatorCopy> TenderApi::copy_for(const std::string& evaluator) const {
+    if (copy_) {
+        if (evaluator != copy_->evaluator()) {
+            return fail(
+                copy_label_, "/evaluator",
+                "this copy is " + copy_->evaluator() + "'s; it has no scoresheet for " + evaluator);
+        }
+        return *copy_;
+    }
+    if (!folder_) return fail("", "", "no tender is open");
+    return EvaluatorCopy::view_of(*folder_, evaluator);
+}
+
+std::string TenderApi::copy_overview() const {
+    const Json set = parsed(question_set_view_json(copy_->questions()));
+    Json bids = Json::array();
+    for (const CopiedBid& b : copy_->bids()) {
+        TenderBid shown{b.bidder, "", b.late, {}, b.pack};
+        bids.push_back(parsed(bid_view_json(shown)));
+    }
+    Json conflicts = Json::array();
+    for (const ConflictDeclaration& c : copy_->conflicts()) {
+        conflicts.push_back(
+            {{"evaluator", c.evaluator}, {"bidder", c.bidder}, {"declaration", c.declaration}});
+    }
+    const Json evaluators = Json::array({{{"name", copy_->evaluator()},
+                                          {"fingerprint", ""},
+                                          {"submitted", copy_->scoresheet().submitted()}}});
+    return ok({{"mode", "evaluator_copy"},
+               {"evaluator", copy_->evaluator()},
+               {"made", copy_->made()},
+               {"file", copy_label_},
+               {"tender", copy_->tender_id()},
+               {"published", true},
+               {"deadline", copy_->deadline()},
+               {"question_set", question_set_summary(set)},
+               {"questions", set.at("questions")},
+               {"unconfirmed", set.at("unconfirmed")},
+               {"bids", std::move(bids)},
+               {"evaluators", evaluators},
+               {"conflicts", std::move(conflicts)},
+               {"no_conflicts", Json::array()},
+               {"audit", Json::array()}});
+}
+
 std::string TenderApi::overview() const {
+    if (copy_) return copy_overview();
     if (!folder_) return no_tender();
     const Tender& t = folder_->tender();
     const Json set = parsed(question_set_view_json(t.questions()));
@@ -147,13 +249,8 @@ std::string TenderApi::overview() const {
                {"method", method_name(t.settings().method)},
                {"disagreement_threshold", t.settings().disagreement_threshold},
                {"deadline", folder_->deadline()},
-               {"question_set",
-                {{"id", set.at("id")},
-                 {"version", set.at("version")},
-                 {"title", set.at("title")},
-                 {"official", set.at("official")},
-                 {"confirmed", set.at("confirmed")},
-                 {"note", set.at("note")}}},
+               {"mode", "folder"},
+               {"question_set", question_set_summary(set)},
                {"questions", set.at("questions")},
                {"unconfirmed", set.at("unconfirmed")},
                {"bids", std::move(bids)},
@@ -164,7 +261,7 @@ std::string TenderApi::overview() const {
 }
 
 std::string TenderApi::publish(std::string_view who, std::string_view at) {
-    if (!folder_) return no_tender();
+    if (!folder_) return lead_only("publishing the tender");
     if (Result<void> done = folder_->publish(std::string(who), std::string(at)); !done) {
         return failed(done.error());
     }
@@ -172,7 +269,7 @@ std::string TenderApi::publish(std::string_view who, std::string_view at) {
 }
 
 std::string TenderApi::set_criteria(std::string_view request, std::string_view at) {
-    if (!folder_) return no_tender();
+    if (!folder_) return lead_only("changing the weights or the moderation method");
     Result<Json> req = request_of(request);
     if (!req) return failed(req.error());
     CriteriaChange criteria;
@@ -211,7 +308,7 @@ std::string TenderApi::set_criteria(std::string_view request, std::string_view a
 }
 
 std::string TenderApi::add_bid(std::string_view request, std::string_view at) {
-    if (!folder_) return no_tender();
+    if (!folder_) return lead_only("adding a bid");
     Result<Json> req = request_of(request);
     if (!req) return failed(req.error());
     const std::string pack = text_of(*req, "pack");
@@ -225,7 +322,7 @@ std::string TenderApi::add_bid(std::string_view request, std::string_view at) {
 
 std::string TenderApi::add_evaluator(std::string_view name, std::string_view who,
                                      std::string_view at) {
-    if (!folder_) return no_tender();
+    if (!folder_) return lead_only("adding an evaluator");
     if (Result<void> done = folder_->add_evaluator(std::string(name), std::nullopt,
                                                    std::string(who), std::string(at));
         !done) {
@@ -235,7 +332,7 @@ std::string TenderApi::add_evaluator(std::string_view name, std::string_view who
 }
 
 std::string TenderApi::declare(std::string_view request, std::string_view at) {
-    if (!folder_) return no_tender();
+    if (!folder_) return lead_only("recording a conflict of interest");
     Result<Json> req = request_of(request);
     if (!req) return failed(req.error());
     const auto d = req->find("declaration");
@@ -252,31 +349,24 @@ std::string TenderApi::declare(std::string_view request, std::string_view at) {
 }
 
 std::string TenderApi::scoring_view(std::string_view evaluator, std::string_view scoresheet) const {
-    if (!folder_) return no_tender();
-    const Tender& t = folder_->tender();
-    const std::string name(evaluator);
-    Result<Scoresheet> blank = t.new_scoresheet(name);
-    if (!blank) return failed(blank.error());
-    Scoresheet sheet = *blank;
+    Result<EvaluatorCopy> copy = copy_for(std::string(evaluator));
+    if (!copy) return failed(copy.error());
     if (!scoresheet.empty()) {
         Checked<Scoresheet> read = parse_scoresheet(scoresheet, "scoresheet");
         if (!read) return failed(read.error());
-        if (read->evaluator() != name || read->tender_id() != t.id()) {
-            return failed(Error{"scoresheet", "/evaluator",
-                                "this is not " + name + "'s scoresheet for tender " + t.id()});
+        if (Result<void> mine = copy->adopt(std::move(*read), "scoresheet"); !mine) {
+            return failed(mine.error());
         }
-        sheet = *read;
     }
+    const Scoresheet& sheet = copy->scoresheet();
     Json bidders = Json::array();
-    for (const TenderBid& bid : folder_->bids()) {
-        if (t.conflicted(name, bid.bidder)) continue;
-        Checked<TenderResponses> responses = folder_->responses_of(bid.bidder);
-        if (!responses) return failed(responses.error());
+    for (const CopiedBid& bid : copy->bids()) {
+        const std::vector<TenderAnswer>& given = bid.responses.answers;
         Json answers = Json::array();
-        for (const TenderQuestion& q : t.questions().questions) {
-            const auto a =
-                std::find_if(responses->answers.begin(), responses->answers.end(),
-                             [&](const TenderAnswer& x) { return x.question == q.code; });
+        for (const TenderQuestion& q : copy->questions().questions) {
+            const auto a = std::find_if(given.begin(), given.end(), [&](const TenderAnswer& x) {
+                return x.question == q.code;
+            });
             Json evidence = Json::array();
             if (bid.pack) {
                 for (const LinkedEvidence& l : bid.pack->linked) {
@@ -285,15 +375,15 @@ std::string TenderApi::scoring_view(std::string_view evaluator, std::string_view
                 }
             }
             const ScoreEntry* mine = sheet.find(bid.bidder, q.code);
-            const int words = a == responses->answers.end() ? 0 : a->words;
+            const int words = a == given.end() ? 0 : a->words;
             answers.push_back(
                 {{"question", q.code},
-                 {"text", a == responses->answers.end() ? "" : a->text},
-                 {"answered", a != responses->answers.end()},
+                 {"text", a == given.end() ? "" : a->text},
+                 {"answered", a != given.end()},
                  {"words", words},
                  {"word_limit", q.word_limit > 0 ? Json(q.word_limit) : Json(nullptr)},
                  {"over_limit", q.word_limit > 0 && words > q.word_limit},
-                 {"cites", a == responses->answers.end() ? Json::array() : Json(a->cites)},
+                 {"cites", a == given.end() ? Json::array() : Json(a->cites)},
                  {"evidence", std::move(evidence)},
                  {"score", mine ? Json(mine->score) : Json(nullptr)},
                  {"rationale", mine ? mine->rationale : ""}});
@@ -301,52 +391,51 @@ std::string TenderApi::scoring_view(std::string_view evaluator, std::string_view
         bidders.push_back(
             {{"name", bid.bidder}, {"flagged", bid.flagged()}, {"answers", std::move(answers)}});
     }
-    return ok({{"evaluator", name},
+    return ok({{"evaluator", copy->evaluator()},
                {"submitted", sheet.submitted()},
                {"scoresheet", scoresheet_to_json(sheet)},
                {"bidders", std::move(bidders)}});
 }
 
 std::string TenderApi::score(std::string_view scoresheet, std::string_view request) const {
-    if (!folder_) return no_tender();
     Result<Json> req = request_of(request);
     if (!req) return failed(req.error());
     Checked<Scoresheet> sheet = parse_scoresheet(scoresheet, "scoresheet");
     if (!sheet) return failed(sheet.error());
-    const std::string question = text_of(*req, "question");
-    const TenderQuestion* q = folder_->tender().questions().find_question(question);
-    if (q == nullptr) return failed(Error{"", "question", "there is no question " + question});
-    const TenderScale& scale = folder_->tender().questions().scale_of(*q);
-    const std::optional<int> value = int_of(*req, "score");
-    if (!value || scale.level(*value) == nullptr) {
-        return failed(Error{"", "score", "choose one of the values of the scale " + scale.title});
+    Result<EvaluatorCopy> copy = copy_for(sheet->evaluator());
+    if (!copy) return failed(copy.error());
+    if (Result<void> mine = copy->adopt(std::move(*sheet), "scoresheet"); !mine) {
+        return failed(mine.error());
     }
-    const std::string rationale = text_of(*req, "rationale");
-    if (is_blank(rationale)) return failed(Error{"", "rationale", "every score needs a rationale"});
-    if (Result<void> set = sheet->set({text_of(*req, "bidder"), question, *value, rationale});
+    if (Result<void> set =
+            copy->score({text_of(*req, "bidder"), text_of(*req, "question"),
+                         int_of(*req, "score").value_or(-1), text_of(*req, "rationale")},
+                        "");
         !set) {
         return failed(set.error());
     }
-    return ok({{"scoresheet", scoresheet_to_json(*sheet)}});
+    return ok({{"scoresheet", scoresheet_to_json(copy->scoresheet())}});
 }
 
 std::string TenderApi::submit(std::string_view scoresheet, std::string_view secret_key) const {
-    if (!folder_) return no_tender();
     Checked<Scoresheet> sheet = parse_scoresheet(scoresheet, "scoresheet");
     if (!sheet) return failed(sheet.error());
     Result<KeyPair> key = parse_secret_key_file(secret_key, "key");
     if (!key) return failed(key.error());
-    // The tender's own checks on a copy, so an incomplete sheet is not signed (and so frozen).
-    if (!sheet->submitted()) {
+    // In the folder, the whole tender's checks too: a second sheet from the same evaluator.
+    if (folder_ && !sheet->submitted()) {
         Tender trial = folder_->tender();
         if (Result<void> accepted = trial.submit(*sheet, "scoresheet", ""); !accepted) {
             return failed(accepted.error());
         }
     }
-    if (Result<void> signed_ok = sign_scoresheet(*sheet, *key, "scoresheet"); !signed_ok) {
-        return failed(signed_ok.error());
+    Result<EvaluatorCopy> copy = copy_for(sheet->evaluator());
+    if (!copy) return failed(copy.error());
+    if (Result<void> mine = copy->adopt(std::move(*sheet), "scoresheet"); !mine) {
+        return failed(mine.error());
     }
-    return ok({{"scoresheet", scoresheet_to_json(*sheet)},
+    if (Result<void> done = copy->submit(*key, "scoresheet"); !done) return failed(done.error());
+    return ok({{"scoresheet", scoresheet_to_json(copy->scoresheet())},
                {"fingerprint", key_fingerprint(key->public_key)}});
 }
 
@@ -360,7 +449,7 @@ std::string TenderApi::new_key() {
 
 std::string TenderApi::import_scoresheets(const std::vector<std::filesystem::path>& paths,
                                           std::string_view at) {
-    if (!folder_) return no_tender();
+    if (!folder_) return lead_only("importing scoresheets");
     if (Result<void> done = folder_->import_scoresheets(paths, std::string(at)); !done) {
         return failed(done.error());
     }
@@ -368,7 +457,7 @@ std::string TenderApi::import_scoresheets(const std::vector<std::filesystem::pat
 }
 
 std::string TenderApi::moderation(std::string_view bidder, std::string_view question) const {
-    if (!folder_) return no_tender();
+    if (!folder_) return lead_only("moderation");
     const Tender& t = folder_->tender();
     Result<ModerationView> view = t.moderation_view(bidder, question);
     if (!view) return failed(view.error());
@@ -402,7 +491,7 @@ std::string TenderApi::moderation(std::string_view bidder, std::string_view ques
 }
 
 std::string TenderApi::moderate(std::string_view request, std::string_view at) {
-    if (!folder_) return no_tender();
+    if (!folder_) return lead_only("moderation");
     Result<Json> req = request_of(request);
     if (!req) return failed(req.error());
     const std::optional<int> value = int_of(*req, "score");
@@ -419,7 +508,7 @@ std::string TenderApi::moderate(std::string_view request, std::string_view at) {
 }
 
 std::string TenderApi::results() const {
-    if (!folder_) return no_tender();
+    if (!folder_) return lead_only("the results");
     Json doc = parsed(tender_results_json(*folder_));
     return ok(std::move(doc));
 }

@@ -93,6 +93,10 @@ Result<std::string> entry_hash(const ChainedAuditEntry& e) {
     return sha256_hex(canonical(entry_fields(e)));
 }
 
+}  // namespace
+
+namespace detail {
+
 StoredFile read_stored(ObjectReader& obj) {
     StoredFile f{required_text(obj, "file"), required_text(obj, "sha256")};
     if (!f.file.empty() && !unsafe_path_reason(f.file).empty()) {
@@ -121,6 +125,13 @@ PackCheck read_pack(ObjectReader& obj) {
     obj.finish();
     return p;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::read_pack;
+using detail::read_stored;
 
 // The state a change leaves: tender.json without its audit log.
 Result<std::string> state_hash(Json doc) {

@@ -258,3 +258,70 @@ TEST_CASE("cli: framework show lists a question set's questions with weight and 
     CHECK(q.at("scale").at("min") == 0);
     CHECK(q.at("scale").at("max") == 4);
 }
+
+TEST_CASE("cli: an evaluator scores their own copy offline and the lead imports the sheet") {
+    CliTender t;
+    ok(t.run({"key", "new", "--out", "bob.key"}));
+    ok(t.run({"tender", "new", "--questions", "tender_psr_access", "--out", "t"}));
+    ok(t.run({"tender", "evaluator", "add", "t", "Ann"}));
+    ok(t.run({"tender", "evaluator", "add", "t", "Bob"}));
+    t.refused({"tender", "evaluator-copy", "t", "--evaluator", "Bob", "--out", "early.json"},
+              "t: evaluator \"Bob\": the tender is not published yet; publish it before handing "
+              "out evaluators' copies\n");
+    ok(t.run({"tender", "publish", "t"}));
+    t.responses("Acme");
+    t.responses("Beacon");
+    ok(t.run({"tender", "bid", "add", "t", "--bidder", "Acme", "--responses", "Acme.json"}));
+    ok(t.run({"tender", "bid", "add", "t", "--bidder", "Beacon", "--responses", "Beacon.json"}));
+    ok(t.run({"tender", "coi", "t", "--evaluator", "Bob", "--bidder", "Beacon", "--declare",
+              "former employee of Beacon"}));
+
+    const ProcessResult made =
+        t.run({"tender", "evaluator-copy", "t", "--evaluator", "Bob", "--out", "bob-copy.json"});
+    ok(made);
+    CHECK(has(made.out, "1 bid(s) to score (1 left out for a declared conflict of interest)"));
+    const auto copy = nlohmann::json::parse(slurp(t.dir / "bob-copy.json"));
+    CHECK(copy.at("format") == "eqkit-tender-evaluator-copy/1");
+    CHECK(copy.at("bids").size() == 1);
+    CHECK(copy.at("bids").at(0).at("bidder") == "Acme");
+    CHECK(copy.at("conflicts").at(0).at("bidder") == "Beacon");
+
+    // Scored in the copy, which checks each score against its own bids and scales.
+    t.score_all("bob-copy.json", "Acme", 2);
+    const ProcessResult conflicted =
+        t.run({"tender", "score", "bob-copy.json", "--bidder", "Beacon", "--question",
+               "PSR4-CHOICE", "--score", "2", "--rationale", "x"});
+    CHECK(conflicted.status == 1);
+    CHECK(conflicted.err ==
+          "bob-copy.json: bidder: Bob declared a conflict of interest with Beacon and cannot "
+          "score this bidder\n");
+    const ProcessResult no_out = t.run({"tender", "submit", "bob-copy.json", "--key", "bob.key"});
+    CHECK(no_out.status == 1);
+    CHECK(has(no_out.err, "name the signed scoresheet to write for the lead with --out FILE"));
+    ok(t.run({"tender", "submit", "bob-copy.json", "--key", "bob.key", "--out", "bob-sheet.json"}));
+    const ProcessResult again =
+        t.run({"tender", "score", "bob-copy.json", "--bidder", "Acme", "--question", "PSR4-CHOICE",
+               "--score", "4", "--rationale", "second thoughts"});
+    CHECK(again.status == 1);
+    CHECK(has(again.err, "this scoresheet has been submitted and can no longer be changed"));
+
+    ok(t.run({"tender", "import", "t", "bob-sheet.json"}));
+    const ProcessResult results = t.run({"tender", "results", "t", "--json"});
+    ok(results);
+    const auto doc = nlohmann::json::parse(results.out);
+    CHECK(doc.at("bidders").at(0).at("questions").at(0).at("scores").at("Bob") == 2);
+
+    // An altered copy is refused before anything in it is believed.
+    ok(t.run({"tender", "evaluator-copy", "t", "--evaluator", "Ann", "--out", "ann-copy.json"}));
+    std::string altered = slurp(t.dir / "ann-copy.json");
+    altered.replace(altered.find("Our plan for PSR4-ACCESS."), 25, "Our plan for PSR4-ACCESS!");
+    spit(t.dir / "ann-copy.json", altered);
+    const ProcessResult refused =
+        t.run({"tender", "score", "ann-copy.json", "--bidder", "Acme", "--question", "PSR4-ACCESS",
+               "--score", "2", "--rationale", "x"});
+    CHECK(refused.status == 1);
+    CHECK(refused.err ==
+          "ann-copy.json: /sha256: this evaluator's copy has been altered since the lead made it "
+          "(its content no longer matches its fingerprint), so it cannot be trusted; ask the lead "
+          "for a new copy\n");
+}

@@ -183,3 +183,53 @@ TEST_CASE(
         R"({"bidder": "Acme", "question": "PSR4-ACCESS", "score": 3, "rationale": "x"})"));
     CHECK(again.at("ok") == false);
 }
+
+TEST_CASE("tender api: an evaluator's copy opens for scoring only, and its signed sheet imports") {
+    TempDir tmp;
+    TenderApi lead(shipped_registry(), EQKIT_PLUGINS_DIR);
+    ok(lead.create(tmp / "t", R"({"question_set": "tender_psr_access", "id": "ward_7"})", t0));
+    ok(lead.add_evaluator("Ann", "Lead", t0));
+    const Json early = Json::parse(lead.evaluator_copy("Ann", t0));
+    CHECK(early.at("ok") == false);
+    ok(lead.publish("Lead", t0));
+    for (const char* b : {"Acme", "Beacon"}) {
+        responses(tmp / (std::string(b) + ".json"), b);
+        ok(lead.add_bid(
+            Json{{"bidder", b}, {"responses", (tmp / (std::string(b) + ".json")).string()}}.dump(),
+            t0));
+    }
+    const Json handed = ok(lead.evaluator_copy("Ann", t0));
+    CHECK(handed.at("file_name") == "ward-7-ann-evaluator-copy.json");
+    spit(tmp / "copy.json", handed.at("copy").get<std::string>());
+
+    // The evaluator's own machine: a new session with nothing but the copy.
+    TenderApi ann(shipped_registry(), EQKIT_PLUGINS_DIR);
+    const Json opened = ok(ann.open_copy(tmp / "copy.json"));
+    CHECK(opened.at("mode") == "evaluator_copy");
+    CHECK(opened.at("evaluator") == "Ann");
+    CHECK(opened.at("tender") == "ward_7");
+    CHECK(opened.at("questions").at(0).at("scale").at("levels").size() == 5);
+    CHECK(opened.at("bids").size() == 2);
+    CHECK(opened.at("audit").empty());
+    // Everything but scoring is the lead's, and says so.
+    const Json refused = Json::parse(ann.publish("Ann", t0));
+    CHECK(refused.at("errors").at(0).at("message") ==
+          "copy.json: this is Ann's copy of tender ward_7, for scoring only; publishing the "
+          "tender is done by the lead in the tender folder");
+    CHECK(Json::parse(ann.moderation("Acme", "PSR4-ACCESS")).at("ok") == false);
+    CHECK(Json::parse(ann.results()).at("ok") == false);
+    CHECK(Json::parse(ann.scoring_view("Bob", "")).at("ok") == false);
+
+    const KeyPair key = *generate_key_pair();
+    const fs::path sheet = scored(ann, tmp, "Ann", key, 3);
+    CHECK(ok(ann.scoring_view("Ann", slurp(sheet))).at("submitted") == true);
+    ok(lead.import_scoresheets({sheet}, t0));
+    CHECK(ok(lead.moderation("Acme", "PSR4-ACCESS")).at("scores").at(0).at("score") == 3);
+
+    std::string altered = slurp(tmp / "copy.json");
+    altered.replace(altered.find("one two three"), 13, "one two thre3");
+    spit(tmp / "altered.json", altered);
+    const Json bad = Json::parse(
+        TenderApi(shipped_registry(), EQKIT_PLUGINS_DIR).open_copy(tmp / "altered.json"));
+    CHECK(bad.at("errors").at(0).at("place") == "/sha256");
+}

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eqkit/tender_copy.hpp"
 #include "eqkit/tender_folder.hpp"
 #include "eqkit/tender_report.hpp"
 #include "pack_support.hpp"
@@ -357,4 +358,89 @@ TEST_CASE("tender folder: bids wait for publication; a bad id or a used folder i
     REQUIRE_FALSE(bad_id.has_value());
     CHECK(bad_id.error().place == "id");
     CHECK_FALSE(fs::exists(tmp / "u"));
+}
+
+TEST_CASE("evaluator's copy: round trip, own bids only, no one else's scores, altered refused") {
+    Fixture f;
+    TempDir ws_dir;
+    WorkspaceFolder ws = sample_workspace(ws_dir);
+    REQUIRE(export_pack(ws, ws_dir / "pack.zip", ExportOptions{"0.1.0", f.ann, {}}));
+    write_responses(f.tmp / "cedar.json", "Cedar");
+    REQUIRE(f.folder.add_bid("Cedar", f.tmp / "cedar.json", ws_dir / "pack.zip", lead, t0));
+    REQUIRE(f.folder.add_evaluator("Cy", std::nullopt, lead, t0));
+    REQUIRE(
+        f.folder.declare("Bob", "Beacon", std::string("Beacon's director is my sister"), lead, t0));
+    // Ann has submitted; her scores must never reach Bob's copy.
+    Scoresheet ann("t1", "Ann");
+    for (const char* b : {"Acme", "Beacon", "Cedar"}) {
+        REQUIRE(ann.set({b, "PF1", 1, "ANN-SECRET"}));
+        REQUIRE(ann.set({b, "Q1", 3, "ANN-SECRET"}));
+        REQUIRE(ann.set({b, "Q2", 75, "ANN-SECRET"}));
+    }
+    REQUIRE(sign_scoresheet(ann, f.ann, "ann.json"));
+    spit(f.tmp / "ann.json", scoresheet_to_json(ann));
+    REQUIRE(f.folder.import_scoresheets({f.tmp / "ann.json"}, t0));
+
+    Result<EvaluatorCopy> made = EvaluatorCopy::make(f.folder, "Bob", t0);
+    REQUIRE_MESSAGE(made.has_value(), made.error().message());
+    const std::string text = evaluator_copy_to_json(*made);
+    CHECK(is_evaluator_copy(text));
+    CHECK(text.find("ANN-SECRET") == std::string::npos);
+    CHECK(text.find("moderat") == std::string::npos);
+    CHECK(text.find("\"Beacon\"") != std::string::npos);  // only in Bob's own declaration
+    const auto doc = nlohmann::json::parse(text);
+    CHECK(doc.at("conflicts") ==
+          nlohmann::json::array(
+              {{{"bidder", "Beacon"}, {"declaration", "Beacon's director is my sister"}}}));
+    CHECK(doc.at("tender_state") == f.folder.audit().back().sha256);
+
+    Checked<EvaluatorCopy> read = parse_evaluator_copy(text, "bob-copy.json");
+    REQUIRE(read.has_value());
+    CHECK(evaluator_copy_to_json(*read) == text);
+    REQUIRE(read->bids().size() == 2);
+    CHECK(read->bids()[0].bidder == "Acme");
+    CHECK(read->bids()[1].bidder == "Cedar");
+    CHECK(read->bids()[1].pack->intact);
+    CHECK(read->bids()[1].pack->linked.size() == 2);
+    CHECK(read->bids()[1].responses.answers[1].words == 6);
+
+    // Scored and submitted against the copy's own rules; the sheet imports into the folder.
+    CHECK(read->score({"Beacon", "Q1", 2, "x"}, "bob-copy.json").error().message() ==
+          "bob-copy.json: bidder: Bob declared a conflict of interest with Beacon and cannot "
+          "score this bidder");
+    CHECK(read->score({"Acme", "Q1", 9, "x"}, "bob-copy.json").error().reason ==
+          "choose one of the values of the scale 0-4");
+    CHECK(read->submit(f.bob, "bob-copy.json").error().message() ==
+          "bob-copy.json: /scores: question PF1 for bidder Acme has no score; score every "
+          "question before submitting");
+    for (const char* b : {"Acme", "Cedar"}) {
+        REQUIRE(read->score({b, "PF1", 1, "ok"}, "c"));
+        REQUIRE(read->score({b, "Q1", 2, "ok"}, "c"));
+        REQUIRE(read->score({b, "Q2", 50, "ok"}, "c"));
+    }
+    REQUIRE(read->submit(f.bob, "bob-copy.json"));
+    CHECK_FALSE(read->score({"Acme", "Q1", 3, "later"}, "c").has_value());
+    spit(f.tmp / "bob.json", scoresheet_to_json(read->scoresheet()));
+    REQUIRE(f.folder.import_scoresheets({f.tmp / "bob.json"}, t0));
+    CHECK(EvaluatorCopy::make(f.folder, "Bob", t0).error().reason ==
+          "Bob's scoresheet has already been imported, so their scoring is finished and they "
+          "need no copy");
+    CHECK(EvaluatorCopy::make(f.folder, "Zed", t0).error().reason ==
+          "there is no such evaluator in this tender");
+
+    // Any change outside the evaluator's own sheet breaks the fingerprint.
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"We monitor access", "We monitor ACCESS"},
+             {"\"weight\": 60", "\"weight\": 61"},
+             {"\"intact\": true", "\"intact\": false"}}) {
+        std::string altered = text;
+        REQUIRE(altered.find(from) != std::string::npos);
+        altered.replace(altered.find(from), from.size(), to);
+        Checked<EvaluatorCopy> refused = parse_evaluator_copy(altered, "bob-copy.json");
+        REQUIRE_FALSE(refused.has_value());
+        CHECK(refused.error().front().message() ==
+              "bob-copy.json: /sha256: this evaluator's copy has been altered since the lead made "
+              "it (its content no longer matches its fingerprint), so it cannot be trusted; ask "
+              "the lead for a new copy");
+    }
 }

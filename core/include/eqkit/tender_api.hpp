@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "eqkit/registry.hpp"
+#include "eqkit/tender_copy.hpp"
 #include "eqkit/tender_folder.hpp"
 
 namespace eqkit {
@@ -33,6 +34,14 @@ class TenderApi {
     [[nodiscard]] std::string create(const std::filesystem::path& dir, std::string_view request,
                                      std::string_view at);
     [[nodiscard]] std::string open(const std::filesystem::path& dir);
+    // Opens an evaluator's copy (eqkit-tender-evaluator-copy/1, checked against its fingerprint)
+    // for scoring only: overview, scoring_view, score and submit work, for that evaluator; every
+    // change to the tender is refused, saying it is the lead's, in the tender folder. The
+    // overview then has "mode":"evaluator_copy", "evaluator", "made" and "fingerprint", that
+    // evaluator's own declarations and the bids in the copy; no audit log and no other evaluator.
+    [[nodiscard]] std::string open_copy(const std::filesystem::path& file);
+    // The lead hands out a copy: {"ok":true,"copy":TEXT,"file_name"} (a suggested file name).
+    [[nodiscard]] std::string evaluator_copy(std::string_view evaluator, std::string_view at) const;
 
     // The set-up and bid-import pages: {"ok":true,"tender","published","method",
     // "disagreement_threshold","deadline","question_set":{id,version,title,official,confirmed,
@@ -40,7 +49,7 @@ class TenderApi {
     // scale:{id,title,min,max,levels:[{value,label,description,confirmed,note}]},cites}],
     // "bids":[{bidder,received,late,flagged,pack:{intact,problems,signer,signature_valid,
     // files_checked,linked}|null}],"evaluators":[{name,fingerprint,submitted}],"conflicts":[…],
-    // "no_conflicts":[…],"unconfirmed":[…],"audit":[{at,who,what,sha256}]}
+    // "no_conflicts":[…],"unconfirmed":[…],"audit":[{at,who,what,sha256}],"mode":"folder"}
     [[nodiscard]] std::string overview() const;
 
     [[nodiscard]] std::string publish(std::string_view who, std::string_view at);
@@ -92,9 +101,17 @@ class TenderApi {
     [[nodiscard]] std::string results_csv() const;
 
   private:
+    // The lead's refusal while a copy is open (what: "publishing"), or "no tender is open".
+    [[nodiscard]] std::string lead_only(std::string_view what) const;
+    [[nodiscard]] std::string copy_overview() const;
+    // The evaluator's view: the open copy, or one made from the folder (nothing written).
+    [[nodiscard]] Result<EvaluatorCopy> copy_for(const std::string& evaluator) const;
+
     const Registry* registry_;
     std::filesystem::path plugins_dir_;
     std::optional<TenderFolder> folder_;
+    std::optional<EvaluatorCopy> copy_;
+    std::string copy_label_;
 };
 
 }  // namespace eqkit
