@@ -89,17 +89,6 @@ std::optional<ActionStatus> status_option(const std::string& text) {
     return s;
 }
 
-std::string describe(const ListOptions& o) {
-    std::string out = "Showing ";
-    out += o.status.empty() ? "every status" : "status " + o.status;
-    if (!o.owner.empty()) out += ", owner " + o.owner;
-    if (!o.framework.empty()) out += ", framework " + o.framework;
-    if (o.overdue) out += ", overdue only";
-    if (o.due_within >= 0) out += ", due within " + std::to_string(o.due_within) + " days";
-    if (!o.all) out += "; actions already carried into a newer assessment are left out";
-    return out + ".";
-}
-
 void print_text(const std::vector<const Action*>& list, const std::string& today) {
     if (list.empty()) std::cout << "No actions match.\n";
     for (const Action* a : list) {
@@ -136,8 +125,8 @@ int run_list(const ListOptions& o, const GlobalOptions& globals) {
     } else if (o.csv) {
         std::cout << actions_csv(list, today);
     } else if (!o.html.empty()) {
-        if (Result<void> saved =
-                save_atomically(o.html, actions_html(list, p->open.folder, today, describe(o)));
+        if (Result<void> saved = save_atomically(
+                o.html, actions_html(list, p->open.folder, today, describe_filter(f)));
             !saved) {
             print_error(saved.error());
             return exit_bad_input;

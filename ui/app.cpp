@@ -49,7 +49,8 @@ App::App(Workspace& workspace, Platform& platform, KeyCodes keys,
       workforce_(workspace.registry(), platform, workforce_mapping_file(platform),
                  [this](std::string_view purpose) { platform_.choose_file(purpose); }),
       tender_(workspace.registry(), plugins_dir, platform,
-              [this](std::string_view purpose) { platform_.choose_file(purpose); }) {
+              [this](std::string_view purpose) { platform_.choose_file(purpose); }),
+      actions_(workspace.registry(), platform) {
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.IniFilename = nullptr;  // our layout is fixed; settings are ours
@@ -194,6 +195,7 @@ void App::draw_sections(float below) {
         {Section::evidence, text::section_evidence},
         {Section::workforce, text::section_workforce},
         {Section::tender, text::section_tender},
+        {Section::actions, text::section_actions},
     };
     if (!ImGui::BeginTabBar("sections", ImGuiTabBarFlags_NoTooltip)) return;
     for (const Tab& tab : tabs) {
@@ -213,6 +215,10 @@ void App::draw_sections(float below) {
                 break;
             case Section::tender:
                 tender_.draw(look_, section_height(below));
+                break;
+            case Section::actions:
+                actions_.draw(evidence_.library(), look_, section_height(below),
+                              ws_.is_open() ? ws_.framework().id + ":" + assess_.selected : "");
                 break;
         }
         ImGui::EndTabItem();
@@ -276,6 +282,7 @@ std::string App::state_json() const {
     evidence_.state_json(state);
     workforce_.state_json(state);
     tender_.state_json(state);
+    actions_.state_json(state);
     nlohmann::json answers = nlohmann::json::object();
     for (const auto& [code, answer] : ws_.assessment().answers) {
         nlohmann::json a = nlohmann::json::object();
@@ -308,6 +315,7 @@ void App::handle_keys() {
         if (key_pressed(keys_.digit_2)) queue_.push(ShowSection{Section::evidence});
         if (key_pressed(keys_.digit_3)) queue_.push(ShowSection{Section::workforce});
         if (key_pressed(keys_.digit_4)) queue_.push(ShowSection{Section::tender});
+        if (key_pressed(keys_.digit_5)) queue_.push(ShowSection{Section::actions});
         return;
     }
     if (!ws_.is_open() || io.KeyAlt) return;

@@ -9,6 +9,7 @@
 #include "eqkit/workspace.hpp"
 #include "look.hpp"
 #include "platform.hpp"
+#include "screens/actions_screen.hpp"
 #include "screens/assess_screen.hpp"
 #include "screens/dialogs.hpp"
 #include "screens/evidence_section.hpp"
@@ -27,10 +28,11 @@ struct KeyCodes {
     int letter_o = -1;
     int letter_q = -1;
     int letter_s = -1;
-    int digit_1 = -1;  // Ctrl+1, Ctrl+2, Ctrl+3: the sections
+    int digit_1 = -1;  // Ctrl+1 to Ctrl+5: the sections
     int digit_2 = -1;
     int digit_3 = -1;
     int digit_4 = -1;
+    int digit_5 = -1;
 };
 
 class App {
@@ -71,6 +73,7 @@ class App {
     }
     [[nodiscard]] WorkforceScreen& workforce() { return workforce_; }
     [[nodiscard]] TenderScreen& tender() { return tender_; }
+    [[nodiscard]] ActionsScreen& actions() { return actions_; }
     [[nodiscard]] EvidenceSection& evidence() { return evidence_; }
     [[nodiscard]] bool asking_to_save() const { return pending_.has_value() && !prompt_; }
     [[nodiscard]] const std::optional<PathPromptState>& path_prompt() const { return prompt_; }
@@ -141,6 +144,7 @@ class App {
     EvidenceSection evidence_;
     WorkforceScreen workforce_;  // WRES/WDES: its own state
     TenderScreen tender_;        // tender evaluation: its own state
+    ActionsScreen actions_;      // the action plan and reviews: its own state
     Section section_ = Section::assessment;
     bool section_chosen_ = false;  // by a command or key, so the tab bar must follow
     std::optional<PathPromptState> prompt_;

@@ -17,8 +17,8 @@ enum class UnsavedChoice { save, discard, cancel };
 // What a file chosen in the browser's file chooser is for (Platform::choose_file).
 inline constexpr std::string_view upload_assessment = "assessment";
 
-// The app's parts, one tab each (Ctrl+1 to Ctrl+4).
-enum class Section { assessment, evidence, workforce, tender };
+// The app's parts, one tab each (Ctrl+1 to Ctrl+5).
+enum class Section { assessment, evidence, workforce, tender, actions };
 
 struct StartAssessment {
     std::string framework_id;

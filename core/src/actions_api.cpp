@@ -160,10 +160,10 @@ std::string actions_api_export(const WorkspaceFolder& ws, std::string_view filte
     Request req = read_request(filter_json);
     Checked<ActionPlan> plan = load_actions(ws);
     if (!plan) return "";
-    const std::vector<const Action*> shown =
-        filter_actions(*plan, filter_of(req.doc, req.errors), today);
+    const ActionFilter filter = filter_of(req.doc, req.errors);
+    const std::vector<const Action*> shown = filter_actions(*plan, filter, today);
     if (format == "csv") return actions_csv(shown, today);
-    return actions_html(shown, ws, today, "Exported from the accessible face.");
+    return actions_html(shown, ws, today, describe_filter(filter));
 }
 
 std::string reviews_api_list(const WorkspaceFolder& workspace, std::string_view today) {

@@ -102,6 +102,17 @@ std::vector<const Action*> filter_actions(const ActionPlan& plan, const ActionFi
     return out;
 }
 
+std::string describe_filter(const ActionFilter& f) {
+    std::string out = "Showing ";
+    out += f.status ? "status " + std::string(action_status_name(*f.status)) : "every status";
+    if (!f.owner.empty()) out += ", owner " + f.owner;
+    if (!f.framework.empty()) out += ", framework " + f.framework;
+    if (f.overdue) out += ", overdue only";
+    if (f.due_within_days) out += ", due within " + std::to_string(*f.due_within_days) + " days";
+    if (!f.include_carried) out += "; actions already carried into a newer assessment are left out";
+    return out + ".";
+}
+
 std::string actions_csv(const std::vector<const Action*>& actions, std::string_view today) {
     std::string out(utf8_bom);
     append_csv_line({"ID", "Status", "Overdue", "Due", "Owner", "Action", "Item", "Assessment",

@@ -61,4 +61,21 @@ void Headless::click(ui::App& app, ImVec2 at) {
     frame(app);
 }
 
+std::string Headless::logged_frame(ui::App& app) {
+    std::string text;
+    ImGuiIO& io = ImGui::GetIO();
+    io.ClipboardUserData = &text;
+    io.SetClipboardTextFn = [](void* into, const char* logged) {
+        *static_cast<std::string*>(into) = logged;
+    };
+    ImGui::NewFrame();
+    ImGui::LogToClipboard();
+    app.frame();
+    ImGui::LogFinish();
+    ImGui::Render();
+    io.SetClipboardTextFn = nullptr;
+    io.ClipboardUserData = nullptr;
+    return text;
+}
+
 }  // namespace eqkit::test

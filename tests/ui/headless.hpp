@@ -15,7 +15,7 @@
 namespace eqkit::test {
 
 // Backend key codes the headless driver uses; ImGui's named keys sit at 256 + ImGuiKey_*.
-inline constexpr ui::KeyCodes headless_keys{400, 'N', 'O', 'Q', 'S', '1', '2', '3', '4'};
+inline constexpr ui::KeyCodes headless_keys{400, 'N', 'O', 'Q', 'S', '1', '2', '3', '4', '5'};
 [[nodiscard]] inline int key(ImGuiKey named) {
     return 256 + named;
 }
@@ -86,6 +86,9 @@ class Headless {
     void press(ui::App& app, int key_index, bool ctrl = false, bool shift = false);
     void type(ui::App& app, const char* utf8);
     void click(ui::App& app, ImVec2 at);
+    // Draws one frame and returns the text drawn in it, as Dear ImGui logs it (to the
+    // "clipboard", caught here).
+    [[nodiscard]] std::string logged_frame(ui::App& app);
 
   private:
     ImGuiContext* context_;

@@ -71,23 +71,10 @@ struct TenderFixture {
     void file(std::string_view role, const fs::path& path) {
         screen.edit_state().files[std::string(role)] = ui::TenderFile{path.string(), "", "", false};
     }
-    // The text drawn in one frame, as Dear ImGui logs it (to the "clipboard", caught here).
+    // The text drawn in one frame.
     std::string drawn() {
         f.frames(1);
-        std::string text;
-        ImGuiIO& io = ImGui::GetIO();
-        io.ClipboardUserData = &text;
-        io.SetClipboardTextFn = [](void* into, const char* logged) {
-            *static_cast<std::string*>(into) = logged;
-        };
-        ImGui::NewFrame();
-        ImGui::LogToClipboard();
-        f.app->frame();
-        ImGui::LogFinish();
-        ImGui::Render();
-        io.SetClipboardTextFn = nullptr;
-        io.ClipboardUserData = nullptr;
-        return text;
+        return f.headless.logged_frame(*f.app);
     }
     // Created, two evaluators, published, and bids from Acme and Beacon without packs.
     void published_with_bids() {

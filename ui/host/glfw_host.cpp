@@ -93,7 +93,7 @@ GlfwHost::~GlfwHost() {
 
 KeyCodes GlfwHost::key_codes() const {
     return KeyCodes{GLFW_KEY_F6, GLFW_KEY_N, GLFW_KEY_O, GLFW_KEY_Q, GLFW_KEY_S,
-                    GLFW_KEY_1,  GLFW_KEY_2, GLFW_KEY_3, GLFW_KEY_4};
+                    GLFW_KEY_1,  GLFW_KEY_2, GLFW_KEY_3, GLFW_KEY_4, GLFW_KEY_5};
 }
 
 void GlfwHost::set_size(int width, int height) {

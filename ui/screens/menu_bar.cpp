@@ -68,6 +68,7 @@ void go_menu(Section current, CommandQueue& out) {
         {Section::evidence, text::section_evidence, text::shortcut_section_2},
         {Section::workforce, text::section_workforce, text::shortcut_section_3},
         {Section::tender, text::section_tender, text::shortcut_section_4},
+        {Section::actions, text::section_actions, text::shortcut_section_5},
     };
     for (const Entry& entry : entries) {
         if (ImGui::MenuItem(entry.label, entry.shortcut, current == entry.section)) {

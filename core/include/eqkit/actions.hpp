@@ -119,6 +119,8 @@ struct ActionFilter {
 [[nodiscard]] std::vector<const Action*> filter_actions(const ActionPlan& plan,
                                                         const ActionFilter& filter,
                                                         std::string_view today);
+// The filter in words, for an exported list: "Showing every status, owner Sam, overdue only; …".
+[[nodiscard]] std::string describe_filter(const ActionFilter& filter);
 
 // RFC 4180 with CRLF line ends and a UTF-8 byte order mark (so Excel reads UTF-8); text that
 // starts with = + - @ gets a leading apostrophe so a spreadsheet never runs it as a formula.

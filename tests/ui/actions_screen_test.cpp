@@ -1,0 +1,238 @@
+// The canvas Actions section (issue #8 parts 4 and 6), driven headlessly over the App's real
+// workspace folder (the evidence library's): Ctrl+5 opens it; an action is added for an item,
+// refused without an owner; the list filters by owner and overdue; dropping without a reason is
+// refused in the core's words and with one is shown with its history; the CSV and HTML exports
+// are handed over; every assessment is listed with its review status. What the section says is
+// read from Dear ImGui's log of the text drawn in a frame.
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "eqkit/impact.hpp"
+#include "headless.hpp"
+
+using namespace eqkit;
+using namespace eqkit::test;
+using Json = nlohmann::json;
+namespace act = eqkit::ui::ac_action;
+
+namespace {
+
+// Far enough either side of any day the test runs on.
+constexpr const char* long_ago = "2001-02-03";
+constexpr const char* far_ahead = "2098-07-06";
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+struct ActionsFixture {
+    AppFixture f;
+
+    ActionsFixture() { show(); }
+    void show() {
+        ImGui::GetIO().DisplaySize = ImVec2(1280.0F, 4000.0F);  // every row whole, unclipped
+        f.press('5', true);                                     // Ctrl+5, as a user would
+        f.frames(1);  // the tab bar follows the next frame
+    }
+    // The app closed and started again: it opens the workspace folder as it is on disk.
+    void restart() {
+        f.app.reset();
+        f.app.emplace(f.ws, f.platform, headless_keys, EQKIT_PLUGINS_DIR);
+        show();
+    }
+    [[nodiscard]] ui::ActionsScreen& screen() { return f.app->actions(); }
+    [[nodiscard]] const ui::ActionsScreenState& st() { return f.app->actions().state(); }
+    void run(const ui::ActionsAction& action) {
+        screen().act(action);
+        f.frames(2);
+    }
+    std::string drawn() { return f.headless.logged_frame(*f.app); }
+    // Adds an action through the form; returns its id.
+    std::string add(const std::string& item, const std::string& text, const std::string& owner,
+                    const std::string& due) {
+        run(act::StartAdd{item});
+        ui::ActionForm& form = screen().edit_state().form;
+        form.text = text;
+        form.owner = owner;
+        form.due = due;
+        run(act::Add{});
+        REQUIRE(st().errors.empty());
+        return st().selected;
+    }
+    [[nodiscard]] std::vector<std::string> shown_ids() {
+        std::vector<std::string> ids;
+        for (const Json& a : st().listed.at("actions"))
+            ids.push_back(a.at("id").get<std::string>());
+        return ids;
+    }
+    [[nodiscard]] Json action(const std::string& id) {
+        for (const Json& a : st().listed.at("actions"))
+            if (a.at("id") == id) return a;
+        return nullptr;
+    }
+    void filter(std::string owner, bool overdue) {
+        screen().edit_state().filter.owner = std::move(owner);
+        screen().edit_state().filter.overdue = overdue;
+        run(act::Filter{});
+    }
+};
+
+}  // namespace
+
+TEST_CASE("actions screen: Ctrl+5 opens the Actions section with the empty plan") {
+    ActionsFixture t;
+    CHECK(t.f.app->section() == ui::Section::actions);
+    REQUIRE(t.st().listed.is_object());
+    CHECK(t.st().listed.at("actions").empty());
+    const std::string text = t.drawn();
+    CHECK(contains(text, "Action plan"));
+    CHECK(contains(text, "0 shown, 0 overdue"));
+    CHECK(contains(text, "No actions match."));
+}
+
+TEST_CASE("actions screen: an action added for an item is listed with overdue in words") {
+    ActionsFixture t;
+    const std::string id =
+        t.add("eds2022:1A", "Publish the easy-read leaflet", "Sam Patel", long_ago);
+    CHECK(id == "a1");
+    const Json a = t.action(id);
+    REQUIRE(a.is_object());
+    CHECK(a.at("item") == "eds2022:1A");
+    CHECK(a.at("overdue") == true);
+    CHECK(t.st().page == ui::ActionsPage::list);
+    const std::string text = t.drawn();
+    CHECK(contains(text, "Action a1 added."));
+    CHECK(contains(text, "Publish the easy-read leaflet"));
+    CHECK(contains(text, "Sam Patel"));
+    CHECK(contains(text, "Overdue by"));                 // in words, not by colour alone
+    CHECK(contains(text, "added, owned by Sam Patel"));  // the chosen action's history
+    // Kept in the workspace's actions.json, where the CLI and the accessible face read it.
+    CHECK(std::filesystem::exists(t.f.platform.library_folder() / "actions.json"));
+    CHECK(t.f.platform.library_changes > 0);
+}
+
+TEST_CASE("actions screen: an action without an owner is refused in the core's words") {
+    ActionsFixture t;
+    t.run(act::StartAdd{"eds2022:1A"});
+    ui::ActionForm& form = t.screen().edit_state().form;
+    form.text = "Translate the form";
+    form.due = far_ahead;
+    t.run(act::Add{});
+    REQUIRE(t.st().errors.size() == 1);
+    CHECK(t.st().errors[0].at("field") == "owner");
+    CHECK(t.st().page == ui::ActionsPage::add);
+    const std::string text = t.drawn();
+    CHECK(contains(text, "Not done: Owner: name who owns the action"));
+    t.run(act::Go{ui::ActionsPage::list});
+    CHECK(t.st().listed.at("actions").empty());
+}
+
+TEST_CASE("actions screen: the list filters by owner and by overdue") {
+    ActionsFixture t;
+    const std::string late = t.add("eds2022:1A", "Late one", "Ann", long_ago);
+    const std::string later = t.add("eds2022:1B", "Not yet due", "Ann", far_ahead);
+    const std::string bobs = t.add("eds2022:2A", "Bob's", "Bob", long_ago);
+    CHECK(t.shown_ids() == std::vector<std::string>{late, later, bobs});
+
+    t.filter("Bob", false);
+    CHECK(t.shown_ids() == std::vector<std::string>{bobs});
+    t.filter("", true);
+    CHECK(t.shown_ids() == std::vector<std::string>{late, bobs});
+    t.filter("Ann", true);
+    CHECK(t.shown_ids() == std::vector<std::string>{late});
+    const std::string text = t.drawn();
+    CHECK(contains(text, "1 shown, 1 overdue"));
+    CHECK(contains(text, "Late one"));
+    CHECK_FALSE(contains(text, "Not yet due"));
+    CHECK_FALSE(contains(text, "Bob's"));
+}
+
+TEST_CASE("actions screen: dropping needs a reason; with one it is shown with its history") {
+    ActionsFixture t;
+    const std::string id = t.add("eds2022:1A", "Run a listening event", "Ann", far_ahead);
+    t.run(act::Select{id});
+    t.screen().edit_state().status_draft = "dropped";
+    t.screen().edit_state().reason_draft = "";
+    t.run(act::SetStatus{});
+    REQUIRE(t.st().errors.size() == 1);
+    CHECK(t.st().errors[0].at("field") == "reason");
+    CHECK(t.action(id).at("status") == "open");  // nothing changed
+    CHECK(
+        contains(t.drawn(), "Not done: Reason: a dropped action needs the reason it was dropped"));
+
+    t.screen().edit_state().reason_draft = "No budget this year";
+    t.run(act::SetStatus{});
+    CHECK(t.st().errors.empty());
+    CHECK(t.action(id).at("status") == "dropped");
+    const std::string text = t.drawn();
+    CHECK(contains(text, "Dropped (No budget this year)"));
+    CHECK(contains(text, "status Open → Dropped (No budget this year)"));
+}
+
+TEST_CASE("actions screen: the CSV and HTML exports are handed over under the filter") {
+    ActionsFixture t;
+    (void)t.add("eds2022:1A", "Siân's action, with a comma", "Siân", long_ago);
+    (void)t.add("eds2022:1B", "Someone else's", "Bob", far_ahead);
+    t.filter("Siân", false);
+    t.screen().edit_state().export_folder = "/exports";
+    t.run(act::Export{false});
+    REQUIRE(t.f.platform.deliveries.size() == 1);
+    const Delivery& csv = t.f.platform.deliveries.back();
+    CHECK(csv.to == std::filesystem::path("/exports/action-plan.csv"));
+    CHECK(csv.mime == "text/csv");
+    CHECK(
+        csv.bytes.starts_with("\xEF\xBB\xBF"
+                              "ID,Status,Overdue"));
+    CHECK(contains(csv.bytes, "\"Siân's action, with a comma\""));
+    CHECK_FALSE(contains(csv.bytes, "Someone else's"));
+    CHECK(contains(t.drawn(), "Saved /exports/action-plan.csv"));
+
+    t.run(act::Export{true});
+    REQUIRE(t.f.platform.deliveries.size() == 2);
+    const Delivery& html = t.f.platform.deliveries.back();
+    CHECK(html.to.filename() == "action-plan.html");
+    CHECK(contains(html.bytes, "<caption>Actions</caption>"));
+    CHECK(contains(html.bytes, "owner Siân"));  // the page says which actions it holds
+}
+
+TEST_CASE("actions screen: in the browser the exports are downloads") {
+    AppFixture f(false);
+    f.press('5', true);
+    f.frames(1);
+    f.app->actions().act(act::Export{false});
+    REQUIRE(f.platform.deliveries.size() == 1);
+    CHECK(f.platform.deliveries.back().to.filename() == "action-plan.csv");
+    CHECK(f.app->actions().state().status == "Downloaded action-plan.csv");
+}
+
+TEST_CASE("actions screen: every assessment in the workspace with its review status") {
+    ActionsFixture t;
+    {
+        // An impact assessment whose review date has passed, put in the workspace folder (as
+        // importing a pack or eqkit assess new --workspace would) before the app opens it.
+        Checked<WorkspaceFolder> folder =
+            WorkspaceFolder::open(t.f.platform.library_folder(), t.f.ws.registry());
+        REQUIRE(folder.has_value());
+        const Framework* eira = t.f.ws.registry().find("eira_nhs");
+        REQUIRE(eira != nullptr);
+        Result<std::string> id = folder->add_assessment(*eira, "Closing the Tuesday clinic");
+        REQUIRE(id.has_value());
+        Assessment a = folder->find_assessment(*id)->assessment;
+        REQUIRE(set_field(*eira, a, "review_date", long_ago).has_value());
+        REQUIRE(folder->save_assessment(*id, a).has_value());
+    }
+    t.restart();
+    t.run(act::Go{ui::ActionsPage::reviews});
+    const Json& listed = t.st().reviews.at("assessments");
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].at("review").at("state") == "overdue");
+    const std::string text = t.drawn();
+    CHECK(contains(text, "1 assessment(s) in this workspace, 1 due or overdue for review."));
+    CHECK(contains(text, "Closing the Tuesday clinic"));
+    CHECK(contains(text, "Version 1, not signed off"));
+    CHECK(contains(text, "Overdue: the review was due on 2001-02-03"));
+    CHECK(contains(text, "UNCONFIRMED"));  // the 30-day window is EqualityKit's choice
+}
