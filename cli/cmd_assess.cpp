@@ -292,6 +292,10 @@ int run_set(SetOptions& options, const GlobalOptions& globals) {
         return exit_bad_input;
     }
     std::cout << confirmation(options, fw, answer) << '\n';
+    if (!assessment.applies(options.item)) {
+        std::cout << options.item << " does not apply to your service (your choice, eqkit assess "
+                  << "choose), so this answer is kept but not counted.\n";
+    }
     return exit_ok;
 }
 
@@ -314,8 +318,14 @@ std::string band_line(const Band& band) {
 
 void print_group_lines(const Framework& fw, const Scores& scores) {
     for (const GroupScore& g : scores.groups) {
-        std::cout << fw.group_label << ' ' << g.code << ", " << g.title << ": "
-                  << progress(scores.aggregated, g.total, g.range, g.answered, g.item_count, fw);
+        std::cout << fw.group_label << ' ' << g.code << ", " << g.title << ": ";
+        if (g.item_count == 0) {
+            const std::string all = count_of(2, fw.item_label);  // "2 quality statements"
+            std::cout << "none of its " << all.substr(all.find(' ') + 1)
+                      << " apply to your service\n";
+            continue;
+        }
+        std::cout << progress(scores.aggregated, g.total, g.range, g.answered, g.item_count, fw);
         if (g.band) {
             std::cout << "; band " << band_line(*g.band) << (g.complete() ? "" : ", provisional")
                       << unconfirmed_suffix(g.band->provenance);
@@ -446,7 +456,14 @@ void print_score_text(const std::string& file, const Framework& fw, const Assess
                       const Scores& scores) {
     std::cout << file << ": " << (assessment.title.empty() ? "(untitled)" : assessment.title)
               << '\n'
-              << "Framework: " << fw.title << " (" << fw.id << " version " << fw.version << ")\n\n";
+              << "Framework: " << fw.title << " (" << fw.id << " version " << fw.version << ")\n";
+    if (assessment.applicable) {
+        std::cout << "Counted: only the " << count_of(scores.item_count, fw.item_label) << " of "
+                  << fw.item_count()
+                  << " you said apply to your service (eqkit assess choose; the framework file "
+                     "says nothing about which apply to which service)\n";
+    }
+    std::cout << '\n';
     print_group_lines(fw, scores);
     print_overall(fw, scores);
     if (fw.aggregation.method == AggregationMethod::percentage) print_rating_text(fw, assessment);

@@ -1,6 +1,7 @@
 // eqkit assess judge | choose: the assessment-wide choices the user makes (judgements the rating
 // rules leave to them, with a rationale; the scoring method; the items that apply; answers to
 // the rules' questions). The core checks them (eqkit::check_settings).
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -80,6 +81,27 @@ bool read_flags(const std::vector<std::string>& args, std::map<std::string, bool
     return true;
 }
 
+// The codes given to --applies, where a group's code (a key question, say SAFE) stands for every
+// item in it; a code that is neither is left for the core to refuse.
+std::vector<std::string> applying_items(const Framework& fw,
+                                        const std::vector<std::string>& codes) {
+    std::vector<std::string> items;
+    const auto add = [&items](const std::string& code) {
+        if (std::find(items.begin(), items.end(), code) == items.end()) items.push_back(code);
+    };
+    for (const std::string& code : codes) {
+        const auto group = std::find_if(fw.groups.begin(), fw.groups.end(),
+                                        [&code](const Group& g) { return g.code == code; });
+        if (fw.find_item(code) != nullptr || group == fw.groups.end()) {
+            add(code);
+            continue;
+        }
+        for (const Item& item : group->items)
+            add(item.code);
+    }
+    return items;
+}
+
 int run_choose(const ChooseOptions& options, const GlobalOptions& globals) {
     if (options.method.empty() && options.applies.empty() && !options.all_apply &&
         options.flags.empty()) {
@@ -94,7 +116,7 @@ int run_choose(const ChooseOptions& options, const GlobalOptions& globals) {
     if (!read_flags(options.flags, a.flags)) return exit_usage;
     if (!options.method.empty()) a.method = options.method;
     if (options.all_apply) a.applicable.reset();
-    if (!options.applies.empty()) a.applicable = options.applies;
+    if (!options.applies.empty()) a.applicable = applying_items(open->framework(), options.applies);
     if (const int status = save_checked(options.file, *open); status != exit_ok) return status;
     const Framework& fw = open->framework();
     std::cout << "Saved " << options.file << ". Scoring method: "
@@ -131,7 +153,9 @@ void setup_assess_choices(CLI::App& assess, Context& context) {
     sub->add_option("--method", choose->method,
                     "A scoring method's id (see \"eqkit framework show\")");
     CLI::Option* applies = sub->add_option(
-        "--applies", choose->applies, "Only these items apply to your service (repeat, or list)");
+        "--applies", choose->applies,
+        "Only these items apply to your service (repeat, or list; a group's code, such as a "
+        "key question, stands for every item in it)");
     CLI::Option* all = sub->add_flag("--all-apply", choose->all_apply, "Every item applies");
     applies->excludes(all);
     sub->add_option("--answer", choose->flags,

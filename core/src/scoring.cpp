@@ -47,14 +47,17 @@ Scores compute_scores(const Framework& fw, const Assessment& assessment) {
         GroupScore gs;
         gs.code = group.code;
         gs.title = group.title;
-        gs.item_count = group.items.size();
-        gs.range = total_range(fw.scale, group.items.size());
+        // Items the user said do not apply to their service are neither counted nor scored
+        // (an answer they hold is kept in the file).
         for (const Item& item : group.items) {
+            if (!assessment.applies(item.code)) continue;
+            ++gs.item_count;
             const Answer& answer = assessment.answer(item.code);
             if (!answer.score) continue;
             gs.total += *answer.score;
             ++gs.answered;
         }
+        gs.range = total_range(fw.scale, gs.item_count);
         if (percentage && gs.answered > 0) {
             gs.percent =
                 percent_of(gs.total, static_cast<long long>(gs.answered), fw.scale.highest());

@@ -295,3 +295,30 @@ TEST_CASE("cli assess choose: the statements that apply are the user's choice, a
           std::string::npos);
     CHECK(read_assessment(file).applicable == std::vector<std::string>{"SAFE-1", "CAR-1"});
 }
+
+TEST_CASE("cli assess choose: a care home keeps to its statements, a key question at a time") {
+    TempDir dir;
+    const std::string file = (dir / "home.json").string();
+    REQUIRE(run_eqkit({}, {"assess", "new", "--framework", "cqc_saf", "--out", file}).status == 0);
+    // SAFE stands for its eight statements; CAR-1 given twice counts once.
+    const ProcessResult chosen =
+        run_eqkit({}, {"assess", "choose", file, "--applies", "SAFE", "CAR-1", "CAR-1", "WL-4"});
+    CHECK(chosen.status == 0);
+    CHECK(chosen.out.find("10 quality statements of 34 apply") != std::string::npos);
+    REQUIRE(run_eqkit({}, {"assess", "set", file, "SAFE-1", "--score", "3"}).status == 0);
+    const ProcessResult other = run_eqkit({}, {"assess", "set", file, "RES-1", "--score", "1"});
+    CHECK(other.status == 0);
+    CHECK(other.out.find("RES-1 does not apply to your service (your choice, eqkit assess "
+                         "choose), so this answer is kept but not counted.") != std::string::npos);
+    const ProcessResult score = run_eqkit({}, {"assess", "score", file});
+    CHECK(score.status == 0);
+    CHECK(score.out.find("Counted: only the 10 quality statements of 34 you said apply") !=
+          std::string::npos);
+    CHECK(score.out.find("Key question SAFE, Safe: total 3 of 32 (1 of 8 quality statements "
+                         "scored)") != std::string::npos);
+    CHECK(score.out.find("Key question RESPONSIVE, Responsive: none of its quality statements "
+                         "apply to your service") != std::string::npos);
+    CHECK(score.out.find("Overall: total 3 of 40 (1 of 10 quality statements scored)") !=
+          std::string::npos);
+    CHECK(read_assessment(file).answer("RES-1").score == 1);  // kept
+}

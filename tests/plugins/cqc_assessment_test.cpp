@@ -11,6 +11,7 @@
 #include "eqkit/json_api.hpp"
 #include "eqkit/rating.hpp"
 #include "eqkit/report.hpp"
+#include "eqkit/scoring.hpp"
 #include "eqkit/workspace.hpp"
 #include "test_support.hpp"
 
@@ -169,6 +170,16 @@ TEST_CASE("cqc rating: statements that do not apply are not scored") {
     CHECK(group(r, "CARING").percent == 100);
     CHECK(group(r, "CARING").rating == "Outstanding");
     CHECK(r.judgements.empty());
+    // The totals count only the statements that apply: CAR-2's answer is kept, not counted.
+    const Scores scores = compute_scores(saf(), a);
+    const GroupScore& caring = scores.groups.at(2);
+    REQUIRE(caring.code == "CARING");
+    CHECK(caring.item_count == 1);
+    CHECK(caring.answered == 1);
+    CHECK(caring.total == 4);
+    CHECK(caring.percent == 100);
+    CHECK(scores.item_count == 1);
+    CHECK(a.answer("CAR-2").score == 1);
 }
 
 TEST_CASE("cqc rating: the pre-December-2024 method scores evidence categories saved per item") {
