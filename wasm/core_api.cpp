@@ -99,6 +99,14 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_api_migrate(void* h, const char* path, const ch
     const eqkit::Result<std::string> text = eqkit::read_text_file(path);
     return to_js(text ? from(h).api.migrate(*text, label) : R"({"ok":false,"errors":[]})");
 }
+// An assessment kept in this browser from an earlier framework version (state's
+// "earlier_versions"): the offer, and carrying it across.
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_kept_migration_offer(void* h, const char* file) {
+    return to_js(from(h).api.kept_migration_offer(file));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_api_migrate_kept(void* h, const char* file) {
+    return to_js(from(h).api.migrate_kept(file));
+}
 EMSCRIPTEN_KEEPALIVE char* eqkit_api_assessment_json(void* h) {
     return to_js(from(h).api.assessment_json());
 }

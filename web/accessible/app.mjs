@@ -12,7 +12,7 @@ import { bindJudgements, bindReview, categoryFields, choicesLine, judgementForms
          readStatements, renderChoices, reviewBanner, statementFields } from './cqc.mjs';
 import { routeWorkforce } from './workforce.mjs';
 import { routeActions } from './actions.mjs';
-import { offerMigration, routeMigration } from './migration.mjs';
+import { keptOffers, offerMigration, routeMigration } from './migration.mjs';
 import { routeTender } from './tender.mjs';
 import { IMPACT_ROUTE, impactLinks, impactTasks, routeImpact } from './impact.mjs';
 
@@ -97,12 +97,16 @@ function renderStart(errors = []) {
       </span></h2><p>Starting a new assessment replaces your ${esc(current.short_title)}
       assessment in this browser. <a href="#/results">Download it first</a> to keep a copy.</p>
       </div>` : '';
-  const problems = failures.length ? `<h2 class="nhsuk-heading-m">Frameworks that could not be
+  const problems = (failures.length ? `<h2 class="nhsuk-heading-m">Frameworks that could not be
       loaded</h2><ul class="nhsuk-list nhsuk-list--bullet">${failures.map((f) =>
-      f.errors.map((e) => `<li>${esc(e.message)}</li>`).join('')).join('')}</ul>` : '';
+      f.errors.map((e) => `<li>${esc(e.message)}</li>`).join('')).join('')}</ul>` : '') +
+    (state.problems.length ? `<h2 class="nhsuk-heading-m">The assessment kept in this browser
+      could not be opened</h2><ul class="nhsuk-list nhsuk-list--bullet">${state.problems.map((p) =>
+      `<li>${esc(p)}</li>`).join('')}</ul>` : '');
   const carryOn = current ? `<p class="nhsuk-body"><a href="#/tasks">Continue your
       ${esc(current.short_title)} assessment</a></p>` : '';
   show('Choose a framework', `${errorSummary(errors)}
+    ${keptOffers(state)}
     ${carryOn}
     <form id="start-form" novalidate>
       <div class="nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}">
@@ -603,7 +607,7 @@ function route() {
   if (hash.startsWith('#/workforce')) {
     return routeWorkforce(hash, { core, show, heading, backLink, errorSummary });
   }
-  if (hash === '#/migrate' || hash.startsWith('#/review')) {
+  if (hash.startsWith('#/migrate') || hash.startsWith('#/review')) {
     return routeMigration(hash, { core, show, heading, backLink, model });
   }
   switch (hash) {

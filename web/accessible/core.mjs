@@ -77,6 +77,13 @@ export class Core {
     this.module.FS.writeFile('/tmp/upload.json', bytes);
     return this.change('eqkit_api_migrate', ['string', 'string'], ['/tmp/upload.json', label]);
   }
+  // An assessment kept in this browser from an earlier framework version (state's
+  // earlier_versions, set aside by the core): the same offer and carrying, and its bytes.
+  keptMigrationOffer(file) {
+    return this.json('eqkit_api_kept_migration_offer', ['string'], [file]);
+  }
+  migrateKept(file) { return this.change('eqkit_api_migrate_kept', ['string'], [file]); }
+  keptBytes(file) { return this.module.FS.readFile(file); }
   assessmentJson() { return this.call('eqkit_api_assessment_json'); }
   linkedToFramework(framework) {
     return this.json('eqkit_api_linked_to_framework', ['string'], [framework]);

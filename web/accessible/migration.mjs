@@ -1,10 +1,15 @@
 // The migration review pages: an assessment file made with an earlier version of its framework
 // shows what changed and what carrying it across gives (#/migrate), then each carried answer is
-// reviewed in turn (#/review). The offer, the carrying and the "needs review" marks all come
-// from the core (eqkit::JsonApi::migration_offer, migrate, confirm_review); this file draws them.
-import { esc, plural } from './html.mjs';
+// reviewed in turn (#/review). An assessment kept in this browser that was made with an earlier
+// version is set aside by the core when the page loads and offered the same way
+// (#/migrate-kept/<n>). The offer, the carrying and the "needs review" marks all come from the
+// core (eqkit::JsonApi::migration_offer, migrate, kept_migration_offer, migrate_kept,
+// confirm_review); this file draws them.
+import { download, esc, plural } from './html.mjs';
 
-let pending = null;  // { bytes, label, offer }: the file the user opened, until carried or not
+// { bytes, label, offer } for a file the user opened, { file, label, offer } for one kept in
+// this browser: until carried across or not.
+let pending = null;
 let outcome = null;  // what the last migration left behind, shown above the review
 
 // Called when an opened file did not open: true when it goes to the migration page instead.
@@ -57,6 +62,47 @@ function notCarried(list) {
       `<li>${esc(n.code)}: ${esc(n.reason)}</li>`).join('')}</ul></div>`;
 }
 
+// On the start page: each assessment kept in this browser that was made with an earlier version
+// of its framework, with a link to its offer.
+export function keptOffers(state) {
+  const kept = state.earlier_versions || [];
+  if (!kept.length) return '';
+  return `<div class="nhsuk-warning-callout" id="kept-earlier">
+    <h2 class="nhsuk-warning-callout__label"><span role="text">
+      <span class="nhsuk-u-visually-hidden">Important: </span>${kept.length === 1 ?
+      'An assessment kept in this browser needs carrying across' :
+      `${kept.length} assessments kept in this browser need carrying across`}</span></h2>
+    <p>It was made with an earlier version of its framework, so it was set aside, unchanged,
+      rather than opened.</p>
+    <ul class="nhsuk-list">${kept.map((k, i) => `<li><a href="#/migrate-kept/${i}">See what
+      changed and carry ${kept.length === 1 ? 'it' : `assessment ${i + 1}`} across</a></li>`)
+      .join('')}</ul></div>`;
+}
+
+// Carrying it across replaces the assessment open in this browser: say so first.
+function replaces(ui) {
+  const state = ui.core.state();
+  if (!state.open) return '';
+  const title = ui.model(state.framework).framework.short_title;
+  return `<div class="nhsuk-warning-callout"><h2 class="nhsuk-warning-callout__label">
+    <span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>You have an
+    assessment in progress</span></h2><p>Carrying this one across replaces your
+    ${esc(title)} assessment in this browser. <a href="#/results">Download it first</a> to
+    keep a copy.</p></div>`;
+}
+
+function offerIntro(o) {
+  const kept = pending.file !== undefined;
+  return `<p class="nhsuk-body">${esc(pending.label)} was made with version
+      ${esc(o.from.version)}. This browser has version ${esc(o.to.version)}. Carrying your
+      answers across marks each one "needs review" until you confirm it, and nothing is left
+      behind without being listed here. ${kept ?
+      'The copy kept in this browser is not changed, and stays kept there.' :
+      'The file you opened is not changed.'}</p>${kept ? `
+    <button class="nhsuk-button nhsuk-button--secondary" type="button" id="download-kept">
+      Download it as it is (version ${esc(o.from.version)})</button>` : ''}`;
+}
+
 function renderOffer(ui) {
   const { core, show, heading, backLink } = ui;
   if (!pending) {
@@ -66,10 +112,7 @@ function renderOffer(ui) {
   const o = pending.offer;
   show(`A new version of ${o.to.title} is available`, `${backLink('#/', 'Cancel')}
     ${heading(`A new version of ${esc(o.to.title)} is available`)}
-    <p class="nhsuk-body">${esc(pending.label)} was made with version ${esc(o.from.version)}.
-      This browser has version ${esc(o.to.version)}. Carrying your answers across marks each
-      one "needs review" until you confirm it, and nothing is left behind without being listed
-      here. The file you opened is not changed.</p>
+    ${offerIntro(o)}
     ${changes(o)}
     <h2 class="nhsuk-heading-m">Your answers</h2>
     <p class="nhsuk-body">Answers go to the item with the same code, or to the item a mapping
@@ -78,12 +121,19 @@ function renderOffer(ui) {
     ${itemList(o.carried, (c) => (c.by === 'mapping' ?
       `${c.title} (from ${c.from_code}, by mapping ${c.mapping})` : c.title))}
     ${notCarried(o.not_carried)}
+    ${replaces(ui)}
     <form id="migrate-form" novalidate>
       <button class="nhsuk-button" type="submit">Carry it across</button>
     </form>`);
+  const file = pending.file;
+  document.getElementById('download-kept')?.addEventListener('click', () => {
+    download(core.keptBytes(file), `assessment-version-${o.from.version}.json`,
+             'application/json');
+  });
   document.getElementById('migrate-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const result = await core.migrate(pending.bytes, pending.label);
+    const result = file !== undefined ? await core.migrateKept(file) :
+      await core.migrate(pending.bytes, pending.label);
     if (!result.ok) {
       show('There is a problem', `${heading('There is a problem')}
         <p class="nhsuk-body">${esc(result.errors.join(' '))}</p>`, { error: true });
@@ -157,8 +207,30 @@ function renderReview(ui, code) {
   });
 }
 
+// The offer for the n-th assessment kept from an earlier version (state's earlier_versions).
+function renderKeptOffer(ui, n) {
+  const { core, show, heading, backLink } = ui;
+  const kept = (core.state().earlier_versions || [])[n];
+  if (!kept) {
+    location.hash = '#/';
+    return;
+  }
+  const offer = core.keptMigrationOffer(kept.file);
+  if (!offer.ok) {
+    show('There is a problem', `${backLink('#/')}${heading('There is a problem')}
+      <p class="nhsuk-body">The assessment kept in this browser cannot be carried across:</p>
+      <ul class="nhsuk-list nhsuk-list--bullet">${offer.errors.map((e) =>
+        `<li>${esc(e)}</li>`).join('')}</ul>`, { error: true });
+    return;
+  }
+  pending = { file: kept.file, label: 'The assessment kept in this browser', offer };
+  renderOffer(ui);
+}
+
 export function routeMigration(hash, ui) {
   if (hash === '#/migrate') return renderOffer(ui);
+  const kept = hash.match(/^#\/migrate-kept\/(\d+)$/);
+  if (kept) return renderKeptOffer(ui, Number(kept[1]));
   const review = hash.match(/^#\/review(?:\/([A-Za-z0-9._-]+))?$/);
   if (review) return renderReview(ui, review[1] || '');
   return undefined;
