@@ -88,6 +88,15 @@ struct TenderFixture {
             add_bid(bidder, std::nullopt);
         require_no_problems();
     }
+    // Bob declares a conflict of interest with Beacon.
+    void bob_conflicted_with_beacon() {
+        ui::TenderScreenState& st = screen.edit_state();
+        st.coi_evaluator = 1;
+        st.coi_bidder = 1;
+        st.declaration = "My sister runs Beacon";
+        run(act::Declare{true});
+        require_no_problems();
+    }
     void add_bid(const std::string& bidder, const std::optional<fs::path>& pack) {
         write_responses(tmp / (bidder + ".json"), bidder);
         screen.edit_state().bidder = bidder;
@@ -214,12 +223,8 @@ TEST_CASE(
     TenderFixture t;
     t.published_with_bids();
     // Bob declares a conflict with Beacon; Ann none.
+    t.bob_conflicted_with_beacon();
     ui::TenderScreenState& st = t.screen.edit_state();
-    st.coi_evaluator = 1;
-    st.coi_bidder = 1;
-    st.declaration = "My sister runs Beacon";
-    t.run(act::Declare{true});
-    t.require_no_problems();
     CHECK(t.st().overview.at("conflicts").size() == 1);
 
     // Ann's page: both bidders, the word count against the limit, the pack-less evidence line.
@@ -323,4 +328,67 @@ TEST_CASE("tender screens: in the browser, files arrive as uploads and a new key
     t.run(act::AddBid{});
     t.require_no_problems();
     CHECK(t.st().overview.at("bids").size() == 3);
+}
+
+TEST_CASE("tender screens: the lead hands out an evaluator's copy, which opens for scoring only") {
+    TenderFixture t;
+    t.published_with_bids();
+    t.bob_conflicted_with_beacon();
+    ui::TenderScreenState& st = t.screen.edit_state();
+    CHECK(contains(t.drawn(), ui::fill(ui::text::tn_hand_out_copy, "Bob")));
+    t.run(act::HandOutCopy{1});
+    t.require_no_problems();
+    const auto& handed = t.f.platform.deliveries.back();
+    CHECK(handed.to == t.tmp / "ward-7-bob-evaluator-copy.json");
+    const fs::path copy = t.tmp / "bob-copy.json";
+    spit(copy, handed.bytes);
+
+    // An altered copy is refused, in the core's words, and nothing opens.
+    std::string altered = handed.bytes;
+    altered.replace(altered.find("We meet people"), 14, "We MEET people");
+    t.f.platform.paths = false;  // as in the browser: the copy arrives as an upload
+    t.f.app->receive_file("tender:copy", altered, "altered.json");
+    t.f.frames(2);  // a chosen copy opens at once
+    REQUIRE(t.st().problems.size() == 1);
+    CHECK(contains(t.st().problems.front().message(),
+                   "altered.json: /sha256: this evaluator's "
+                   "copy has been altered"));
+    CHECK(t.st().overview.at("mode") == "folder");
+
+    t.f.app->receive_file("tender:copy", handed.bytes, "bob-copy.json");
+    t.f.frames(2);
+    t.require_no_problems();
+    CHECK(t.st().overview.at("mode") == "evaluator_copy");
+    CHECK(t.st().page == ui::TenderPage::scoring);
+    REQUIRE(t.st().scoring.at("bidders").size() == 1);
+    CHECK(t.st().scoring.at("bidders").at(0).at("name") == "Acme");
+    const std::string page = t.drawn();
+    CHECK(contains(page, ui::fill(ui::text::tn_copy_caption, "Bob", "ward_7")));
+    CHECK(contains(page, ui::fill(ui::text::tn_blocked, "Beacon", "My sister runs Beacon")));
+    t.run(act::Go{ui::TenderPage::moderation});  // the lead's pages stay closed
+    CHECK(t.st().page == ui::TenderPage::scoring);
+
+    // Bob scores and submits on his copy; the lead imports the sheet into the folder.
+    t.f.platform.paths = true;
+    const Json bidders = t.st().scoring.at("bidders");
+    for (std::size_t q = 0; q < bidders[0].at("answers").size(); ++q) {
+        t.run(act::SelectAnswer{0, q});
+        st.score_draft = 2;
+        st.rationale_draft = "Bob on his own copy";
+        t.run(act::Score{});
+    }
+    const fs::path key = t.tmp / "bob.key";
+    spit(key, secret_key_file_text(*generate_key_pair()));
+    t.file(ui::tender_file::key, key);
+    t.run(act::Submit{});
+    t.require_no_problems();
+    const fs::path sheet = t.tmp / "bob-sheet.json";
+    spit(sheet, t.f.platform.deliveries.back().bytes);
+    t.run(act::Open{});
+    t.require_no_problems();
+    CHECK(t.st().overview.at("mode") == "folder");
+    t.file(ui::tender_file::to_import, sheet);
+    t.run(act::ImportScoresheets{});
+    t.require_no_problems();
+    CHECK(t.st().overview.at("evaluators").at(1).at("submitted") == true);
 }

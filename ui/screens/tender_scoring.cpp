@@ -94,8 +94,11 @@ void TenderScreen::draw_scoring(const Look& look) {
         draw_submit(look);
         return;
     }
+    // The two panes take what the submit section (measured last frame) leaves, so at 1280×800
+    // the page itself never scrolls; each pane scrolls on its own.
     const float line = ImGui::GetFrameHeightWithSpacing();
-    const float height = std::max(ImGui::GetContentRegionAvail().y - line * 7.0F, line * 10.0F);
+    const float reserve = submit_height_ > 0.0F ? submit_height_ : line * 7.0F;
+    const float height = std::max(ImGui::GetContentRegionAvail().y - reserve, line * 6.0F);
     ImGui::BeginChild("answers", ImVec2(ImGui::GetContentRegionAvail().x * 0.28F, height), true,
                       ImGuiWindowFlags_NavFlattened);
     for (std::size_t b = 0; b < bidders.size(); ++b) {
@@ -122,7 +125,9 @@ void TenderScreen::draw_scoring(const Look& look) {
     const Json& answers = bidder.at("answers");
     if (st_.question_at < answers.size()) draw_answer(look, bidder, answers[st_.question_at]);
     ImGui::EndChild();
+    const float before = ImGui::GetCursorPosY();
     draw_submit(look);
+    submit_height_ = ImGui::GetCursorPosY() - before;
 }
 
 void TenderScreen::draw_answer(const Look& look, const Json& bidder, const Json& answer) {

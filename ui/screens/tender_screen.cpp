@@ -37,7 +37,8 @@ TenderScreen::TenderScreen(const Registry& registry, std::filesystem::path plugi
     st_.sets = take(api_.question_sets());
     st_.folder = (platform.start_folder() / "tender").string();
     st_.export_folder = platform.start_folder().string();
-    st_.deadline = today_iso();
+    // No deadline until the lead sets one: a default date would mark bids late that the lead
+    // never meant to (today's date makes every bid from tomorrow late).
 }
 
 // ---- answers and files ------------------------------------------------------------------------
@@ -92,12 +93,15 @@ bool TenderScreen::receive_file(std::string_view purpose, std::string bytes, std
     if (!purpose.starts_with(tender_upload_prefix)) return false;
     const std::string role(purpose.substr(tender_upload_prefix.size()));
     st_.files[role] = TenderFile{"", std::move(name), std::move(bytes), true};
+    // Choosing an evaluator's copy is asking to open it: no second step in the browser.
+    if (role == tender_file::copy) queue_.push_back(tn_action::OpenCopy{});
     return true;
 }
 
 void TenderScreen::refresh() {
     if (!st_.overview.is_object()) return;
     if (Json now = take(api_.overview()); now.is_object()) st_.overview = std::move(now);
+    if (copy_open()) return;  // no results or moderation in an evaluator's copy
     st_.results = take(api_.results());
     const Json& bid = item_at(st_.overview, "bids", st_.mod_bidder);
     const Json& q = item_at(st_.overview, "questions", st_.mod_question);
@@ -126,6 +130,10 @@ std::string TenderScreen::evaluator_name() const {
     return evaluator_name(st_.evaluator_index);
 }
 
+bool TenderScreen::copy_open() const {
+    return st_.overview.is_object() && tn::str(st_.overview, "mode") == "evaluator_copy";
+}
+
 void TenderScreen::state_json(Json& into) const {
     Json out = Json::object();
     out["page"] = static_cast<int>(st_.page);
@@ -150,6 +158,7 @@ void TenderScreen::act(const TenderAction& action) {
 
 void TenderScreen::apply(const tn_action::Go& a) {
     st_.problems.clear();
+    if (copy_open() && a.page != TenderPage::setup && a.page != TenderPage::scoring) return;
     st_.page = a.page;
     refresh();
 }
@@ -186,6 +195,28 @@ void TenderScreen::apply(const tn_action::Open&) {
     st_.scoring = nullptr;
     st_.status = fill(text::tn_opened, dir.string());
     refresh();
+}
+
+void TenderScreen::apply(const tn_action::OpenCopy&) {
+    st_.problems.clear();
+    Result<std::filesystem::path> path = path_of(tender_file::copy);
+    if (!path) return;
+    Json opened = take(api_.open_copy(*path));
+    if (!opened.is_object()) return;
+    st_.overview = std::move(opened);
+    st_.results = nullptr;
+    st_.moderation = nullptr;
+    st_.evaluator_index = 0;  // the copy's only evaluator
+    st_.page = TenderPage::scoring;
+    apply(tn_action::StartScoring{});
+    st_.status = fill(text::tn_copy_opened, path->filename().string());
+}
+
+void TenderScreen::apply(const tn_action::HandOutCopy& a) {
+    st_.problems.clear();
+    const Json copy = take(api_.evaluator_copy(evaluator_name(a.evaluator), clock_()));
+    if (copy.is_object())
+        hand_over(tn::str(copy, "file_name"), "application/json", tn::str(copy, "copy"));
 }
 
 void TenderScreen::apply(const tn_action::Publish&) {
@@ -424,10 +455,12 @@ void TenderScreen::draw(const Look& look, float height) {
         {TenderPage::results, text::tn_page_results},
     };
     const bool open = st_.overview.is_object();
+    const bool copy = copy_open();
     // The pages as radio buttons on one line: each reachable by Tab and arrows, the chosen one
-    // said in words by its filled mark.
+    // said in words by its filled mark. An evaluator's copy scores only.
     for (const Page& p : pages) {
-        ImGui::BeginDisabled(!open && p.page != TenderPage::setup);
+        ImGui::BeginDisabled((!open || copy) && p.page != TenderPage::setup &&
+                             !(copy && p.page == TenderPage::scoring));
         if (ImGui::RadioButton(p.label, st_.page == p.page))
             queue_.push_back(tn_action::Go{p.page});
         ImGui::EndDisabled();
@@ -435,6 +468,10 @@ void TenderScreen::draw(const Look& look, float height) {
         ImGui::SameLine();
     }
     ImGui::NewLine();
+    if (copy) {
+        widgets::muted(look, fill(text::tn_copy_caption, tn::str(st_.overview, "evaluator"),
+                                  tn::str(st_.overview, "tender")));
+    }
     ImGui::Separator();
     drawn_page_ = st_.page;
     ImGui::BeginChild("page",

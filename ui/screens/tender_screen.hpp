@@ -37,14 +37,19 @@ inline constexpr std::string_view pack = "pack";
 inline constexpr std::string_view key = "key";
 inline constexpr std::string_view scoresheet = "scoresheet";  // the evaluator's own, to go on
 inline constexpr std::string_view to_import = "import";       // submitted sheets, for the lead
+inline constexpr std::string_view copy = "copy";              // an evaluator's copy from the lead
 }  // namespace tender_file
 
 namespace tn_action {
 struct Go {
     TenderPage page;
 };
-struct Create {};  // a tender folder from the set-up form
-struct Open {};    // the tender folder named in the form
+struct Create {};     // a tender folder from the set-up form
+struct Open {};       // the tender folder named in the form
+struct OpenCopy {};   // an evaluator's copy from the lead, for scoring only
+struct HandOutCopy {  // the lead: an evaluator's own copy, saved or downloaded
+    std::size_t evaluator;
+};
 struct Publish {};
 struct SetWeight {  // before publication; refused by the core after it
     std::string question;
@@ -79,12 +84,13 @@ struct Export {
 }  // namespace tn_action
 
 using TenderAction =
-    std::variant<tn_action::Go, tn_action::Create, tn_action::Open, tn_action::Publish,
-                 tn_action::SetWeight, tn_action::AddEvaluator, tn_action::AddBid,
-                 tn_action::Declare, tn_action::PickFile, tn_action::StartScoring,
-                 tn_action::SelectAnswer, tn_action::Score, tn_action::NewKey,
-                 tn_action::SaveScoresheet, tn_action::Submit, tn_action::ImportScoresheets,
-                 tn_action::SelectModeration, tn_action::Moderate, tn_action::Export>;
+    std::variant<tn_action::Go, tn_action::Create, tn_action::Open, tn_action::OpenCopy,
+                 tn_action::HandOutCopy, tn_action::Publish, tn_action::SetWeight,
+                 tn_action::AddEvaluator, tn_action::AddBid, tn_action::Declare,
+                 tn_action::PickFile, tn_action::StartScoring, tn_action::SelectAnswer,
+                 tn_action::Score, tn_action::NewKey, tn_action::SaveScoresheet, tn_action::Submit,
+                 tn_action::ImportScoresheets, tn_action::SelectModeration, tn_action::Moderate,
+                 tn_action::Export>;
 
 // A file given for a role: a typed path (desktop) or an upload's bytes (browser).
 struct TenderFile {
@@ -159,6 +165,8 @@ class TenderScreen {
     void apply(const tn_action::Go& a);
     void apply(const tn_action::Create& a);
     void apply(const tn_action::Open& a);
+    void apply(const tn_action::OpenCopy& a);
+    void apply(const tn_action::HandOutCopy& a);
     void apply(const tn_action::Publish& a);
     void apply(const tn_action::SetWeight& a);
     void apply(const tn_action::AddEvaluator& a);
@@ -205,6 +213,8 @@ class TenderScreen {
     [[nodiscard]] const nlohmann::json* question(const std::string& code) const;
     [[nodiscard]] std::string evaluator_name(std::size_t i) const;
     [[nodiscard]] std::string evaluator_name() const;  // the one scoring
+    // An evaluator's copy is open: only scoring works (and set-up, to open something else).
+    [[nodiscard]] bool copy_open() const;
 
     Platform* platform_;
     FileChooser choose_file_;
@@ -215,6 +225,7 @@ class TenderScreen {
     bool take_focus_ = true;
     TenderPage drawn_page_ = TenderPage::setup;
     int drawn_frame_ = -1;
+    float submit_height_ = 0.0F;  // the scoring page's submit section, as last drawn
 };
 
 }  // namespace eqkit::ui

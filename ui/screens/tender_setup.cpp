@@ -48,7 +48,7 @@ void draw_levels(const Look& look, const Json& scale) {
 }  // namespace
 
 void TenderScreen::draw_setup(const Look& look) {
-    if (!st_.overview.is_object()) {
+    if (!st_.overview.is_object() || copy_open()) {
         draw_new_tender(look);
         return;
     }
@@ -132,6 +132,11 @@ void TenderScreen::draw_new_tender(const Look& look) {
     if (ImGui::Button(text::tn_create)) queue_.push_back(tn_action::Create{});
     ImGui::SameLine();
     if (ImGui::Button(text::tn_open)) queue_.push_back(tn_action::Open{});
+    ImGui::Spacing();
+    widgets::subheading(look, text::tn_copy_heading);
+    widgets::paragraph(text::tn_copy_hint);
+    draw_file_row(look, tender_file::copy, text::tn_copy_file);
+    if (ImGui::Button(text::tn_open_copy)) queue_.push_back(tn_action::OpenCopy{});
     if (chosen.is_object()) {
         ImGui::Spacing();
         widgets::subheading(look, text::tn_questions_heading);
@@ -178,11 +183,20 @@ void TenderScreen::draw_evaluators(const Look& look) {
     widgets::subheading(look, text::tn_evaluators_heading);
     const Json& evaluators = st_.overview.at("evaluators");
     if (evaluators.empty()) widgets::muted(look, text::tn_no_evaluators);
-    for (const Json& e : evaluators) {
+    const bool published = st_.overview.value("published", false);
+    if (published && !evaluators.empty()) widgets::muted(look, text::tn_hand_out_hint);
+    for (std::size_t i = 0; i < evaluators.size(); ++i) {
+        const Json& e = evaluators[i];
         const std::string fingerprint = tn::str(e, "fingerprint");
-        widgets::paragraph(fill(
-            e.value("submitted", false) ? text::tn_evaluator_submitted : text::tn_evaluator_waiting,
-            tn::str(e, "name"), fingerprint.empty() ? text::tn_no_key : fingerprint));
+        const bool submitted = e.value("submitted", false);
+        widgets::paragraph(
+            fill(submitted ? text::tn_evaluator_submitted : text::tn_evaluator_waiting,
+                 tn::str(e, "name"), fingerprint.empty() ? text::tn_no_key : fingerprint));
+        if (!published || submitted) continue;
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Button(fill(text::tn_hand_out_copy, tn::str(e, "name")).c_str()))
+            queue_.push_back(tn_action::HandOutCopy{i});
+        ImGui::PopID();
     }
     input_line(text::tn_new_evaluator, st_.new_evaluator, text::tn_new_evaluator_hint);
     if (ImGui::Button(text::tn_add_evaluator)) queue_.push_back(tn_action::AddEvaluator{});
