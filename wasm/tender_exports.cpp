@@ -60,6 +60,13 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_tender_create(void* h, const char* dir, const c
 EMSCRIPTEN_KEEPALIVE char* eqkit_tender_open(void* h, const char* dir) {
     return to_js(from(h).api.open(dir));
 }
+EMSCRIPTEN_KEEPALIVE char* eqkit_tender_open_copy(void* h, const char* file) {
+    return to_js(from(h).api.open_copy(file));
+}
+EMSCRIPTEN_KEEPALIVE char* eqkit_tender_evaluator_copy(void* h, const char* evaluator,
+                                                       const char* at) {
+    return to_js(from(h).api.evaluator_copy(evaluator, at));
+}
 EMSCRIPTEN_KEEPALIVE char* eqkit_tender_overview(void* h) {
     return to_js(from(h).api.overview());
 }

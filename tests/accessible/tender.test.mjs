@@ -182,6 +182,17 @@ test('a tender run through the accessible pages, every page passing axe-core', a
   assert.match(await text(page, 'table'), /No conflict declared/);
   await check('tender conflicts');
 
+  // The lead hands Bob his own copy to score elsewhere; the CLI reads it.
+  await go(page, '#/tender/setup');
+  const handed = page.waitForEvent('download');
+  await page.click('button:has-text("Download Bob\'s copy to score")');
+  assert.equal((await handed).suggestedFilename(), 'ward-7-bob-evaluator-copy.json');
+  await (await handed).saveAs(join(dir, 'bob-copy.json'));
+  const bobCopy = JSON.parse(readFileSync(join(dir, 'bob-copy.json'), 'utf8'));
+  assert.deepEqual(bobCopy.bids.map((b) => b.bidder), ['Acme']);
+  assert.match(eqkit('tender', 'score', 'bob-copy.json', '--bidder', 'Acme', '--question',
+                     'PSR4-ACCESS', '--score', '2', '--rationale', 'read it'), /Scored Acme/);
+
   // Scoring: each evaluator sees only their own scores; Bob is blocked from Beacon.
   await go(page, '#/tender/score/Ann/Acme/PSR4-CHOICE');
   assert.match(await text(page, 'main'), /Over the word limit: 510 words, more than the limit of 500/);
@@ -251,6 +262,63 @@ test('a tender run through the accessible pages, every page passing axe-core', a
   const report = page.waitForEvent('download');
   await page.click('button:has-text("Download the report (HTML)")');
   assert.equal((await report).suggestedFilename(), 'ward_7-results.html');
+
+  assert.deepEqual(violations, []);
+  assert.deepEqual(face.seen.errors, []);
+  await context.close();
+});
+
+test('an evaluator opens their own copy in an empty browser, scores, signs, and the lead imports it', async () => {
+  eqkit('tender', 'new', '--questions', 'tender_psr_access', '--out', 'lead', '--id', 'ward_9');
+  eqkit('tender', 'evaluator', 'add', 'lead', 'Cy Evans');
+  eqkit('tender', 'publish', 'lead');
+  eqkit('tender', 'bid', 'add', 'lead', '--bidder', 'Acme', '--responses', 'Acme.json', '--pack', 'good.zip');
+  eqkit('tender', 'bid', 'add', 'lead', '--bidder', 'Beacon', '--responses', 'Beacon.json');
+  eqkit('tender', 'coi', 'lead', '--evaluator', 'Cy Evans', '--bidder', 'Beacon', '--declare', 'Sister works at Beacon');
+  eqkit('tender', 'evaluator-copy', 'lead', '--evaluator', 'Cy Evans', '--out', 'cy-copy.json');
+  const altered = readFileSync(join(dir, 'cy-copy.json'), 'utf8').replace("Acme's plan for", "Acme's PLAN for");
+  writeFileSync(join(dir, 'altered-copy.json'), altered);
+
+  // A second browser context: nothing of the lead's tender in its storage.
+  const { context, page } = await face.openAccessible({ width: 1100, height: 900 });
+  const violations = [];
+  const check = async (label) => {
+    violations.push(...await axe(page, label));
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${label.replace(/\W+/g, '-')}.png`), fullPage: true });
+  };
+  await go(page, '#/tender');
+  assert.doesNotMatch(await text(page, 'main'), /Open tender/);
+  await page.setInputFiles('#copy', join(dir, 'altered-copy.json'));
+  await submit(page, 'Open the copy');
+  assert.match(await text(page, '.nhsuk-error-summary'),
+               /altered-copy\.json: \/sha256: this evaluator's copy has been altered since the lead made it/);
+  assert.equal(await page.getAttribute('.nhsuk-error-summary a', 'href'), '#copy');
+  await check('tender copy refused');
+
+  await page.setInputFiles('#copy', join(dir, 'cy-copy.json'));
+  await submit(page, 'Open the copy');
+  const sheetPage = await text(page, 'main');
+  assert.match(sheetPage, /Scoring as Cy Evans/);
+  assert.match(sheetPage, /Cy Evans's copy, for scoring only/);
+  assert.match(sheetPage, /Beacon: blocked\. You declared a conflict of interest: Sister works at Beacon/);
+  assert.doesNotMatch(sheetPage, /Set-up|Moderation|Results/);
+  await check('tender copy scoresheet');
+  // The lead's pages are not there: any other tender page is this evaluator's scoresheet.
+  await page.goto(face.server.url + '#/tender/results');
+  await settled(page);
+  assert.match(await text(page, 'h1'), /Scoring as Cy Evans/);
+
+  await go(page, '#/tender/score/Cy%20Evans/Acme/PSR4-ACCESS');
+  assert.match(await text(page, 'main'), /eds2022:1A: Access policy/);
+  await check('tender copy one answer');
+  await scoreAll(page, 'Cy Evans', { Acme: 3 });
+  const sheet = await signAndDownload(page, 'Cy%20Evans');
+
+  // The lead imports the signed sheet into the tender folder with the CLI.
+  assert.match(eqkit('tender', 'import', 'lead', sheet), /Imported 1 scoresheet/);
+  const results = JSON.parse(eqkit('tender', 'results', 'lead', '--json'));
+  assert.deepEqual(results.bidders[0].questions.map((q) => q.scores['Cy Evans']), [3, 3, 3]);
+  assert.deepEqual(results.bidders[1].questions.map((q) => q.scores['Cy Evans']), [undefined, undefined, undefined]);
 
   assert.deepEqual(violations, []);
   assert.deepEqual(face.seen.errors, []);

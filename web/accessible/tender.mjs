@@ -4,7 +4,9 @@
 // files only move JSON and files and lay the answers out as NHS.UK pages.
 //
 // A tender is a folder in the browser's own storage (/persist/tenders/<reference>, IndexedDB);
-// an evaluator's own scoresheet is kept beside it (/persist/tender-sheets/<reference>/). Uploaded
+// an evaluator's own scoresheet is kept beside it (/persist/tender-sheets/<reference>/), and an
+// evaluator's copy handed out by the lead in /persist/tender-copies/<name> (opened for scoring
+// only; its reference in this page is "copy/<name>"). Uploaded
 // files go to a work folder in memory (/tmp/tender-upload) for the core to read and copy.
 import { esc } from './html.mjs';
 import { CoreSession } from './session.mjs';
@@ -17,6 +19,8 @@ import { renderResults } from './tender_results.mjs';
 
 const TENDERS = '/persist/tenders';
 const SHEETS = '/persist/tender-sheets';
+const COPIES = '/persist/tender-copies';
+const COPY = 'copy/';
 const UPLOADS = '/tmp/tender-upload';
 const CURRENT_KEY = 'eqkit-tender';
 
@@ -37,6 +41,7 @@ export class TenderSession extends CoreSession {
     this.opened = null;  // the reference of the tender open in the core, if any
     makeDirs(this.module.FS, TENDERS);
     makeDirs(this.module.FS, SHEETS);
+    makeDirs(this.module.FS, COPIES);
     makeDirs(this.module.FS, UPLOADS);
   }
 
@@ -47,9 +52,11 @@ export class TenderSession extends CoreSession {
 
   // ---- which tender -----------------------------------------------------------------------
 
-  list() {
-    return this.module.FS.readdir(TENDERS).filter((n) => n !== '.' && n !== '..').sort();
+  list(dir = TENDERS) {
+    return this.module.FS.readdir(dir).filter((n) => n !== '.' && n !== '..').sort();
   }
+
+  copies() { return this.list(COPIES); }
 
   current() { return localStorage.getItem(CURRENT_KEY) || ''; }
 
@@ -58,7 +65,9 @@ export class TenderSession extends CoreSession {
     const reference = this.current();
     if (!reference) return null;
     if (this.opened !== reference) {
-      const opened = this.json('eqkit_tender_open', ['string'], [`${TENDERS}/${reference}`]);
+      const opened = reference.startsWith(COPY) ?
+        this.json('eqkit_tender_open_copy', ['string'], [`${COPIES}/${reference.slice(COPY.length)}`]) :
+        this.json('eqkit_tender_open', ['string'], [`${TENDERS}/${reference}`]);
       if (!opened.ok) return opened;
       this.opened = reference;
       return opened;
@@ -72,6 +81,27 @@ export class TenderSession extends CoreSession {
   }
 
   questionSets() { return this.json('eqkit_tender_question_sets'); }
+
+  // An evaluator's copy from the lead: the core checks it where it was uploaded (so a refusal
+  // names the file as the user knows it), then it is kept in this browser and opened.
+  async openCopy(file) {
+    const result = await this.withUploads([file], ([name]) =>
+      this.json('eqkit_tender_open_copy', ['string'], [`${UPLOADS}/${name}`]));
+    if (!result.ok) {
+      this.opened = null;
+      return result;
+    }
+    const name = `${result.tender}-${result.evaluator}`.replace(/[^A-Za-z0-9_-]+/g, '_') + '.json';
+    this.module.FS.writeFile(`${COPIES}/${name}`, new Uint8Array(await file.arrayBuffer()));
+    await this.persist();
+    this.choose(COPY + name);
+    return result;
+  }
+
+  // The lead hands out an evaluator's copy: {"ok", "copy", "file_name"}.
+  evaluatorCopy(evaluator) {
+    return this.json('eqkit_tender_evaluator_copy', ['string', 'string'], [evaluator, now()]);
+  }
 
   async create(request) {
     const reference = request.id || '';
@@ -218,6 +248,12 @@ export function routeTender(hash, ctx) {
     location.hash = '#/tender/setup';
     return undefined;
   }
+  const copy = hash.match(/^#\/tender\/copy\/([A-Za-z0-9_-]+\.json)$/);
+  if (copy) {
+    session.choose(`copy/${copy[1]}`);
+    location.hash = '#/tender/score';
+    return undefined;
+  }
   if (hash === '#/tender' || hash === '#/tender/new') return renderCreate(c);
   for (const [pattern, render] of ROUTES) {
     const m = hash.match(pattern);
@@ -225,6 +261,11 @@ export function routeTender(hash, ctx) {
     const overview = session.overview();
     if (!overview) return renderCreate(c);
     if (!overview.ok) return renderProblem(c, overview.errors);
+    // An evaluator's copy is for scoring only: every page is that evaluator's scoresheet.
+    if (overview.mode === 'evaluator_copy' && !hash.startsWith('#/tender/score/')) {
+      location.hash = '#/tender/score/' + encodeURIComponent(overview.evaluator);
+      return undefined;
+    }
     return render(c, overview, [...m].map((part) => decodeURIComponent(part)));
   }
   return ctx.notFound();

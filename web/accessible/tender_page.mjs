@@ -10,6 +10,11 @@ const PAGES = [
 
 // The tender's own navigation, on every page of an open tender.
 export function tenderNav(overview, page) {
+  if (overview.mode === 'evaluator_copy') {
+    return `<p class="nhsuk-caption-m">Tender ${esc(overview.tender)}: ${esc(overview.question_set.title)}
+      (${esc(overview.evaluator)}'s copy, for scoring only).
+      <a href="#/tender">Your tenders and copies</a></p>`;
+  }
   const links = PAGES.map(([id, label]) => `<li class="eqkit-tender-nav__item"><a
     href="#/tender/${id}"${id === page ? ' aria-current="page"' : ''}>${label}</a></li>`).join('');
   return `<p class="nhsuk-caption-m">Tender ${esc(overview.tender)}: ${esc(overview.question_set.title)}

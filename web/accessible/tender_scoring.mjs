@@ -86,6 +86,10 @@ function renderSheet(ctx, overview, evaluator, errors = [], note = '') {
   ctx.show(`Scoring as ${evaluator}`, `${tenderNav(overview, 'score')}
     ${refusal(ctx, errors, { '': 'key' })}
     ${ctx.heading(`Scoring as ${esc(evaluator)}`)}
+    ${overview.mode === 'evaluator_copy' ? `<p class="nhsuk-body">This is your own copy of the
+      tender from the lead${overview.made ? `, made ${esc(overview.made)}` : ''}: it holds only the
+      bids you may score and nobody else's scores. Your scores are kept in this browser; nothing is
+      sent anywhere.</p>` : ''}
     <p class="nhsuk-body">You have scored ${scored} of ${esc(plural(total, 'answer'))}. Only your own
       scores are shown.</p>
     ${blockedList(overview, evaluator)}
@@ -126,6 +130,10 @@ function renderSheet(ctx, overview, evaluator, errors = [], note = '') {
 }
 
 export function renderScoring(ctx, overview, evaluator) {
+  if (!evaluator && overview.mode === 'evaluator_copy') {
+    location.hash = link(overview.evaluator);
+    return undefined;
+  }
   if (!evaluator) return chooseEvaluator(ctx, overview);
   if (!overview.evaluators.some((e) => e.name === evaluator)) return ctx.notFound();
   return renderSheet(ctx, overview, evaluator);

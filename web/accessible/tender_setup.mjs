@@ -2,7 +2,7 @@
 // core lists them (scale and descriptors, word limits, weights, minimum scores, cited items,
 // UNCONFIRMED marks), weights and moderation before publication (refused after it, in the core's
 // words), evaluators, publication; and the conflict-of-interest declarations.
-import { esc, plural } from './html.mjs';
+import { download, esc, plural } from './html.mjs';
 import { field, focusErrors, refusal, tenderNav, unconfirmedMark } from './tender_page.mjs';
 
 function radios(name, options, chosen, error = '') {
@@ -38,7 +38,23 @@ function errorFor(errors, place) {
 
 // ---- a new tender --------------------------------------------------------------------------
 
-export function renderCreate(ctx, errors = [], values = {}) {
+// An evaluator scores on their own copy from the lead, in any browser.
+function copySection(session, errors) {
+  const copies = session.copies();
+  const kept = copies.length ? `<ul class="nhsuk-list nhsuk-list--bullet">${copies.map((c) => `<li><a
+    href="#/tender/copy/${esc(c)}">Go on scoring ${esc(c.replace(/\.json$/, ''))}</a></li>`).join('')}</ul>` : '';
+  return `<h2 class="nhsuk-heading-m">Score as an evaluator</h2>
+    <p class="nhsuk-body">If the lead sent you an evaluator's copy of a tender, open it here to score
+      the bids on this computer. It is checked, kept in this browser and not sent anywhere.</p>${kept}
+    <form id="copy-form" novalidate>
+      ${field({ id: 'copy', label: 'Open an evaluator\'s copy', type: 'file', accept: '.json,application/json',
+                hint: 'The file the lead gave you, such as ward-7-ann-evaluator-copy.json',
+                error: errors.map((e) => e.message).join(' ') })}
+      <button class="nhsuk-button nhsuk-button--secondary" type="submit">Open the copy</button>
+    </form>`;
+}
+
+export function renderCreate(ctx, errors = [], values = {}, copyErrors = []) {
   const { session } = ctx;
   const sets = session.questionSets();
   const tenders = session.list();
@@ -56,12 +72,13 @@ export function renderCreate(ctx, errors = [], values = {}) {
     loaded</h2><ul class="nhsuk-list nhsuk-list--bullet">${sets.failures.map((f) =>
     `<li>${esc(f)}</li>`).join('')}</ul>` : '';
   ctx.show('Tender evaluation', `${ctx.backLink('#/')}
-    ${refusal(ctx, errors, { question_set: 'question_set', id: 'id', '': 'id',
-                             'disagreement threshold': 'threshold' })}
+    ${refusal(ctx, [...errors, ...copyErrors.map((e) => ({ ...e, target: 'copy' }))],
+              { question_set: 'question_set', id: 'id', '': 'id', 'disagreement threshold': 'threshold' })}
     ${ctx.heading('Tender evaluation')}
     <p class="nhsuk-body">Score bidders' answers to your equality questions independently, moderate
       them and get weighted results. The tender is kept in this browser and not sent anywhere.</p>
     ${existing}
+    ${copySection(session, copyErrors)}
     <h2 class="nhsuk-heading-m">Create a tender</h2>
     <form id="create-form" novalidate>
       ${fieldset('Question set', radios('question_set', setOptions, values.question_set),
@@ -77,7 +94,22 @@ export function renderCreate(ctx, errors = [], values = {}) {
       ${field({ id: 'deadline', label: 'Deadline for bids (optional)', value: values.deadline || '',
                 width: 20, hint: 'A date such as 2026-05-01; a bid received after that day is marked late' })}
       <button class="nhsuk-button" type="submit">Create the tender</button>
-    </form>${failures}`, { error: errors.length > 0 });
+    </form>${failures}`, { error: errors.length + copyErrors.length > 0 });
+  document.getElementById('copy-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = document.getElementById('copy').files[0];
+    if (!file) {
+      renderCreate(ctx, [], values, [{ place: '', message: 'Choose the evaluator\'s copy file' }]);
+      return focusErrors();
+    }
+    const result = await session.openCopy(file);
+    if (!result.ok) {
+      renderCreate(ctx, [], values, result.errors);
+      return focusErrors();
+    }
+    location.hash = '#/tender/score/' + encodeURIComponent(result.evaluator);
+    return undefined;
+  });
   document.getElementById('create-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = Object.fromEntries(new FormData(event.target));
@@ -148,12 +180,22 @@ function criteriaForm(overview, errors, values) {
     </form>`;
 }
 
+// Once published, each evaluator who has not submitted can be handed their own copy to score.
+function copyButton(overview, e) {
+  if (!overview.published || e.submitted) return '';
+  return ` <button class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0 eqkit-copy-button"
+    type="button" data-evaluator="${esc(e.name)}">Download ${esc(e.name)}'s copy to score</button>`;
+}
+
 function evaluatorsSection(overview, errors) {
   const list = overview.evaluators.length ? `<ul class="nhsuk-list nhsuk-list--bullet">${
     overview.evaluators.map((e) => `<li>${esc(e.name)}${e.submitted ? ' (scoresheet submitted)' : ''}${
-      e.fingerprint ? `, signing key ${esc(e.fingerprint)}` : ''}</li>`).join('')}</ul>` :
+      e.fingerprint ? `, signing key ${esc(e.fingerprint)}` : ''}${copyButton(overview, e)}</li>`).join('')}</ul>` :
     '<p class="nhsuk-body">No evaluators yet.</p>';
-  return `<h2 class="nhsuk-heading-m">Evaluators</h2>${list}
+  const copies = overview.published ? `<p class="nhsuk-body">Give each evaluator their own copy: it
+    holds the questions and the bids they may score, and nobody else's scores. They open it in
+    EqualityKit on their own computer and send you back their signed scoresheet.</p>` : '';
+  return `<h2 class="nhsuk-heading-m">Evaluators</h2>${copies}${list}
     <form id="evaluator-form" novalidate>
       ${field({ id: 'evaluator', label: 'Add an evaluator', width: 20, hint: 'Their full name',
                 error: errors.length ? errors.map((e) => e.message).join(' ') : '' })}
@@ -221,6 +263,14 @@ export function renderSetup(ctx, overview, _m, errors = { criteria: [], evaluato
     again(await session.setCriteria({ weights, method: form.method, who: 'lead',
       disagreement_threshold: Number.isInteger(threshold) ? threshold : -1 }), 'criteria', form);
   });
+  for (const button of document.querySelectorAll('.eqkit-copy-button')) {
+    button.addEventListener('click', () => {
+      const result = session.evaluatorCopy(button.dataset.evaluator);
+      if (!result.ok) return again(result, 'evaluator');
+      download(result.copy, result.file_name, 'application/json');
+      return undefined;
+    });
+  }
   document.getElementById('evaluator-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const name = new FormData(event.target).get('evaluator');
