@@ -90,6 +90,14 @@ struct Fixture {
         return file;
     }
 
+    // Cedar's bid with a pack signed by Ann, made from a sample workspace in ws_dir.
+    Result<const TenderBid*> cedar_with_pack(const TempDir& ws_dir) {
+        WorkspaceFolder ws = sample_workspace(ws_dir);
+        REQUIRE(export_pack(ws, ws_dir / "pack.zip", ExportOptions{"0.1.0", ann, {}}));
+        write_responses(tmp / "cedar.json", "Cedar");
+        return folder.add_bid("Cedar", tmp / "cedar.json", ws_dir / "pack.zip", lead, t0);
+    }
+
     // The refusal's message; the folder on disk and in memory is as it was.
     template <class Change>
     std::string refused(Change change) {
@@ -247,11 +255,7 @@ TEST_CASE("tender folder: every refusal is clear and leaves the folder as it was
 TEST_CASE("tender folder: a bid's pack is verified, its evidence linked, a tampered one flagged") {
     Fixture f;
     TempDir ws_dir;
-    WorkspaceFolder ws = sample_workspace(ws_dir);
-    REQUIRE(export_pack(ws, ws_dir / "pack.zip", ExportOptions{"0.1.0", f.ann, {}}));
-    write_responses(f.tmp / "cedar.json", "Cedar");
-    Result<const TenderBid*> good =
-        f.folder.add_bid("Cedar", f.tmp / "cedar.json", ws_dir / "pack.zip", lead, t0);
+    Result<const TenderBid*> good = f.cedar_with_pack(ws_dir);
     REQUIRE_MESSAGE(good.has_value(), good.error().message());
     CHECK((*good)->pack->intact);
     CHECK((*good)->pack->signer == key_fingerprint(f.ann.public_key));
@@ -363,10 +367,7 @@ TEST_CASE("tender folder: bids wait for publication; a bad id or a used folder i
 TEST_CASE("evaluator's copy: round trip, own bids only, no one else's scores, altered refused") {
     Fixture f;
     TempDir ws_dir;
-    WorkspaceFolder ws = sample_workspace(ws_dir);
-    REQUIRE(export_pack(ws, ws_dir / "pack.zip", ExportOptions{"0.1.0", f.ann, {}}));
-    write_responses(f.tmp / "cedar.json", "Cedar");
-    REQUIRE(f.folder.add_bid("Cedar", f.tmp / "cedar.json", ws_dir / "pack.zip", lead, t0));
+    REQUIRE(f.cedar_with_pack(ws_dir));
     REQUIRE(f.folder.add_evaluator("Cy", std::nullopt, lead, t0));
     REQUIRE(
         f.folder.declare("Bob", "Beacon", std::string("Beacon's director is my sister"), lead, t0));
