@@ -9,6 +9,7 @@
 #include "eqkit/crosswalk.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/report.hpp"
+#include "screens/impact_entries.hpp"
 #include "screens/menu_bar.hpp"
 #include "screens/problems_panel.hpp"
 #include "text.hpp"
@@ -415,7 +416,12 @@ void App::on(const SetAnswer& c) {
 }
 
 void App::on(const SelectItem& c) {
-    if (!ws_.is_open() || ws_.framework().find_item(c.item) == nullptr) return;
+    if (!ws_.is_open()) return;
+    // An item, or an impact assessment's part ("@row:race").
+    if (ws_.framework().find_item(c.item) == nullptr &&
+        !find_impact_entry(ws_.framework(), ws_.assessment(), c.item)) {
+        return;
+    }
     if (assess_.selected != c.item) assess_.take_focus = assess_.focused_item != c.item;
     assess_.selected = c.item;
 }
@@ -542,27 +548,41 @@ void App::on(const SaveTo& c) {
     }
 }
 
-std::string App::document_name(Document what) const {
-    const std::string& id = ws_.framework().id;
-    return what == Document::assessment_json ? id + "-assessment.json" : id + "-report.html";
+std::string App::document_name(Document what, int version) const {
+    std::string name = ws_.framework().id;
+    if (version > 0) name += "-version-" + std::to_string(version);
+    return name + (what == Document::assessment_json ? "-assessment.json" : "-report.html");
 }
 
-std::string App::document_bytes(Document what) const {
-    return what == Document::assessment_json
-               ? assessment_to_json(ws_.framework(), ws_.assessment())
-               : render_report_html(ws_.framework(), ws_.assessment());
+Result<std::string> App::document_bytes(Document what, int version) const {
+    const Framework& fw = ws_.framework();
+    if (version == 0) {
+        return what == Document::assessment_json ? assessment_to_json(fw, ws_.assessment())
+                                                 : render_report_html(fw, ws_.assessment());
+    }
+    if (what == Document::assessment_json) return version_text(fw, ws_.assessment(), version);
+    Checked<Assessment> signed_then =
+        version_as_signed(ws_.registry(), fw, ws_.assessment(), version);
+    if (!signed_then) return tl::unexpected(signed_then.error().front());
+    return render_report_html(fw, *signed_then);
 }
 
 void App::on(const Download& c) {
     if (!ws_.is_open()) return;
     if (platform_.uses_paths()) {
         ask_path(c.what == Document::assessment_json ? PathPurpose::export_json
-                                                     : PathPurpose::export_report);
+                                                     : PathPurpose::export_report,
+                 c.version);
         return;
     }
-    const std::string name = document_name(c.what);
+    const std::string name = document_name(c.what, c.version);
     const char* mime = c.what == Document::assessment_json ? "application/json" : "text/html";
-    if (Result<void> sent = platform_.deliver(name, mime, document_bytes(c.what)); !sent) {
+    Result<std::string> bytes = document_bytes(c.what, c.version);
+    if (!bytes) {
+        fail(bytes.error());
+        return;
+    }
+    if (Result<void> sent = platform_.deliver(name, mime, *bytes); !sent) {
         fail(sent.error());
         return;
     }
@@ -573,7 +593,12 @@ void App::on(const ExportTo& c) {
     prompt_.reset();
     if (!ws_.is_open()) return;
     const char* mime = c.what == Document::assessment_json ? "application/json" : "text/html";
-    if (Result<void> sent = platform_.deliver(c.file, mime, document_bytes(c.what)); !sent) {
+    Result<std::string> bytes = document_bytes(c.what, c.version);
+    if (!bytes) {
+        fail(bytes.error());
+        return;
+    }
+    if (Result<void> sent = platform_.deliver(c.file, mime, *bytes); !sent) {
         fail(sent.error());
         return;
     }
@@ -645,14 +670,21 @@ void App::on(const SetChoices& c) {
     changed_ = true;
 }
 
+void App::on(const EditAssessment& c) {
+    if (!ws_.is_open()) return;
+    if (Result<void> edited = ws_.edit_whole(c.after, c.what); !edited) fail(edited.error());
+    changed_ = true;
+}
+
 void App::on(const ShowSection& c) {
     section_ = c.section;
     section_chosen_ = true;
 }
 
-void App::ask_path(PathPurpose purpose) {
+void App::ask_path(PathPurpose purpose, int version) {
     PathPromptState st;
     st.purpose = purpose;
+    st.version = version;
     const std::filesystem::path folder = platform_.start_folder();
     switch (purpose) {
         case PathPurpose::open:
@@ -663,10 +695,10 @@ void App::ask_path(PathPurpose purpose) {
                           .string();
             break;
         case PathPurpose::export_json:
-            st.path = (folder / document_name(Document::assessment_json)).string();
+            st.path = (folder / document_name(Document::assessment_json, version)).string();
             break;
         case PathPurpose::export_report:
-            st.path = (folder / document_name(Document::html_report)).string();
+            st.path = (folder / document_name(Document::html_report, version)).string();
             break;
     }
     prompt_ = std::move(st);

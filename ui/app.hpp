@@ -109,6 +109,7 @@ class App {
     void on(const KeepAsEvidence& c);
     void on(const CarryAcross& c);
     void on(const CancelMigration& c);
+    void on(const EditAssessment& c);
 
     // False (and the command kept for "Save changes?") when unsaved work would be lost.
     bool may_replace_work(const Command& command);
@@ -119,9 +120,10 @@ class App {
     // A file that did not open: made with an earlier version of its framework, it goes to the
     // migration review screen; otherwise the errors are shown.
     void open_failed(std::string text, std::string label, const ErrorList& errors);
-    void ask_path(PathPurpose purpose);
-    [[nodiscard]] std::string document_name(Document what) const;
-    [[nodiscard]] std::string document_bytes(Document what) const;
+    void ask_path(PathPurpose purpose, int version = 0);
+    // version: an earlier version as it was signed; 0: the open one.
+    [[nodiscard]] std::string document_name(Document what, int version = 0) const;
+    [[nodiscard]] Result<std::string> document_bytes(Document what, int version = 0) const;
     void fail(Error error);
     void fail(const ErrorList& errors);
     void handle_keys();

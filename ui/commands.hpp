@@ -48,10 +48,12 @@ struct SaveTo {
 };
 struct Download {
     Document what;
+    int version = 0;  // an earlier version as it was signed; 0: the open one
 };
 struct ExportTo {
     Document what;
     std::filesystem::path file;
+    int version = 0;
 };
 struct RequestClose {};
 struct ResolveUnsaved {
@@ -77,6 +79,10 @@ struct SetChoices {  // the assessment-wide choices (method, items that apply, j
     Assessment settings;
     std::string what;  // the undo step's name
 };
+struct EditAssessment {  // made from the open one by a core edit (set_field, set_row, sign_off)
+    Assessment after;
+    std::string what;  // the undo step's name
+};
 struct CarryAcross {};      // the migration review screen's offer, accepted
 struct CancelMigration {};  // and declined: nothing is opened
 struct AttachEvidence {     // evidence from the library, to an item ("eds2022:1A")
@@ -84,11 +90,11 @@ struct AttachEvidence {     // evidence from the library, to an item ("eds2022:1
     std::string item_ref;
 };
 
-using Command =
-    std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment, Open, OpenFile,
-                 OpenText, Save, SaveAs, SaveTo, Download, ExportTo, RequestClose, ResolveUnsaved,
-                 CancelPrompt, ClearProblems, SetFontSize, SetHighContrast, ShowSection,
-                 AttachEvidence, KeepAsEvidence, SetChoices, CarryAcross, CancelMigration>;
+using Command = std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment,
+                             Open, OpenFile, OpenText, Save, SaveAs, SaveTo, Download, ExportTo,
+                             RequestClose, ResolveUnsaved, CancelPrompt, ClearProblems, SetFontSize,
+                             SetHighContrast, ShowSection, AttachEvidence, KeepAsEvidence,
+                             SetChoices, CarryAcross, CancelMigration, EditAssessment>;
 
 class CommandQueue {
   public:

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "eqkit/dates.hpp"
 #include "eqkit/form.hpp"
 #include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
@@ -117,10 +118,61 @@ void draw_choices(const Workspace& ws, AssessScreenState& st, CommandQueue& out,
     ImGui::PopID();
 }
 
+// One entry of the list, an item or an impact assessment's part; the selection follows the
+// keyboard focus when the focus moves.
+void list_entry(const std::string& label, const std::string& key, AssessScreenState& st,
+                CommandQueue& out) {
+    const bool selected = st.selected == key;
+    if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+        out.push(SelectItem{key});
+    }
+    if (ImGui::IsItemFocused() && st.focused_item != key) {
+        st.focused_item = key;
+        if (!selected) out.push(SelectItem{key});
+    }
+    widgets::tooltip(label);
+    if (st.take_focus && selected) {
+        widgets::focus_last_item(st.show_focus);
+        ImGui::SetScrollHereY(0.25F);
+        st.focused_item = key;
+        st.take_focus = false;
+        st.show_focus = false;
+    }
+}
+
+// The impact assessment's parts above the scored items, under the version and review lines.
+void draw_impact_entries(const Workspace& ws, AssessScreenState& st, CommandQueue& out,
+                         const Look& look) {
+    const Framework& fw = ws.framework();
+    const std::vector<ImpactEntry> entries = impact_entries(fw, ws.assessment());
+    if (entries.empty()) return;
+    widgets::paragraph(version_words(ws.assessment()));
+    if (fw.review) {
+        widgets::paragraph(
+            fill(text::ia_review_line, review_words(fw, ws.assessment(), today_iso())));
+    }
+    std::optional<ImpactPage> shown;
+    for (const ImpactEntry& e : entries) {
+        if (e.page != shown && (e.page == ImpactPage::section || e.page == ImpactPage::row)) {
+            ImGui::Spacing();
+            widgets::subheading(
+                look, e.page == ImpactPage::section ? std::string(text::ia_about) : fw.rows->title);
+        } else if (e.page != shown && e.page == ImpactPage::matrix) {
+            ImGui::Spacing();
+        }
+        shown = e.page;
+        ImGui::PushID(e.key.c_str());
+        list_entry(e.label, e.key, st, out);
+        widgets::unconfirmed_marker(look, e.provenance);
+        ImGui::PopID();
+    }
+}
+
 void draw_items(const Workspace& ws, AssessScreenState& st, CommandQueue& out, const Look& look) {
     const Framework& fw = ws.framework();
     widgets::heading(look, fill(text::items_heading, fw.display_title()));
     draw_choices(ws, st, out, look);
+    draw_impact_entries(ws, st, out, look);
     const Assessment& assessment = ws.assessment();
     if (assessment.applicable) {
         widgets::muted(look,
@@ -139,24 +191,7 @@ void draw_items(const Workspace& ws, AssessScreenState& st, CommandQueue& out, c
             ImGui::PushID(item.code.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            const bool selected = st.selected == item.code;
-            const std::string label = fill(text::items_row, item.code, item.title);
-            if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
-                out.push(SelectItem{item.code});
-            }
-            // The selection follows the keyboard focus when the focus moves.
-            if (ImGui::IsItemFocused() && st.focused_item != item.code) {
-                st.focused_item = item.code;
-                if (!selected) out.push(SelectItem{item.code});
-            }
-            widgets::tooltip(item.title);
-            if (st.take_focus && selected) {
-                widgets::focus_last_item(st.show_focus);
-                ImGui::SetScrollHereY(0.25F);
-                st.focused_item = item.code;
-                st.take_focus = false;
-                st.show_focus = false;
-            }
+            list_entry(fill(text::items_row, item.code, item.title), item.code, st, out);
             ImGui::TableNextColumn();
             const Answer& answer = assessment.answer(item.code);
             const std::string score =
@@ -202,7 +237,11 @@ void draw_assess_screen(const Workspace& ws, AssessScreenState& st, CommandQueue
     ImGui::SameLine();
     if (begin_panel("editor", Panel::editor, ImVec2(editor_width, height), st)) {
         if (const Item* item = ws.framework().find_item(st.selected)) {
+            draw_locked_notice(ws.assessment(), look);
             draw_item_editor(ws, *item, st.editor, out, look, context);
+        } else if (const auto entry =
+                       find_impact_entry(ws.framework(), ws.assessment(), st.selected)) {
+            draw_impact_panel(ws, *entry, st.impact, out, look, today_iso());
         }
     }
     ImGui::EndChild();

@@ -38,9 +38,9 @@ Command prompt_result(const PathPromptState& st) {
         case PathPurpose::save_as:
             return SaveTo{st.path};
         case PathPurpose::export_json:
-            return ExportTo{Document::assessment_json, st.path};
+            return ExportTo{Document::assessment_json, st.path, st.version};
         case PathPurpose::export_report:
-            return ExportTo{Document::html_report, st.path};
+            return ExportTo{Document::html_report, st.path, st.version};
     }
     return CancelPrompt{};
 }

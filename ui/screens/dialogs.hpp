@@ -14,6 +14,7 @@ enum class PathPurpose { open, save_as, export_json, export_report };
 struct PathPromptState {
     PathPurpose purpose = PathPurpose::open;
     std::string path;  // draft, starts as a suggestion in the start folder
+    int version = 0;   // exports: an earlier version as it was signed; 0: the open one
     bool take_focus = true;
 };
 
