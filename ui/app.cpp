@@ -218,7 +218,7 @@ void App::draw_sections(float below) {
                 tender_.draw(look_, section_height(below));
                 break;
             case Section::actions:
-                actions_.draw(evidence_.library(), look_, section_height(below),
+                actions_.draw(evidence_.library(), ws_, look_, section_height(below),
                               ws_.is_open() ? ws_.framework().id + ":" + assess_.selected : "");
                 break;
         }

@@ -305,4 +305,15 @@ std::string_view review_state_label(ReviewState state) {
     return "Not set";
 }
 
+std::string review_words(const ReviewStatus& st) {
+    std::string words(review_state_label(st.state));
+    if (st.state == ReviewState::overdue) {
+        words += ": the review was due on " + st.date + ", " + std::to_string(-st.days_left) +
+                 " day(s) ago";
+    } else if (st.state != ReviewState::no_date) {
+        words += ": review by " + st.date + " (" + std::to_string(st.days_left) + " day(s) left)";
+    }
+    return words;
+}
+
 }  // namespace eqkit

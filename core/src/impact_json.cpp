@@ -203,13 +203,6 @@ Json impact_model(const Framework& fw) {
 
 Json review_json(const Framework& fw, const Assessment& a, std::string_view today) {
     const ReviewStatus st = review_status(fw, a, today);
-    std::string words(review_state_label(st.state));
-    if (st.state == ReviewState::overdue) {
-        words += ": the review was due on " + st.date + ", " + std::to_string(-st.days_left) +
-                 " day(s) ago";
-    } else if (st.state != ReviewState::no_date) {
-        words += ": review by " + st.date + " (" + std::to_string(st.days_left) + " day(s) left)";
-    }
     const char* state = st.state == ReviewState::overdue   ? "overdue"
                         : st.state == ReviewState::due     ? "due"
                         : st.state == ReviewState::not_due ? "not_due"
@@ -218,7 +211,7 @@ Json review_json(const Framework& fw, const Assessment& a, std::string_view toda
             {"label", std::string(review_state_label(st.state))},
             {"date", st.date},
             {"days_left", st.days_left},
-            {"words", words}};
+            {"words", review_words(st)}};
 }
 
 Json versions_json(const Framework& fw, const Assessment& assessment, const Registry& registry) {

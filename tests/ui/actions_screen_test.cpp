@@ -230,9 +230,16 @@ TEST_CASE("actions screen: every assessment in the workspace with its review sta
     REQUIRE(listed.size() == 1);
     CHECK(listed[0].at("review").at("state") == "overdue");
     const std::string text = t.drawn();
-    CHECK(contains(text, "1 assessment(s) in this workspace, 1 due or overdue for review."));
+    CHECK(contains(text, "1 assessment(s) listed, 1 due or overdue for review."));
     CHECK(contains(text, "Closing the Tuesday clinic"));
     CHECK(contains(text, "Version 1, not signed off"));
     CHECK(contains(text, "Overdue: the review was due on 2001-02-03"));
-    CHECK(contains(text, "UNCONFIRMED"));  // the 30-day window is EqualityKit's choice
+    CHECK(contains(text, "UNCONFIRMED: EIRA (NHS): review due 30 days before the review date"));
+
+    // An impact assessment open in the app is listed too, as in the accessible face.
+    t.f.run(ui::StartAssessment{"eira_nhs"});
+    t.run(act::Go{ui::ActionsPage::reviews});
+    const std::string with_open = t.drawn();
+    CHECK(contains(with_open, "(open in the app)"));
+    CHECK(contains(with_open, "2 assessment(s) listed, 1 due or overdue for review."));
 }

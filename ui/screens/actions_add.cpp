@@ -77,8 +77,8 @@ void ActionsScreen::draw_add(const Look& look) {
     ImGui::InputText("##owner", &f.owner);
     widgets::paragraph(text::ac_due);
     draw_errors(look, "due");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::InputTextWithHint("##due", text::ac_due_hint, &f.due);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::InputText("##due", &f.due);
     ImGui::SameLine();
     widgets::muted(look, text::ac_due_hint);
     ImGui::Spacing();

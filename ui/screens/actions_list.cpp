@@ -1,6 +1,7 @@
 // The Actions section's list: the filter, the table of actions (overdue and carried over in
 // words), the chosen action's status and history, and the exports.
 #include <algorithm>
+#include <utility>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -9,6 +10,7 @@
 #include "screens/actions_screen.hpp"
 #include "screens/tender_widgets.hpp"
 #include "text.hpp"
+#include "widgets/focus.hpp"
 #include "widgets/typography.hpp"
 
 namespace eqkit::ui {
@@ -66,7 +68,7 @@ std::string item_words(const Json& a) {
 
 }  // namespace
 
-void ActionsScreen::draw_list(const Look& look, float height) {
+void ActionsScreen::draw_list(const Look& look) {
     widgets::heading(look, text::ac_list_heading);
     const Json& counts =
         st_.listed.is_object() ? st_.listed.value("counts", Json::object()) : Json::object();
@@ -76,7 +78,7 @@ void ActionsScreen::draw_list(const Look& look, float height) {
     if (ImGui::Button(text::ac_add_button)) push(ac_action::StartAdd{suggested_item_});
     ImGui::SameLine();
     draw_exports(look);
-    draw_table(look, height);
+    draw_table(look);
     draw_selected(look);
 }
 
@@ -97,7 +99,6 @@ void ActionsScreen::draw_filter(const Look& look) {
     ImGui::TextUnformatted(text::ac_status);
     ImGui::SameLine();
     changed |= filter_combo("##status", text::ac_any_status, statuses, st_.filter.status);
-    ImGui::SameLine();
     changed |= ImGui::Checkbox(text::ac_only_overdue, &st_.filter.overdue);
     ImGui::SameLine();
     changed |= ImGui::Checkbox(text::ac_include_carried, &st_.filter.all);
@@ -116,20 +117,16 @@ void ActionsScreen::draw_exports(const Look& look) {
     (void)look;
 }
 
-void ActionsScreen::draw_table(const Look& look, float height) {
+// No scrolling of its own: the rows are items of the page, so the arrow keys reach each one.
+void ActionsScreen::draw_table(const Look& look) {
     const Json& actions = list_of(st_.listed, "actions");
     if (actions.empty()) {
         widgets::paragraph(text::ac_none_match);
         return;
     }
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    // Room for the chosen action below: the table takes at most about half the page.
-    const float rows =
-        ImGui::GetTextLineHeightWithSpacing() * 2.0F * (static_cast<float>(actions.size()) + 1.0F);
-    const float most = std::max(height * 0.45F, ImGui::GetFrameHeightWithSpacing() * 5.0F);
-    if (!ImGui::BeginTable("actions", 6, flags, ImVec2(0.0F, std::min(rows, most)))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
+    constexpr ImGuiTableFlags flags =
+        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("actions", 6, flags)) return;
     ImGui::TableSetupColumn(text::ac_col_id, ImGuiTableColumnFlags_WidthFixed,
                             ImGui::GetFontSize() * 3.0F);
     ImGui::TableSetupColumn(text::ac_col_action, ImGuiTableColumnFlags_WidthStretch, 3.0F);
@@ -181,6 +178,9 @@ void ActionsScreen::draw_selected(const Look& look) {
     }
     const Json& a = *found;
     widgets::subheading(look, fill(text::ac_selected_heading, st_.selected, tn::str(a, "text")));
+    // Just chosen: brought into view, and the keyboard goes on to its status.
+    const bool arrived = std::exchange(focus_selected_, false);
+    if (arrived) ImGui::SetScrollHereY(0.0F);
     widgets::paragraph(
         fill(text::ac_owned_due, tn::str(a, "owner"), tn::str(a, "due"), item_words(a)));
     ImGui::AlignTextToFramePadding();
@@ -190,6 +190,7 @@ void ActionsScreen::draw_selected(const Look& look) {
         ImGui::SameLine();
         if (ImGui::RadioButton(tn::str(s, "label").c_str(), st_.status_draft == value))
             st_.status_draft = value;
+        if (arrived && st_.status_draft == value) widgets::focus_last_item(true);
     }
     widgets::paragraph(text::ac_reason);
     widgets::muted(look, text::ac_reason_hint);

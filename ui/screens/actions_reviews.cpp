@@ -1,9 +1,11 @@
-// The Actions section's list of assessments due for review: every assessment in the workspace
-// with its version, sign-off and review status in the core's words (reviews_api_list).
+// The Actions section's list of assessments due for review: the assessment open in the app and
+// every assessment in the workspace, with version, sign-off and review status in the core's words
+// (eqkit::review_status and review_words; reviews_api_list for the workspace's).
 #include <algorithm>
 
 #include <imgui.h>
 
+#include "eqkit/impact.hpp"
 #include "screens/actions_screen.hpp"
 #include "screens/tender_widgets.hpp"
 #include "text.hpp"
@@ -14,49 +16,90 @@ namespace {
 
 using Json = nlohmann::json;
 
-bool needs_review(const Json& review) {
-    const std::string state = tn::str(review, "state");
-    return state == "due" || state == "overdue";
+// One row of the table, in words.
+struct ReviewRow {
+    std::string name;
+    std::string framework;  // id, for the review window's mark
+    std::string framework_title;
+    std::string version;
+    std::string review;
+    bool needs_review = false;  // due or overdue
+};
+
+std::string version_words(int version, const std::string& name, const std::string& role,
+                          const std::string& date, bool signed_off) {
+    const std::string v = fill(text::ac_version, version);
+    return signed_off ? fill(text::ac_signed, v, name, role, date) : fill(text::ac_not_signed, v);
 }
 
-std::string signoff_words(const Json& a) {
-    const Json& signoff = a.contains("signoff") ? a.at("signoff") : Json();
-    const std::string version = fill(text::ac_version, a.value("version", 1));
-    if (!signoff.is_object()) return fill(text::ac_not_signed, version);
-    return fill(text::ac_signed, version, tn::str(signoff, "name"), tn::str(signoff, "role"),
-                tn::str(signoff, "date"));
+ReviewRow row_of(const Json& a) {
+    const std::string id = tn::str(a, "id");
+    const std::string title = tn::str(a, "title");
+    const Json signoff = a.contains("signoff") ? a.at("signoff") : Json();
+    const Json review = a.contains("review") ? a.at("review") : Json();
+    const std::string state = tn::str(review, "state");
+    return {fill(text::ac_assessment_option, title.empty() ? id : title, id),
+            tn::str(a, "framework"),
+            tn::str(a, "framework_title"),
+            version_words(a.value("version", 1), tn::str(signoff, "name"), tn::str(signoff, "role"),
+                          tn::str(signoff, "date"), signoff.is_object()),
+            tn::str(review, "words"),
+            state == "due" || state == "overdue"};
+}
+
+// The assessment being edited, which may not be in the workspace yet.
+ReviewRow row_of(const Workspace& open, std::string_view today) {
+    const Framework& fw = open.framework();
+    const Assessment& a = open.assessment();
+    const ReviewStatus st = review_status(fw, a, today);
+    const std::optional<Signoff>& s = a.trail.signoff;
+    return {fill(text::ac_open_assessment, a.title.empty() ? fw.display_title() : a.title),
+            fw.id,
+            std::string(fw.display_title()),
+            version_words(a.trail.version, s ? s->name : "", s ? s->role : "", s ? s->date : "",
+                          s.has_value()),
+            review_words(st),
+            st.state == ReviewState::due || st.state == ReviewState::overdue};
 }
 
 }  // namespace
 
 // Each listed framework's review window when it is unconfirmed (the 30 days of the shipped
 // templates are EqualityKit's choice), once each, in words.
-void ActionsScreen::draw_review_windows(const Look& look, const nlohmann::json& list) const {
+void ActionsScreen::draw_review_windows(const Look& look,
+                                        const std::vector<std::string>& frameworks) const {
     std::vector<std::string> shown;
-    for (const Json& a : list) {
-        const Framework* fw = registry_->find(tn::str(a, "framework"));
+    for (const std::string& id : frameworks) {
+        const Framework* fw = registry_->find(id);
         if (fw == nullptr || !fw->review || fw->review->provenance.confirmed) continue;
         if (std::find(shown.begin(), shown.end(), fw->id) != shown.end()) continue;
         shown.push_back(fw->id);
         widgets::unconfirmed_note(
-            look, fill(text::ac_review_window, fw->review->due_within_days, fw->display_title()),
+            look, fill(text::ac_review_window, fw->display_title(), fw->review->due_within_days),
             fw->review->provenance.note);
     }
 }
 
 void ActionsScreen::draw_reviews(const Look& look) {
     widgets::heading(look, text::ac_reviews_heading);
-    const Json& list = st_.reviews.is_object() && st_.reviews.contains("assessments")
-                           ? st_.reviews.at("assessments")
-                           : Json::array();
-    const auto due = std::count_if(list.begin(), list.end(), [](const Json& a) {
-        return a.contains("review") && needs_review(a.at("review"));
-    });
-    widgets::paragraph(fill(text::ac_reviews_counts, list.size(), due));
+    std::vector<ReviewRow> rows;
+    // As the accessible face's list: the open one when it is an impact assessment.
+    if (open_ != nullptr && open_->is_open() && open_->framework().review)
+        rows.push_back(row_of(*open_, clock_()));
+    if (st_.reviews.is_object() && st_.reviews.contains("assessments")) {
+        for (const Json& a : st_.reviews.at("assessments"))
+            rows.push_back(row_of(a));
+    }
+    const auto due =
+        std::count_if(rows.begin(), rows.end(), [](const ReviewRow& r) { return r.needs_review; });
+    widgets::paragraph(fill(text::ac_reviews_counts, rows.size(), due));
     widgets::muted(look, text::ac_reviews_hint);
-    draw_review_windows(look, list);
+    std::vector<std::string> frameworks;
+    for (const ReviewRow& r : rows)
+        frameworks.push_back(r.framework);
+    draw_review_windows(look, frameworks);
     focus_here();
-    if (list.empty()) {
+    if (rows.empty()) {
         widgets::paragraph(text::ac_reviews_none);
         return;
     }
@@ -68,26 +111,21 @@ void ActionsScreen::draw_reviews(const Look& look) {
     ImGui::TableSetupColumn(text::ac_col_version, ImGuiTableColumnFlags_WidthStretch, 1.5F);
     ImGui::TableSetupColumn(text::ac_col_review, ImGuiTableColumnFlags_WidthStretch, 2.0F);
     ImGui::TableHeadersRow();
-    for (const Json& a : list) {
-        const std::string id = tn::str(a, "id");
-        ImGui::PushID(id.c_str());
+    for (const ReviewRow& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        const std::string title = tn::str(a, "title");
-        widgets::paragraph(fill(text::ac_assessment_option, title.empty() ? id : title, id));
+        widgets::paragraph(r.name);
         ImGui::TableSetColumnIndex(1);
-        widgets::paragraph(tn::str(a, "framework_title"));
+        widgets::paragraph(r.framework_title);
         ImGui::TableSetColumnIndex(2);
-        widgets::paragraph(signoff_words(a));
+        widgets::paragraph(r.version);
         ImGui::TableSetColumnIndex(3);
-        const Json& review = a.contains("review") ? a.at("review") : Json();
         // Due and overdue in the core's words, and in the problem colour as well.
-        if (needs_review(review)) {
-            widgets::problem(look, tn::str(review, "words"));
+        if (r.needs_review) {
+            widgets::problem(look, r.review);
         } else {
-            widgets::paragraph(tn::str(review, "words"));
+            widgets::paragraph(r.review);
         }
-        ImGui::PopID();
     }
     ImGui::EndTable();
 }

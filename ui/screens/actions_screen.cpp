@@ -1,5 +1,7 @@
 #include "screens/actions_screen.hpp"
 
+#include <utility>
+
 #include <imgui.h>
 
 #include "eqkit/actions_api.hpp"
@@ -104,6 +106,7 @@ void ActionsScreen::apply(const ac_action::Filter&) {
 void ActionsScreen::apply(const ac_action::Select& a) {
     st_.errors = Json::array();
     st_.selected = a.id;
+    focus_selected_ = true;
     const Json* action = selected_action();
     st_.status_draft = action ? tn::str(*action, "status") : std::string();
     st_.reason_draft = action ? tn::str(*action, "reason") : std::string();
@@ -184,8 +187,8 @@ void ActionsScreen::focus_here() {
     take_focus_ = false;
 }
 
-void ActionsScreen::draw(const WorkspaceFolder* workspace, const Look& look, float height,
-                         std::string_view suggested_item) {
+void ActionsScreen::draw(const WorkspaceFolder* workspace, const Workspace& open, const Look& look,
+                         float height, std::string_view suggested_item) {
     // Coming back to the section (or a new workspace): the plan may have changed meanwhile,
     // by an evidence pack's import for example.
     const bool returning = ImGui::GetFrameCount() != drawn_frame_ + 1;
@@ -195,6 +198,7 @@ void ActionsScreen::draw(const WorkspaceFolder* workspace, const Look& look, flo
     }
     if (returning || st_.page != drawn_page_) take_focus_ = true;
     drawn_frame_ = ImGui::GetFrameCount();
+    open_ = &open;
     suggested_item_ = suggested_item;
     const float top = ImGui::GetCursorPosY();
     ImGui::PushID("actions");
@@ -228,7 +232,7 @@ void ActionsScreen::draw(const WorkspaceFolder* workspace, const Look& look, flo
     } else {
         switch (st_.page) {
             case ActionsPage::list:
-                draw_list(look, left);
+                draw_list(look);
                 break;
             case ActionsPage::add:
                 draw_add(look);

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eqkit/workspace.hpp"
 #include "eqkit/workspace_folder.hpp"
 #include "look.hpp"
 #include "platform.hpp"
@@ -86,10 +87,10 @@ class ActionsScreen {
     ActionsScreen(const Registry& registry, Platform& platform, Clock clock = {});
 
     // workspace: the folder the actions belong to (the evidence library's), or null when it
-    // could not be opened. suggested_item: the item open in the assessment ("eds2022:1A"), which
-    // a new action starts linked to.
-    void draw(const WorkspaceFolder* workspace, const Look& look, float height,
-              std::string_view suggested_item);
+    // could not be opened. open: the assessment being edited, listed with the reviews.
+    // suggested_item: the item open in it ("eds2022:1A"), which a new action starts linked to.
+    void draw(const WorkspaceFolder* workspace, const Workspace& open, const Look& look,
+              float height, std::string_view suggested_item);
     void act(const ActionsAction& action);
 
     [[nodiscard]] const ActionsScreenState& state() const { return st_; }
@@ -107,15 +108,15 @@ class ActionsScreen {
     void apply(const ac_action::Export& a);
 
     // Pages (actions_list.cpp, actions_add.cpp, actions_reviews.cpp).
-    void draw_list(const Look& look, float height);
+    void draw_list(const Look& look);
     void draw_filter(const Look& look);
-    void draw_table(const Look& look, float height);
+    void draw_table(const Look& look);
     void draw_selected(const Look& look);
     void draw_exports(const Look& look);
     void draw_add(const Look& look);
     void draw_item_choice(const Look& look);
     void draw_reviews(const Look& look);
-    void draw_review_windows(const Look& look, const nlohmann::json& list) const;
+    void draw_review_windows(const Look& look, const std::vector<std::string>& frameworks) const;
     void draw_errors(const Look& look, std::string_view field) const;
     void focus_here();
     // Queues what the user asked for, applied once the screen has drawn. Out of line: GCC 12
@@ -133,10 +134,12 @@ class ActionsScreen {
     Platform* platform_;
     Clock clock_;
     const WorkspaceFolder* workspace_ = nullptr;
+    const Workspace* open_ = nullptr;
     ActionsScreenState st_;
     std::vector<ActionsAction> queue_;
     std::string suggested_item_;
     bool take_focus_ = true;
+    bool focus_selected_ = false;  // an action was just chosen: its details take the focus
     ActionsPage drawn_page_ = ActionsPage::list;
     int drawn_frame_ = -1;
 };

@@ -125,6 +125,9 @@ struct ReviewStatus {
                                          std::string_view today);
 // "Not set", "Not due", "Due", "Overdue".
 [[nodiscard]] std::string_view review_state_label(ReviewState state);
+// The status in words, for every face: "Overdue: the review was due on 2026-03-31, 4 day(s)
+// ago", "Due: review by 2026-03-31 (12 day(s) left)", "Not set".
+[[nodiscard]] std::string review_words(const ReviewStatus& status);
 
 // Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier).
 [[nodiscard]] int days_between(std::string_view from, std::string_view to);
