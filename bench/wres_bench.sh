@@ -110,11 +110,13 @@ mkdir -p "$web"
 "$build/bin/wres_synth" "$work/small" 100000 7 >/dev/null
 cache() { sed -n "s/^$1:[A-Z]*=//p" "$wasm/CMakeCache.txt"; }
 src=$(cache CMAKE_HOME_DIRECTORY)
-# -msimd128: CMakeLists.txt adds it to every web build object. The files are preloaded into the
-# page's memory file system, as the web app holds the files a user picks.
+# -msimd128 and the inlining limit: CMakeLists.txt adds them to every web build object and link.
+# The files are preloaded into the page's memory file system, as the web app holds the files a
+# user picks.
 (cd "$work" && em++ $(cache CMAKE_CXX_FLAGS_RELEASE) -msimd128 -std=c++20 -DJSON_NOEXCEPTION \
      -I"$src/core/include" -isystem "$wasm/hostinc" "$src/bench/wres_import_time.cpp" \
      "$wasm/core/libeqkit_core.a" -sALLOW_MEMORY_GROWTH=1 -sDISABLE_EXCEPTION_CATCHING=1 \
+     -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=200 \
      -sINVOKE_RUN=0 -sEXPORTED_RUNTIME_METHODS=callMain --preload-file small@/small \
      --preload-file "$root/plugins/wres/indicators.json@/indicators.json" -o "$web/bench.js")
 cat >"$web/index.html" <<'HTML'
