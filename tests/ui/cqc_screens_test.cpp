@@ -154,6 +154,8 @@ TEST_CASE("migration screen: a file from an earlier version shows what changed, 
     CHECK(offer.at("added").size() == 2);  // 6 Review, G3 Compliance published each year
     CHECK(offer.at("carried").size() == 2);
     CHECK(offer.at("not_carried").empty());
+    // The keyboard starts on "Carry it across" (Space carries; the browser test presses it).
+    CHECK(ImGui::GetCurrentContext()->NavId == f.app->migration()->ids.at("carry"));
     press(f, f.app->migration()->ids.at("carry"));
     REQUIRE(f.ws.is_open());
     CHECK_FALSE(f.app->migration().has_value());

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "text.hpp"
+#include "widgets/focus.hpp"
 #include "widgets/typography.hpp"
 
 namespace eqkit::ui {
@@ -78,6 +79,8 @@ void draw_migration_screen(MigrationScreenState& st, CommandQueue& out, const Lo
     widgets::heading(look, fill(text::migrate_heading, offer.to->display_title()));
     widgets::paragraph(fill(text::migrate_intro, st.label, offer.from->version, offer.to->version));
     if (ImGui::Button(text::migrate_carry)) out.push(CarryAcross{});
+    // The keyboard starts on the screen's answer, so Space carries across and arrows reach Cancel.
+    if (st.ids.empty()) widgets::focus_last_item(true);
     st.ids["carry"] = ImGui::GetItemID();
     ImGui::SameLine();
     if (ImGui::Button(text::migrate_cancel)) out.push(CancelMigration{});
