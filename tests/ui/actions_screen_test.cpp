@@ -243,3 +243,19 @@ TEST_CASE("actions screen: every assessment in the workspace with its review sta
     CHECK(contains(with_open, "(open in the app)"));
     CHECK(contains(with_open, "2 assessment(s) listed, 1 due or overdue for review."));
 }
+
+TEST_CASE("actions screen: the keyboard reaches an action and its status") {
+    ActionsFixture t;
+    const std::string id = t.add("eds2022:1A", "Reached by keyboard", "Ann", far_ahead);
+    t.run(act::Go{ui::ActionsPage::list});  // the list again, with nothing chosen
+    t.screen().edit_state().selected.clear();
+    t.f.press('1', true);  // away and back: the focus starts on the page's radio button
+    t.f.frames(1);
+    t.show();
+    // Down past the filters, the overdue boxes, the buttons and the folder to the first row.
+    for (int i = 0; i < 6; ++i)
+        t.f.press(key(ImGuiKey_DownArrow));
+    t.f.press(key(ImGuiKey_Space));
+    CHECK(t.st().selected == id);
+    CHECK(contains(t.drawn(), "History"));
+}
