@@ -34,7 +34,7 @@ struct Fixture : test::AppFixture {
 };
 
 // Focuses a widget the panel recorded and presses it as Space would.
-void press(test::AppFixture& f, const std::string& name) {
+void press(Fixture& f, const std::string& name) {
     const auto& ids = panel(f).ids;
     const auto it = ids.find(name);
     REQUIRE_MESSAGE(it != ids.end(), name);
@@ -45,8 +45,22 @@ void press(test::AppFixture& f, const std::string& name) {
     f.frames(3);
 }
 
+// Types into a text field, as a user who moved to it first.
+void type_into(Fixture& f, const std::string& name, const char* text) {
+    press(f, name);
+    f.headless.type(*f.app, text);
+}
+
+// Fills in who signs on the sign-off page and presses "Sign off version N".
+void sign_as(Fixture& f, const char* name, const char* role) {
+    f.run(ui::SelectItem{"@signoff"}, 3);
+    type_into(f, "signoff/name", name);
+    type_into(f, "signoff/role", role);
+    press(f, "sign");
+}
+
 // Chooses a level of one axis of a risk rating: opens its list, then picks the level.
-void choose(test::AppFixture& f, const std::string& axis, int level) {
+void choose(Fixture& f, const std::string& axis, int level) {
     press(f, axis);
     press(f, axis + "/" + std::to_string(level));
 }
@@ -66,7 +80,7 @@ std::string days_from_today(int days) {
 }
 
 // Every required field, row and item answered through the core's own edits, as one step.
-void complete(test::AppFixture& f) {
+void complete(Fixture& f) {
     const Framework& fw = f.ws.framework();
     Assessment a = f.ws.assessment();
     for (const FormField& field : fw.fields) {
@@ -139,8 +153,7 @@ TEST_CASE("impact screens: a negative impact without a reason is refused in the 
     CHECK(panel(f).row_refusal.find("but no reason is given") != std::string::npos);
 
     // With a reason, the same rating is saved when the reason's edit ends.
-    press(f, "reason");
-    f.headless.type(*f.app, "Fewer evening appointments for people who work shifts");
+    type_into(f, "reason", "Fewer evening appointments for people who work shifts");
     press(f, "relevance/yes");  // the focus moves on: the edit ends
     REQUIRE(row_of(f, "race") != nullptr);
     CHECK(row_of(f, "race")->impact == "negative");
@@ -152,8 +165,7 @@ TEST_CASE("impact screens: risk before and after mitigation shows its score and 
     Fixture f;
     f.run(ui::StartAssessment{"eira_nhs"}, 2);
     f.run(ui::SelectItem{"@row:disability"}, 3);
-    press(f, "reason");
-    f.headless.type(*f.app, "Step-free access only on Tuesdays");
+    type_into(f, "reason", "Step-free access only on Tuesdays");
     press(f, "impact/negative");
     REQUIRE(row_of(f, "disability") != nullptr);
     CHECK(row_of(f, "disability")->impact == "negative");
@@ -180,12 +192,7 @@ TEST_CASE("impact screens: risk before and after mitigation shows its score and 
 TEST_CASE("impact screens: sign-off is refused naming each gap, then locks; an edit starts v2") {
     Fixture f;
     f.run(ui::StartAssessment{"eira_nhs"}, 2);
-    f.run(ui::SelectItem{"@signoff"}, 3);
-    press(f, "signoff/name");
-    f.headless.type(*f.app, "Sam Patel");
-    press(f, "signoff/role");
-    f.headless.type(*f.app, "Equality and diversity lead");
-    press(f, "sign");
+    sign_as(f, "Sam Patel", "Equality and diversity lead");
     CHECK_FALSE(f.ws.assessment().trail.signoff.has_value());
     const std::vector<std::string>& refusals = panel(f).signoff_refusals;
     REQUIRE_FALSE(refusals.empty());
@@ -226,12 +233,7 @@ TEST_CASE("impact screens: in the browser an earlier version downloads as it was
     Fixture f(false);
     f.run(ui::StartAssessment{"eira_nhs"}, 2);
     complete(f);
-    f.run(ui::SelectItem{"@signoff"}, 3);
-    press(f, "signoff/name");
-    f.headless.type(*f.app, "Sam Patel");
-    press(f, "signoff/role");
-    f.headless.type(*f.app, "Committee chair");
-    press(f, "sign");
+    sign_as(f, "Sam Patel", "Committee chair");
     REQUIRE(f.ws.assessment().trail.signoff.has_value());
     f.run(ui::SelectItem{"@section:1"}, 3);
     press(f, "field/new_or_existing/Existing");
@@ -252,8 +254,7 @@ TEST_CASE("impact screens: the review date is refused unless a date, then due or
     f.run(ui::StartAssessment{"eira_nhs"}, 2);
     const Framework& fw = f.ws.framework();
     f.run(ui::SelectItem{"@section:5"}, 3);  // Decision, publication and review
-    press(f, "field/review_date");
-    f.headless.type(*f.app, "next spring");
+    type_into(f, "field/review_date", "next spring");
     press(f, "field/decision");
     CHECK_FALSE(f.ws.assessment().form.fields.contains("review_date"));
     REQUIRE(panel(f).field_refusals.count("review_date") == 1);
