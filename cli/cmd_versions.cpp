@@ -91,10 +91,13 @@ int run_diff(const DiffOptions& options) {
     return exit_ok;
 }
 
-// --to names a file when one exists there, else a loaded framework's id.
-std::optional<Framework> target_framework(const std::string& to, const Registry& registry) {
+// --to names a file when one exists there, else a version of the assessment's own framework
+// that the plugins hold ("2025"), else a loaded framework's id.
+std::optional<Framework> target_framework(const std::string& to, const Framework& from,
+                                          const Registry& registry) {
     std::error_code ec;
     if (std::filesystem::is_regular_file(to, ec)) return load_checked(to);
+    if (const Framework* version = registry.find_version(from.id, to)) return *version;
     Result<const Framework*> found = find_framework(registry, to);
     if (!found) {
         print_error(found.error());
@@ -113,7 +116,8 @@ int run_migrate(const MigrateOptions& options, const GlobalOptions& globals) {
         print_error({options.out, "", "the file already exists; use --force to replace it"});
         return exit_bad_input;
     }
-    const std::optional<Framework> new_fw = target_framework(options.to, open->registry);
+    const std::optional<Framework> new_fw =
+        target_framework(options.to, open->framework(), open->registry);
     if (!new_fw) return exit_bad_input;
     const Migration m =
         migrate_assessment(open->assessment, open->framework(), *new_fw, &open->registry);
@@ -165,7 +169,9 @@ void setup_assess_migrate(CLI::App& assess, Context& context) {
         "Carry an assessment to a new framework version: answers carried by code need review, "
         "answers left behind are listed with why");
     sub->add_option("FILE", options->file, "The assessment file")->required();
-    sub->add_option("--to", options->to, "The new version: a framework file, or a loaded id")
+    sub->add_option("--to", options->to,
+                    "The new version: a version number of the assessment's framework (2025), a "
+                    "framework file, or a loaded id")
         ->required();
     sub->add_option("--out", options->out, "The migrated assessment file to write")->required();
     sub->add_flag("--force", options->force, "Replace the --out file if it already exists");

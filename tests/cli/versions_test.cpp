@@ -199,4 +199,9 @@ TEST_CASE("cli assess migrate: a file made with an earlier version the plugins k
     CHECK(r.out.find("Needs review (1 carried by code): 1\n") != std::string::npos);
     CHECK(r.out.find("Not carried (0): none\n") != std::string::npos);
     CHECK(run_eqkit({}, {"assess", "score", out}).status == 0);
+    // --to VERSION, as the issue writes it: the loaded version's number.
+    const std::string version = test::shipped_registry().find("ais")->version;
+    const std::string again = (dir / "ais-again.json").string();
+    CHECK(run_eqkit({}, {"assess", "migrate", file, "--to", version, "--out", again}).status == 0);
+    CHECK(test::slurp(again) == test::slurp(out));
 }
