@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, settled, useWebFace, visit as visitRoute }
+import { AIS_2016 as ais2016, axe, settled, useWebFace, visit as visitRoute }
   from '../browser/support.mjs';
 
 const face = useWebFace();
@@ -15,12 +15,6 @@ const { seen } = face;
 
 const visit = (page, hash) => visitRoute(page, face.server.url, hash);
 const text = async (page, selector) => (await page.textContent(selector)).replace(/\s+/g, ' ').trim();
-
-const ais2016 = {
-  format: 'eqkit-assessment/1', framework: { id: 'ais', version: '2016' },
-  answers: [{ item: '1', score: 2, narrative: 'Asked at registration' },
-            { item: 'G1', score: 1 }],
-};
 
 test('an assessment from an earlier version is carried across and reviewed one by one',
      async () => {

@@ -4,51 +4,29 @@
 // it across gives; Space on "Carry it across" opens it with each carried answer marked "needs
 // review"; F6, an arrow and Space confirm the first; what is left to review survives a reload.
 // Screenshots go to $EQKIT_SCREENSHOTS.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { appState, hold, launchBrowser, requireEnv, sleep, startServer, waitForState,
-         waitForStorage, watch } from './support.mjs';
+import { AIS_2016, appState, hold, requireEnv, sleep, useWebFace, waitForState, waitForStorage,
+         watch } from './support.mjs';
 
-const SERVER = requireEnv('EQKIT_SERVER');
-const WEB_ROOT = requireEnv('EQKIT_WEB_ROOT');
 const SHOTS = requireEnv('EQKIT_SCREENSHOTS');
 mkdirSync(SHOTS, { recursive: true });
-
-let server;
-let browser;
-const seen = { requests: [], errors: [] };
-
-before(async () => {
-  server = await startServer(SERVER, WEB_ROOT);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  const away = seen.requests.filter((url) => !url.startsWith(server.origin + '/'));
-  assert.deepEqual(away, [], 'no request may leave the page origin');
-});
-
-const ais2016 = {
-  format: 'eqkit-assessment/1', framework: { id: 'ais', version: '2016' },
-  answers: [{ item: '1', score: 2, narrative: 'Asked at registration' },
-            { item: 'G1', score: 1 }],
-};
+const face = useWebFace();
+const { seen } = face;
 
 test('an assessment from an earlier version: what changed, carried across, reviewed by keyboard',
      async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await face.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await watch(page, seen);
-  await page.goto(server.url + 'app.html');
+  await page.goto(face.server.url + 'app.html');
   await page.waitForFunction(() => window.eqkit_ready === true, null, { timeout: 30000 });
   await sleep(300);
   await page.setInputFiles('#eqkit-upload', {
     name: 'ais-2016.json', mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(ais2016)),
+    buffer: Buffer.from(JSON.stringify(AIS_2016)),
   });
   let state = await waitForState(page, (s) => s.migration !== null, 'the migration offer');
   assert.equal(state.open, false, 'nothing is opened before the user agrees');

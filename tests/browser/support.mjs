@@ -163,6 +163,14 @@ export async function visit(page, origin, hash) {
   await settled(page);
 }
 
+// An AIS assessment made with the 2016 version, which the web builds keep as an earlier version:
+// what the migration tests of both faces carry across.
+export const AIS_2016 = {
+  format: 'eqkit-assessment/1', framework: { id: 'ais', version: '2016' },
+  answers: [{ item: '1', score: 2, narrative: 'Asked at registration' },
+            { item: 'G1', score: 1 }],
+};
+
 // One server and one browser for a test file's tests: started before them, closed after, then
 // every request any page made is checked to have stayed on the page's origin. Pages record
 // into `face.seen` through watch(page, face.seen).
