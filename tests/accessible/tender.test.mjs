@@ -106,6 +106,14 @@ async function copyFolder(page, reference, to) {
   }
 }
 
+// axe-core on the page (its violations gathered), and a screenshot when SHOTS is set.
+function checker(page, violations) {
+  return async (label) => {
+    violations.push(...await axe(page, label));
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${label.replace(/\W+/g, '-')}.png`), fullPage: true });
+  };
+}
+
 async function scoreAll(page, evaluator, marks) {
   for (const [bidder, score] of Object.entries(marks)) {
     for (const q of QUESTIONS) {
@@ -135,10 +143,7 @@ async function signAndDownload(page, evaluator) {
 test('a tender run through the accessible pages, every page passing axe-core', async () => {
   const { context, page } = await face.openAccessible({ width: 1100, height: 900 });
   const violations = [];
-  const check = async (label) => {
-    violations.push(...await axe(page, label));
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${label.replace(/\W+/g, '-')}.png`), fullPage: true });
-  };
+  const check = checker(page, violations);
 
   // Set-up: create, add evaluators, publish; a change after publication is refused.
   await go(page, '#/tender');
@@ -282,10 +287,7 @@ test('an evaluator opens their own copy in an empty browser, scores, signs, and 
   // A second browser context: nothing of the lead's tender in its storage.
   const { context, page } = await face.openAccessible({ width: 1100, height: 900 });
   const violations = [];
-  const check = async (label) => {
-    violations.push(...await axe(page, label));
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${label.replace(/\W+/g, '-')}.png`), fullPage: true });
-  };
+  const check = checker(page, violations);
   await go(page, '#/tender');
   assert.doesNotMatch(await text(page, 'main'), /Open tender/);
   await page.setInputFiles('#copy', join(dir, 'altered-copy.json'));
