@@ -207,6 +207,46 @@ test('the evidence library tab opens a library in browser storage and takes an u
   await context.close();
 });
 
+// An evaluator opens their own copy of a tender from the lead in the canvas (Ctrl+4, the file
+// chooser), in a profile with no tender in its storage: the copy's bids only, scoring only.
+test('the tender section opens an evaluator\'s copy chosen as a file, for scoring only', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eqkit-canvas-tender-'));
+  const cli = (...args) => execFileSync(CLI, args, { cwd: dir });
+  cli('tender', 'new', '--questions', 'tender_psr_access', '--out', 't', '--id', 'ward_7');
+  cli('tender', 'evaluator', 'add', 't', 'Ann');
+  cli('tender', 'publish', 't');
+  for (const bidder of ['Acme', 'Beacon']) {
+    writeFileSync(join(dir, `${bidder}.json`), JSON.stringify({
+      format: 'eqkit-tender-responses/1', bidder,
+      answers: [{ question: 'PSR4-ACCESS', text: `${bidder} meets people where they are.` }] }));
+    cli('tender', 'bid', 'add', 't', '--bidder', bidder, '--responses', `${bidder}.json`);
+  }
+  cli('tender', 'coi', 't', '--evaluator', 'Ann', '--bidder', 'Beacon', '--declare', 'Former employee');
+  cli('tender', 'evaluator-copy', 't', '--evaluator', 'Ann', '--out', 'ann-copy.json');
+  const copy = readFileSync(join(dir, 'ann-copy.json'));
+  rmSync(dir, { recursive: true, force: true });
+
+  const context = await newContext();
+  const page = await openApp(context);
+  await page.focus('#canvas');
+  await hold(page, 'Control+4');
+  await waitForState(page, (s) => s.section === 3, 'the tender section');
+  await page.evaluate(() => { document.getElementById('eqkit-upload').dataset.purpose = 'tender:copy'; });
+  await page.setInputFiles('#eqkit-upload', {
+    name: 'ann-copy.json', mimeType: 'application/json', buffer: copy,
+  });
+  const state = await waitForState(page, (s) => s.tender.overview?.mode === 'evaluator_copy',
+                                   'the copy opened');
+  assert.deepEqual(state.problems, []);
+  assert.deepEqual(state.tender.problems, []);
+  assert.equal(state.tender.page, 3, 'the scoring page');
+  assert.deepEqual(state.tender.scoring.bidders.map((b) => b.name), ['Acme']);
+  assert.equal(state.tender.scoring.evaluator, 'Ann');
+  await sleep(200);
+  await page.locator('#canvas').screenshot({ path: join(SHOTS, 'web-8-tender-copy.png') });
+  await context.close();
+});
+
 // A pack is checked a step at a time between frames (ui/jobs/stepped_job.hpp): the canvas keeps
 // drawing its progress bar instead of freezing until the check is done. Counts frames, not time.
 test('the canvas keeps drawing frames while it checks a large pack', async () => {
