@@ -108,6 +108,12 @@ std::string risk_words(const RiskMatrix& matrix, const RiskRating& at) {
                : fill(text::ia_risk_words_band, at.likelihood, at.impact, r->score, r->band->label);
 }
 
+std::string axis_level_words(const AxisLevel& level) {
+    return level.provenance.confirmed
+               ? fill(text::ia_axis_level, level.value, level.label)
+               : fill(text::ia_axis_level_unconfirmed, level.value, level.label);
+}
+
 const Band* risk_band(const RiskMatrix& matrix, const RiskRating& at) {
     Result<RiskResult> r = assess_risk(matrix, at);
     return r ? r->band : nullptr;

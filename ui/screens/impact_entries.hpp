@@ -48,6 +48,8 @@ struct FieldSection {
 
 // "Likelihood 4 × impact 3 = 12: High", or the core's reason the point is off the matrix.
 [[nodiscard]] std::string risk_words(const RiskMatrix& matrix, const RiskRating& at);
+// "4 Likely", or "4 Likely (UNCONFIRMED)" for a level the template's source does not confirm.
+[[nodiscard]] std::string axis_level_words(const AxisLevel& level);
 // The band a rating falls in (nullptr when none or off the matrix).
 [[nodiscard]] const Band* risk_band(const RiskMatrix& matrix, const RiskRating& at);
 // "Due: review by 2026-03-31 (20 day(s) left)", "Not set".

@@ -145,16 +145,11 @@ bool draw_row_text(const char* label, const std::string& hint, std::string& valu
     return ImGui::IsItemDeactivatedAfterEdit();
 }
 
-std::string axis_option(const AxisLevel& level) {
-    return level.provenance.confirmed
-               ? fill(text::ia_axis_level, level.value, level.label)
-               : fill(text::ia_axis_level_unconfirmed, level.value, level.label);
-}
-
 // One axis of a risk rating; 0 is "not scored". Returns whether the value changed.
 bool axis_combo(const RiskAxis& axis, int& value, const std::string& name, ImpactPanelState& st) {
     const AxisLevel* chosen = axis.level(value);
-    const std::string preview = chosen ? axis_option(*chosen) : std::string(text::ia_not_scored);
+    const std::string preview =
+        chosen ? axis_level_words(*chosen) : std::string(text::ia_not_scored);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 13.0F);
     const bool open = ImGui::BeginCombo(axis.title.c_str(), preview.c_str());
     remember_id(st, name, axis.title.c_str());
@@ -166,7 +161,7 @@ bool axis_combo(const RiskAxis& axis, int& value, const std::string& name, Impac
     }
     remember_id(st, name + "/0", text::ia_not_scored);
     for (const AxisLevel& level : axis.levels) {
-        const std::string option = axis_option(level);
+        const std::string option = axis_level_words(level);
         if (ImGui::Selectable(option.c_str(), value == level.value) && value != level.value) {
             value = level.value;
             changed = true;

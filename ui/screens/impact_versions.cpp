@@ -16,18 +16,29 @@ void wrapped(const std::string& line) {
     ImGui::PopTextWrapPos();
 }
 
-std::string axis_heading(const AxisLevel& level) {
-    return level.provenance.confirmed
-               ? fill(text::ia_axis_level, level.value, level.label)
-               : fill(text::ia_axis_level_unconfirmed, level.value, level.label);
-}
-
+// "12\nHigh", with a "*" for a band the template's source does not confirm (the legend says so).
 std::string cell_words(const RiskMatrix& m, int likelihood, int impact) {
     const int score = likelihood * impact;
     const Band* band = band_for(m.bands, score);
     if (band == nullptr) return std::to_string(score);
     return band->provenance.confirmed ? fill(text::ia_cell, score, band->label)
                                       : fill(text::ia_cell_unconfirmed, score, band->label);
+}
+
+// "Consequence: 1 Insignificant; 2 Minor (UNCONFIRMED); …": the levels the table numbers.
+std::string axis_legend(const RiskAxis& axis) {
+    std::string levels;
+    for (const AxisLevel& level : axis.levels)
+        levels += (levels.empty() ? "" : "; ") + axis_level_words(level);
+    return fill(text::ia_view_value, axis.title, levels);
+}
+
+// Keeps the next button on this line when it fits, so none is cut off at the panel's edge.
+void same_line_if_fits(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0F;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 
 // ---- an earlier version, read-only ----------------------------------------------------------
@@ -123,10 +134,10 @@ void draw_version(const Workspace& ws, int v, ImpactPanelState& st, CommandQueue
     const char* read = st.reading == v ? text::ia_close_version : text::ia_read_version;
     if (ImGui::Button(read)) st.reading = st.reading == v ? 0 : v;
     remember_id(st, "version/" + std::to_string(v) + "/read", read);
-    ImGui::SameLine();
+    same_line_if_fits(text::ia_export_html);
     if (ImGui::Button(text::ia_export_html)) out.push(Download{Document::html_report, v});
     remember_id(st, "version/" + std::to_string(v) + "/html", text::ia_export_html);
-    ImGui::SameLine();
+    same_line_if_fits(text::ia_export_json);
     if (ImGui::Button(text::ia_export_json)) out.push(Download{Document::assessment_json, v});
     remember_id(st, "version/" + std::to_string(v) + "/json", text::ia_export_json);
     if (st.reading == v) {
@@ -162,9 +173,7 @@ void draw_signer_fields(const SignoffSpec& spec, ImpactPanelState& st) {
     if (!spec.role_suggestions.empty()) {
         ImGui::TextUnformatted(text::ia_role_such_as);
         for (const std::string& role : spec.role_suggestions) {
-            ImGui::SameLine();
-            if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(role.c_str()).x * 1.2F)
-                ImGui::NewLine();
+            same_line_if_fits(role.c_str());
             if (ImGui::SmallButton(role.c_str())) st.signer.role = role;
         }
     }
@@ -178,21 +187,26 @@ void draw_matrix_page(const RiskMatrix& m, const Look& look) {
     widgets::heading(look, m.title);
     if (!m.provenance.confirmed) widgets::unconfirmed_note(look, m.title, m.provenance.note);
     if (!m.note.empty()) widgets::paragraph(m.note);
+    // The table numbers the levels and names the bands (short words, so narrow columns never
+    // break a word); the levels' names and every mark are in words above and below it.
+    widgets::paragraph(axis_legend(m.likelihood));
+    widgets::paragraph(axis_legend(m.impact));
     widgets::muted(look, fill(text::ia_matrix_caption, m.likelihood.title, m.impact.title));
+    widgets::muted(look, text::ia_matrix_legend);
     const int columns = static_cast<int>(m.impact.levels.size()) + 1;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame;
     if (ImGui::BeginTable("matrix", columns, flags)) {
+        ImGui::TableSetupColumn("likelihood", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         ImGui::TableNextColumn();
-        wrapped(fill(text::ia_matrix_corner, m.likelihood.title, m.impact.title));
         for (const AxisLevel& i : m.impact.levels) {
             ImGui::TableNextColumn();
-            wrapped(axis_heading(i));
+            wrapped(std::to_string(i.value));
         }
         for (auto l = m.likelihood.levels.rbegin(); l != m.likelihood.levels.rend(); ++l) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            wrapped(axis_heading(*l));
+            wrapped(std::to_string(l->value));
             for (const AxisLevel& i : m.impact.levels) {
                 ImGui::TableNextColumn();
                 wrapped(cell_words(m, l->value, i.value));
