@@ -100,13 +100,13 @@ Checked<void> WebPlatform::restore(Workspace& ws) {
     if (opened) return {};
     // Never overwrite an assessment that no longer opens (say, its framework changed version):
     // move it aside, as the accessible face does, and say so.
+    const std::filesystem::path aside = unused_name(kept_file, ".unreadable");
     std::error_code ec;
-    std::filesystem::rename(kept_file, unreadable_file, ec);
+    std::filesystem::rename(kept_file, aside, ec);
     ErrorList errors = std::move(opened.error());
     errors.push_back(Error{storage_label, "",
-                           std::string("the assessment kept earlier could not be opened, so it "
-                                       "was kept as ") +
-                               unreadable_file + " and not changed"});
+                           "the assessment kept earlier could not be opened, so it was kept as " +
+                               aside.generic_string() + " and not changed"});
     return tl::unexpected(std::move(errors));
 }
 

@@ -9,7 +9,6 @@ namespace eqkit::web {
 inline constexpr const char* persist_dir = "/persist";
 inline constexpr const char* kept_file = "/persist/current.json";
 inline constexpr const char* kept_state_file = "/persist/state.json";
-inline constexpr const char* unreadable_file = "/persist/current.unreadable.json";
 inline constexpr const char* settings_file = "/persist/settings.json";
 // The evidence library, shared with the accessible face.
 inline constexpr const char* library_dir = "/persist/workspace";

@@ -170,4 +170,13 @@ std::vector<std::filesystem::path> files_in_subfolders(const std::filesystem::pa
     return files;
 }
 
+std::filesystem::path unused_name(const std::filesystem::path& file, std::string_view suffix) {
+    const std::string base = file.stem().string() + std::string(suffix);
+    std::filesystem::path name = file.parent_path() / (base + ".json");
+    std::error_code ec;
+    for (int n = 2; std::filesystem::exists(name, ec); ++n)
+        name = file.parent_path() / (base + "-" + std::to_string(n) + ".json");
+    return name;
+}
+
 }  // namespace eqkit

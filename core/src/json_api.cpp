@@ -34,17 +34,6 @@ Json kept_json(const std::vector<std::filesystem::path>& kept) {
     return list;
 }
 
-// <stem><suffix>.json beside `file`, or <stem><suffix>-2.json and so on when that is taken, so
-// that nothing set aside earlier is overwritten.
-std::filesystem::path unused_name(const std::filesystem::path& file, std::string_view suffix) {
-    const std::string base = file.stem().string() + std::string(suffix);
-    std::filesystem::path name = file.parent_path() / (base + ".json");
-    std::error_code ec;
-    for (int n = 2; std::filesystem::exists(name, ec); ++n)
-        name = file.parent_path() / (base + "-" + std::to_string(n) + ".json");
-    return name;
-}
-
 std::string failed(const std::string& message) {
     return detail::dump_json({{"ok", false}, {"error", message}});
 }

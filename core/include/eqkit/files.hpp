@@ -31,6 +31,11 @@ inline constexpr std::size_t max_document_bytes = std::size_t{64} * 1024 * 1024;
 [[nodiscard]] std::vector<std::filesystem::path> files_in_subfolders(
     const std::filesystem::path& dir, std::string_view name, std::error_code& ec);
 
+// <stem><suffix>.json beside `file`, or <stem><suffix>-2.json and so on when that is taken: where a
+// file that no longer opens is set aside, so that nothing set aside earlier is overwritten.
+[[nodiscard]] std::filesystem::path unused_name(const std::filesystem::path& file,
+                                                std::string_view suffix);
+
 // Makes the renames and new files in a folder durable (fsync of the folder). Best effort.
 void sync_folder(const std::filesystem::path& folder);
 
