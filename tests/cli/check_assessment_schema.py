@@ -14,44 +14,17 @@ usage: check_assessment_schema.py SOURCE_DIR EQKIT_BINARY WORK_DIR
 """
 import copy
 import json
-import os
 import pathlib
-import shutil
-import subprocess
 import sys
 
-import jsonschema
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
+from schema_check import SchemaCheck  # noqa: E402
 
 
 def main():
-    source, eqkit, work = (pathlib.Path(a) for a in sys.argv[1:4])
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    env = dict(os.environ, EQKIT_PLUGINS=str(source / "plugins"))
-    schema = json.loads((source / "schemas" / "eqkit-assessment-1.schema.json").read_text())
-    jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
-    failures = []
-
-    def run(*args):
-        r = subprocess.run([str(eqkit), *map(str, args)], env=env, capture_output=True, text=True)
-        if r.returncode != 0:
-            failures.append(f"eqkit {' '.join(map(str, args))} failed: {r.stderr.strip()}")
-        return r
-
-    def accepts(path, label):
-        doc = json.loads(pathlib.Path(path).read_text())
-        errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
-        for e in errors[:5]:
-            where = "/" + "/".join(str(p) for p in e.path)
-            failures.append(f"the schema rejects {label} at {where}: {e.message}")
-        print(f"{'ok' if not errors else 'FAIL'}: {label}")
-        return doc
-
-    def rejects(doc, label):
-        if validator.is_valid(doc):
-            failures.append(f"the schema accepts {label}, which it must reject")
-        print(f"ok: rejects {label}")
+    check = SchemaCheck(sys.argv, "eqkit-assessment-1.schema.json")
+    source, work, failures = check.source, check.work, check.failures
+    run, accepts, rejects = check.run, check.accepts, check.rejects
 
     # CQC single assessment framework: every assessment-wide choice and the report page text.
     saf = work / "saf.json"
@@ -107,9 +80,7 @@ def main():
             continue
         if not isinstance(doc, dict) or doc.get("format") != "eqkit-assessment/1":
             continue
-        r = subprocess.run([str(eqkit), "assess", "score", str(path)], env=env,
-                           capture_output=True, text=True)
-        if r.returncode == 0:
+        if run("assess", "score", path, expect_ok=False).returncode == 0:
             accepts(path, str(path.relative_to(source)))
 
     bad = copy.deepcopy(sourced)
@@ -125,9 +96,7 @@ def main():
     bad["answers"][0]["needs_review"] = False
     rejects(bad, "needs_review written as false")
 
-    for f in failures:
-        print("FAIL:", f)
-    return 1 if failures else 0
+    return check.result()
 
 
 if __name__ == "__main__":

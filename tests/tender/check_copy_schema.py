@@ -11,47 +11,17 @@ usage: check_copy_schema.py SOURCE_DIR EQKIT_BINARY WORK_DIR
 """
 import copy
 import json
-import os
 import pathlib
-import shutil
-import subprocess
 import sys
 
-import jsonschema
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
+from schema_check import SchemaCheck  # noqa: E402
 
 
 def main():
-    source, eqkit, work = (pathlib.Path(a) for a in sys.argv[1:4])
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    env = dict(os.environ, EQKIT_PLUGINS=str(source / "plugins"))
-    schemas = {p.name: json.loads(p.read_text()) for p in (source / "schemas").glob("*.json")}
-    schema = schemas["eqkit-tender-evaluator-copy-1.schema.json"]
-    jsonschema.Draft202012Validator.check_schema(schema)
-    # Debian's jsonschema (4.10) resolves the $refs to the other schemas by file name.
-    resolver = jsonschema.RefResolver(base_uri="", referrer=schema, store=schemas)
-    validator = jsonschema.Draft202012Validator(schema, resolver=resolver)
-    failures = []
-
-    def run(*args):
-        r = subprocess.run([str(eqkit), *map(str, args)], env=env, cwd=work, capture_output=True,
-                           text=True)
-        if r.returncode != 0:
-            failures.append(f"eqkit {' '.join(map(str, args))} failed: {r.stderr.strip()}")
-
-    def accepts(label):
-        doc = json.loads((work / "copy.json").read_text())
-        errors = list(validator.iter_errors(doc))
-        for e in errors[:5]:
-            failures.append(f"the schema rejects {label} at /{'/'.join(map(str, e.path))}: "
-                            f"{e.message}")
-        print(f"{'ok' if not errors else 'FAIL'}: {label}")
-        return doc
-
-    def rejects(doc, label):
-        if validator.is_valid(doc):
-            failures.append(f"the schema accepts {label}, which it must reject")
-        print(f"ok: rejects {label}")
+    check = SchemaCheck(sys.argv, "eqkit-tender-evaluator-copy-1.schema.json")
+    source, work, failures = check.source, check.work, check.failures
+    run, accepts, rejects = check.run, check.accepts, check.rejects
 
     run("key", "new", "--out", "ann.key")
     run("workspace", "new", "ws")
@@ -74,16 +44,16 @@ def main():
     run("tender", "bid", "add", "t", "--bidder", "Cedar", "--responses", "Cedar.json")
     run("tender", "coi", "t", "--evaluator", "Ann", "--bidder", "Cedar", "--declare", "Trustee")
     run("tender", "evaluator-copy", "t", "--evaluator", "Ann", "--out", "copy.json")
-    blank = accepts("a blank copy with a pack, a bid without one and a conflict")
+    blank = accepts("copy.json", "a blank copy with a pack, a bid without one and a conflict")
     if blank.get("bids", [{}])[0].get("pack") is None:
         failures.append("the first bid's pack is missing from the copy")
     for bidder in ("Acme", "Beacon"):
         for q in codes:
             run("tender", "score", "copy.json", "--bidder", bidder, "--question", q, "--score",
                 "2", "--rationale", "fair")
-    accepts("a scored copy")
+    accepts("copy.json", "a scored copy")
     run("tender", "submit", "copy.json", "--key", "ann.key", "--out", "sheet.json")
-    signed = accepts("a submitted copy")
+    signed = accepts("copy.json", "a submitted copy")
 
     for label, change in [
             ("an unknown key", lambda d: d.update(extra=1)),
@@ -95,9 +65,7 @@ def main():
         change(broken)
         rejects(broken, label)
 
-    for f in failures:
-        print(f"FAIL: {f}")
-    return 1 if failures else 0
+    return check.result()
 
 
 if __name__ == "__main__":
