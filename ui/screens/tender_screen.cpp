@@ -5,6 +5,7 @@
 #include "eqkit/dates.hpp"
 #include "eqkit/files.hpp"
 #include "eqkit/text.hpp"
+#include "hand_over.hpp"
 #include "screens/tender_widgets.hpp"
 #include "text.hpp"
 #include "widgets/focus.hpp"
@@ -80,13 +81,12 @@ Result<std::filesystem::path> TenderScreen::path_of(std::string_view role) {
 
 void TenderScreen::hand_over(const std::filesystem::path& name, std::string_view mime,
                              std::string_view bytes) {
-    const std::filesystem::path to = std::filesystem::path(st_.export_folder) / name;
-    if (Result<void> sent = platform_->deliver(to, mime, bytes); !sent) {
+    Result<std::string> sent = ui::hand_over(*platform_, st_.export_folder, name, mime, bytes);
+    if (!sent) {
         st_.problems.push_back(sent.error());
         return;
     }
-    st_.status = fill(platform_->uses_paths() ? text::tn_saved : text::tn_downloaded,
-                      platform_->uses_paths() ? to.string() : name.string());
+    st_.status = std::move(*sent);
 }
 
 bool TenderScreen::receive_file(std::string_view purpose, std::string bytes, std::string name) {
