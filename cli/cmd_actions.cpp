@@ -36,6 +36,13 @@ struct AddOptions {
     std::string today;
 };
 
+struct LinkOptions {
+    std::string workspace;
+    std::string id;
+    std::vector<std::string> evidence;
+    std::string today;
+};
+
 struct SetOptions {
     std::string workspace;
     std::string id;
@@ -89,7 +96,8 @@ std::optional<ActionStatus> status_option(const std::string& text) {
     return s;
 }
 
-void print_text(const std::vector<const Action*>& list, const std::string& today) {
+void print_text(const std::vector<const Action*>& list, const std::string& today,
+                const std::vector<Evidence>& library) {
     if (list.empty()) std::cout << "No actions match.\n";
     for (const Action* a : list) {
         std::cout << a->id << "  " << action_status_label(a->status) << "  due " << a->due;
@@ -101,6 +109,8 @@ void print_text(const std::vector<const Action*>& list, const std::string& today
             std::cout << "  carried over from " << a->carried_over_from;
         std::cout << "\n    " << a->text << '\n';
         if (!a->reason.empty()) std::cout << "    reason: " << a->reason << '\n';
+        for (const std::string& e : evidence_words(*a, library))
+            std::cout << "    evidence " << e << '\n';
     }
 }
 
@@ -120,10 +130,11 @@ int run_list(const ListOptions& o, const GlobalOptions& globals) {
     f.include_carried = o.all;
     const std::string today = today_or(o.today);
     const std::vector<const Action*> list = filter_actions(p->plan, f, today);
+    const std::vector<Evidence>& library = p->open.folder.evidence();
     if (o.json) {
-        std::cout << actions_list_json(list, today);
+        std::cout << actions_list_json(list, today, library);
     } else if (o.csv) {
-        std::cout << actions_csv(list, today);
+        std::cout << actions_csv(list, today, library);
     } else if (!o.html.empty()) {
         if (Result<void> saved = save_atomically(
                 o.html, actions_html(list, p->open.folder, today, describe_filter(f)));
@@ -133,7 +144,7 @@ int run_list(const ListOptions& o, const GlobalOptions& globals) {
         }
         std::cout << "Wrote " << list.size() << " action(s) to " << o.html << ".\n";
     } else {
-        print_text(list, today);
+        print_text(list, today, library);
     }
     return exit_ok;
 }
@@ -171,6 +182,25 @@ int run_set(const SetOptions& o, const GlobalOptions& globals) {
     const Action* a = p->plan.find(o.id);
     std::cout << "Action " << a->id << ": " << action_status_label(a->status) << ", owned by "
               << a->owner << ", due " << a->due << ".\n";
+    return exit_ok;
+}
+
+// Links evidence to an action, or unlinks it.
+int run_link(const LinkOptions& o, const GlobalOptions& globals, bool linking) {
+    std::optional<OpenPlan> p = open_plan(o.workspace, globals);
+    if (!p) return exit_bad_input;
+    ActionUpdate u;
+    (linking ? u.link_evidence : u.unlink_evidence) = o.evidence;
+    if (Checked<void> done = update_action(p->plan, p->open.folder, o.id, u, today_or(o.today));
+        !done)
+        return refuse_all(*p, done.error());
+    if (int status = save(*p); status != exit_ok) return status;
+    const std::vector<std::string> words =
+        evidence_words(*p->plan.find(o.id), p->open.folder.evidence());
+    std::cout << "Action " << o.id << " rests on "
+              << (words.empty() ? "no evidence." : "this evidence:") << '\n';
+    for (const std::string& w : words)
+        std::cout << "    " << w << '\n';
     return exit_ok;
 }
 
@@ -220,6 +250,20 @@ void setup_set(CLI::App& actions, Context& context) {
     sub->callback([o, &context] { context.status = run_set(*o, context.globals); });
 }
 
+void setup_link(CLI::App& actions, Context& context, bool linking) {
+    auto o = std::make_shared<LinkOptions>();
+    CLI::App* sub = actions.add_subcommand(
+        linking ? "link" : "unlink",
+        linking ? "Link evidence an action rests on" : "Unlink evidence from an action");
+    sub->add_option("WORKSPACE", o->workspace, "The workspace folder")->required();
+    sub->add_option("ID", o->id, "The action's id, such as a3")->required();
+    sub->add_option("--evidence", o->evidence, "An evidence id, such as ev2 (repeat for more)")
+        ->required();
+    sub->add_option("--today", o->today, "The date of the change (default today)");
+    sub->callback(
+        [o, linking, &context] { context.status = run_link(*o, context.globals, linking); });
+}
+
 }  // namespace
 
 void setup_actions(CLI::App& app, Context& context) {
@@ -229,6 +273,8 @@ void setup_actions(CLI::App& app, Context& context) {
     setup_list(*actions, context);
     setup_add(*actions, context);
     setup_set(*actions, context);
+    setup_link(*actions, context, true);
+    setup_link(*actions, context, false);
 }
 
 }  // namespace eqkit::cli

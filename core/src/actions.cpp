@@ -65,8 +65,28 @@ ErrorList action_problems(const Action& a, const WorkspaceFolder& ws) {
         }
     }
     for (const std::string& e : a.evidence) {
-        if (ws.find_evidence(e) == nullptr) add("evidence", "there is no evidence \"" + e + "\"");
+        if (ws.find_evidence(e) == nullptr)
+            add("evidence", "there is no evidence \"" + e + "\" in the workspace");
     }
+    return out;
+}
+
+// Adds each id not linked yet, keeping the order given; returns those added.
+std::vector<std::string> link(std::vector<std::string>& linked,
+                              const std::vector<std::string>& ids) {
+    std::vector<std::string> added;
+    for (const std::string& id : ids) {
+        if (std::find(linked.begin(), linked.end(), id) != linked.end()) continue;
+        linked.push_back(id);
+        added.push_back(id);
+    }
+    return added;
+}
+
+std::string listed(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids)
+        out += (out.empty() ? "" : ", ") + id;
     return out;
 }
 
@@ -231,13 +251,15 @@ std::string actions_to_json(const ActionPlan& plan) {
     return detail::dump_json(Json{{"format", actions_format}, {"actions", std::move(list)}});
 }
 
-std::string actions_list_json(const std::vector<const Action*>& actions, std::string_view today) {
+std::string actions_list_json(const std::vector<const Action*>& actions, std::string_view today,
+                              const std::vector<Evidence>& library) {
     Json list = Json::array();
     for (const Action* a : actions) {
         Json item = action_json(*a);
         item["status_label"] = action_status_label(a->status);
         item["overdue"] = is_overdue(*a, today);
         item["due_words"] = due_words(*a, today);
+        item["evidence_words"] = evidence_words(*a, library);
         list.push_back(std::move(item));
     }
     return detail::dump_json(Json{{"today", today}, {"actions", std::move(list)}});
@@ -290,8 +312,10 @@ Checked<std::string> add_action(ActionPlan& plan, const WorkspaceFolder& ws, New
         if (const StoredAssessment* latest = latest_of(ws, framework_of(a.item)))
             a.assessment = latest->entry.id;
     }
-    a.evidence = std::move(n.evidence);
-    a.history.push_back({std::string(today), "added, owned by " + a.owner + ", due " + a.due});
+    const std::vector<std::string> evidence = link(a.evidence, n.evidence);
+    a.history.push_back(
+        {std::string(today), "added, owned by " + a.owner + ", due " + a.due +
+                                 (evidence.empty() ? "" : ", evidence " + listed(evidence))});
     ErrorList problems = action_problems(a, ws);
     if (!problems.empty()) return tl::unexpected(std::move(problems));
     plan.actions.push_back(std::move(a));
@@ -323,7 +347,22 @@ Checked<void> update_action(ActionPlan& plan, const WorkspaceFolder& ws, std::st
         what.push_back("due " + changed.due + " → " + *u.due);
         changed.due = *u.due;
     }
+    if (const std::vector<std::string> linked = link(changed.evidence, u.link_evidence);
+        !linked.empty())
+        what.push_back("evidence linked: " + listed(linked));
     ErrorList problems = action_problems(changed, ws);
+    std::vector<std::string> unlinked;
+    for (const std::string& e : u.unlink_evidence) {
+        const auto at = std::find(changed.evidence.begin(), changed.evidence.end(), e);
+        if (at == changed.evidence.end()) {
+            problems.push_back(
+                {"", "evidence", "evidence \"" + e + "\" is not linked to " + changed.id});
+            continue;
+        }
+        changed.evidence.erase(at);
+        unlinked.push_back(e);
+    }
+    if (!unlinked.empty()) what.push_back("evidence unlinked: " + listed(unlinked));
     if (!problems.empty()) return tl::unexpected(std::move(problems));
     if (what.empty()) return {};
     std::string change;

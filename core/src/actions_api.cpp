@@ -24,6 +24,7 @@ std::string field_label(std::string_view field) {
     if (field == "item") return "Item";
     if (field == "reason") return "Reason";
     if (field == "status") return "Status";
+    if (field == "evidence") return "Evidence";
     return "Assessment";
 }
 
@@ -83,8 +84,29 @@ ActionFilter filter_of(const Json& doc, ErrorList& errors) {
     return f;
 }
 
+// A list of ids, or one id (a form with a single box ticked).
+std::vector<std::string> ids_of(const Json& doc, const char* key) {
+    std::vector<std::string> out;
+    const auto it = doc.find(key);
+    if (it == doc.end()) return out;
+    if (it->is_string() && !it->get<std::string>().empty()) out.push_back(it->get<std::string>());
+    if (it->is_array()) {
+        for (const Json& id : *it)
+            if (id.is_string()) out.push_back(id.get<std::string>());
+    }
+    return out;
+}
+
 std::string today_or_clock(std::string_view today) {
     return today.empty() ? today_iso() : std::string(today);
+}
+
+// The library's evidence an action can be linked to, as "ev2: Staff survey 2025".
+Json evidence_choices(const WorkspaceFolder& ws) {
+    Json out = Json::array();
+    for (const Evidence& e : ws.evidence())
+        out.push_back({{"id", e.id}, {"label", e.id + ": " + e.title}});
+    return out;
 }
 
 }  // namespace
@@ -98,7 +120,8 @@ std::string actions_api_list(const WorkspaceFolder& ws, std::string_view filter_
     const ActionFilter f = filter_of(req.doc, req.errors);
     if (!req.errors.empty()) return failed(req.errors);
     const std::vector<const Action*> shown = filter_actions(*plan, f, today);
-    Result<Json> list = detail::parse_json(actions_list_json(shown, today), "actions");
+    Result<Json> list =
+        detail::parse_json(actions_list_json(shown, today, ws.evidence()), "actions");
     std::set<std::string> owners;
     for (const Action& a : plan->actions)
         owners.insert(a.owner);
@@ -114,7 +137,8 @@ std::string actions_api_list(const WorkspaceFolder& ws, std::string_view filter_
                 {"actions", list ? (*list)["actions"] : Json::array()},
                 {"owners", owners},
                 {"statuses", std::move(statuses)},
-                {"counts", {{"shown", shown.size()}, {"overdue", overdue}}}};
+                {"counts", {{"shown", shown.size()}, {"overdue", overdue}}},
+                {"evidence", evidence_choices(ws)}};
     return detail::dump_json(out);
 }
 
@@ -124,8 +148,9 @@ std::string actions_api_add(const WorkspaceFolder& ws, std::string_view request_
     if (!req.errors.empty()) return failed(req.errors);
     Checked<ActionPlan> plan = load_actions(ws);
     if (!plan) return failed(plan.error());
-    NewAction n{text_of(req.doc, "text"), text_of(req.doc, "owner"),      text_of(req.doc, "due"),
-                text_of(req.doc, "item"), text_of(req.doc, "assessment"), {}};
+    NewAction n{text_of(req.doc, "text"),       text_of(req.doc, "owner"),
+                text_of(req.doc, "due"),        text_of(req.doc, "item"),
+                text_of(req.doc, "assessment"), ids_of(req.doc, "evidence")};
     Checked<std::string> id = add_action(*plan, ws, std::move(n), today_or_clock(today));
     if (!id) return failed(id.error());
     if (Result<void> saved = save_actions(ws, *plan); !saved)
@@ -147,6 +172,8 @@ std::string actions_api_set(const WorkspaceFolder& ws, std::string_view id,
     u.reason = text_of(req.doc, "reason");
     if (const std::string o = text_of(req.doc, "owner"); !o.empty()) u.owner = o;
     if (const std::string d = text_of(req.doc, "due"); !d.empty()) u.due = d;
+    u.link_evidence = ids_of(req.doc, "link_evidence");
+    u.unlink_evidence = ids_of(req.doc, "unlink_evidence");
     if (Checked<void> done = update_action(*plan, ws, id, u, today_or_clock(today)); !done)
         return failed(done.error());
     if (Result<void> saved = save_actions(ws, *plan); !saved)
@@ -162,7 +189,7 @@ std::string actions_api_export(const WorkspaceFolder& ws, std::string_view filte
     if (!plan) return "";
     const ActionFilter filter = filter_of(req.doc, req.errors);
     const std::vector<const Action*> shown = filter_actions(*plan, filter, today);
-    if (format == "csv") return actions_csv(shown, today);
+    if (format == "csv") return actions_csv(shown, today, ws.evidence());
     return actions_html(shown, ws, today, describe_filter(filter));
 }
 

@@ -55,7 +55,8 @@ std::string carried_words(const Action& a) {
     return "";
 }
 
-std::vector<std::string> csv_row(const Action& a, std::string_view today) {
+std::vector<std::string> csv_row(const Action& a, std::string_view today,
+                                 const std::vector<Evidence>& library) {
     return {a.id,
             std::string(action_status_label(a.status)),
             is_overdue(a, today) ? "Yes" : "No",
@@ -64,7 +65,7 @@ std::vector<std::string> csv_row(const Action& a, std::string_view today) {
             as_typed(a.text),
             a.item,
             a.assessment,
-            joined(a.evidence),
+            as_typed(joined(evidence_words(a, library))),
             carried_words(a),
             as_typed(a.reason)};
 }
@@ -79,7 +80,26 @@ std::string cell(std::string_view text) {
     return "<td>" + html_escape(text) + "</td>";
 }
 
+std::string evidence_cell(const Action& a, const std::vector<Evidence>& library) {
+    const std::vector<std::string> words = evidence_words(a, library);
+    if (words.empty()) return cell("None");
+    std::string out = "<td><ul>";
+    for (const std::string& w : words)
+        out += "<li>" + html_escape(w) + "</li>";
+    return out + "</ul></td>";
+}
+
 }  // namespace
+
+std::vector<std::string> evidence_words(const Action& a, const std::vector<Evidence>& library) {
+    std::vector<std::string> out;
+    for (const std::string& id : a.evidence) {
+        const auto e = std::find_if(library.begin(), library.end(),
+                                    [&id](const Evidence& x) { return x.id == id; });
+        out.push_back(e == library.end() ? id : id + ": " + e->title);
+    }
+    return out;
+}
 
 bool is_overdue(const Action& a, std::string_view today) {
     return !is_closed(a.status) && is_iso_date(today) && a.due < today;
@@ -113,13 +133,14 @@ std::string describe_filter(const ActionFilter& f) {
     return out + ".";
 }
 
-std::string actions_csv(const std::vector<const Action*>& actions, std::string_view today) {
+std::string actions_csv(const std::vector<const Action*>& actions, std::string_view today,
+                        const std::vector<Evidence>& library) {
     std::string out(utf8_bom);
     append_csv_line({"ID", "Status", "Overdue", "Due", "Owner", "Action", "Item", "Assessment",
                      "Evidence", "Carried over", "Reason"},
                     out);
     for (const Action* a : actions)
-        append_csv_line(csv_row(*a, today), out);
+        append_csv_line(csv_row(*a, today, library), out);
     return out;
 }
 
@@ -127,11 +148,12 @@ std::string actions_html(const std::vector<const Action*>& actions, const Worksp
                          std::string_view today, std::string_view filter_description) {
     return actions_page(actions, today,
                         "Workspace: " + ws.dir().generic_string() + ". Worked out on " +
-                            std::string(today) + ". " + std::string(filter_description));
+                            std::string(today) + ". " + std::string(filter_description),
+                        ws.evidence());
 }
 
 std::string actions_page(const std::vector<const Action*>& actions, std::string_view today,
-                         std::string_view intro) {
+                         std::string_view intro, const std::vector<Evidence>& library) {
     std::string html = report_page_start("Action plan – EqualityKit");
     html += "<h1>Action plan</h1>\n<p>" + html_escape(intro) + "</p>\n";
     html += "<p>" + std::to_string(actions.size()) + " action(s)";
@@ -147,7 +169,8 @@ std::string actions_page(const std::vector<const Action*>& actions, std::string_
         "<table><caption>Actions</caption>\n<thead><tr><th scope=\"col\">ID</th>"
         "<th scope=\"col\">Action</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th>"
         "<th scope=\"col\">Status</th><th scope=\"col\">Item</th><th scope=\"col\">"
-        "Assessment</th><th scope=\"col\">History</th></tr></thead><tbody>\n";
+        "Assessment</th><th scope=\"col\">Evidence</th><th scope=\"col\">History</th></tr>"
+        "</thead><tbody>\n";
     for (const Action* a : actions) {
         std::string status(action_status_label(a->status));
         if (!a->reason.empty()) status += " (" + a->reason + ")";
@@ -161,8 +184,8 @@ std::string actions_page(const std::vector<const Action*>& actions, std::string_
                      ? ""
                      : "<br><strong>" + html_escape(due_words(*a, today)) + "</strong>") +
                 "</td>" + cell(status + (carried.empty() ? "" : ". " + carried)) + cell(a->item) +
-                cell(a->assessment.empty() ? "None" : a->assessment) + "<td>" + history +
-                "</ul></td></tr>\n";
+                cell(a->assessment.empty() ? "None" : a->assessment) + evidence_cell(*a, library) +
+                "<td>" + history + "</ul></td></tr>\n";
     }
     return html + "</tbody></table>\n" + report_page_end();
 }

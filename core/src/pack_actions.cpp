@@ -61,7 +61,8 @@ Checked<ActionDocuments> action_documents(const WorkspaceFolder& ws) {
         actions_to_json(*plan),
         actions_page(list, "",
                      "Every action of the workspace this pack was made from, with its owner, due "
-                     "date, status and the history of its changes.")};
+                     "date, status, the evidence it rests on and the history of its changes.",
+                     ws.evidence())};
 }
 
 Checked<std::size_t> import_actions(std::string_view text, std::string_view label,

@@ -140,3 +140,37 @@ TEST_CASE("cli assess new: next year's assessment carries every open action, no 
     CHECK(all[0]["carried_over_to"] == "a6");
     CHECK(all[4]["assessment"] == "eira-nhs");  // another framework's action stays put
 }
+
+TEST_CASE("cli actions: evidence linked when added, linked and unlinked later, shown everywhere") {
+    Plan p;
+    for (const char* title : {"Staff survey 2025", "Board minutes"}) {
+        p.ok({"evidence", "add", "ws", "--note", "Findings", "--title", title, "--added-by", "Jo",
+              "--today", "2025-04-01"});
+    }
+    const ProcessResult unknown =
+        p.run({"actions", "add", "ws", "--item", "eds2022:1A", "--owner", "Jo", "--due",
+               "2025-12-31", "--text", "Publish", "--evidence", "ev1", "--evidence", "ev9"});
+    CHECK(unknown.status == 1);
+    CHECK(unknown.err == "ws/actions.json: --evidence: there is no evidence \"ev9\" in the "
+                         "workspace\n");
+    p.ok({"actions", "add", "ws", "--item", "eds2022:1A", "--owner", "Jo", "--due", "2025-12-31",
+          "--text", "Publish", "--evidence", "ev1", "--today", "2025-04-01"});
+    const ProcessResult linked = p.run({"actions", "link", "ws", "a1", "--evidence", "ev2"});
+    CHECK(linked.status == 0);
+    CHECK(linked.out == "Action a1 rests on this evidence:\n    ev1: Staff survey 2025\n"
+                        "    ev2: Board minutes\n");
+    const ProcessResult text = p.run({"actions", "list", "ws", "--today", "2025-09-01"});
+    CHECK(text.out.find("    evidence ev2: Board minutes\n") != std::string::npos);
+    const nlohmann::json a1 = p.list({})[0];
+    CHECK(a1["evidence"] == nlohmann::json::array({"ev1", "ev2"}));
+    CHECK(a1["evidence_words"][1] == "ev2: Board minutes");
+    const ProcessResult csv = p.run({"actions", "list", "ws", "--csv", "--today", "2025-09-01"});
+    CHECK(csv.out.find(",ev1: Staff survey 2025; ev2: Board minutes,") != std::string::npos);
+
+    p.ok({"actions", "unlink", "ws", "a1", "--evidence", "ev1"});
+    CHECK(p.list({})[0]["evidence"] == nlohmann::json::array({"ev2"}));
+    CHECK(p.list({})[0]["history"].back()["change"] == "evidence unlinked: ev1");
+    const ProcessResult again = p.run({"actions", "unlink", "ws", "a1", "--evidence", "ev1"});
+    CHECK(again.status == 1);
+    CHECK(again.err == "ws/actions.json: --evidence: evidence \"ev1\" is not linked to a1\n");
+}

@@ -17,6 +17,13 @@ NewAction action(std::string item, std::string text) {
     return NewAction{std::move(text), "Jo Bloggs", "2025-06-30", std::move(item), "", {}};
 }
 
+ActionUpdate to(ActionStatus status, std::string reason) {
+    ActionUpdate u;
+    u.status = status;
+    u.reason = std::move(reason);
+    return u;
+}
+
 }  // namespace
 
 TEST_CASE("actions: saved and read back unchanged; a missing file is an empty plan") {
@@ -25,9 +32,9 @@ TEST_CASE("actions: saved and read back unchanged; a missing file is an empty pl
     ActionPlan plan;
     REQUIRE(add_action(plan, f.ws, action("eds2022:1A", "Publish"), "2025-04-01").has_value());
     REQUIRE(add_action(plan, f.ws, action("ais:3", "Add alerts"), "2025-04-01").has_value());
-    REQUIRE(update_action(plan, f.ws, "a2", {ActionStatus::dropped, "Done by the ICB", {}, {}},
-                          "2025-05-01")
-                .has_value());
+    REQUIRE(
+        update_action(plan, f.ws, "a2", to(ActionStatus::dropped, "Done by the ICB"), "2025-05-01")
+            .has_value());
     REQUIRE(save_actions(f.ws, plan).has_value());
     Checked<ActionPlan> back = load_actions(f.ws);
     REQUIRE(back.has_value());
@@ -62,9 +69,9 @@ TEST_CASE("actions: carry-over loses no open action and copies no closed one") {
     for (const char* code : {"1A", "1B", "1C", "1D", "2A", "2B"})
         REQUIRE(add_action(plan, f.ws, action(std::string("eds2022:") + code, code), "2025-04-01")
                     .has_value());
-    REQUIRE(update_action(plan, f.ws, "a2", {ActionStatus::in_progress, "", {}, {}}, "2025-05-01"));
-    REQUIRE(update_action(plan, f.ws, "a3", {ActionStatus::done, "", {}, {}}, "2025-05-01"));
-    REQUIRE(update_action(plan, f.ws, "a4", {ActionStatus::dropped, "Why", {}, {}}, "2025-05-01"));
+    REQUIRE(update_action(plan, f.ws, "a2", to(ActionStatus::in_progress, ""), "2025-05-01"));
+    REQUIRE(update_action(plan, f.ws, "a3", to(ActionStatus::done, ""), "2025-05-01"));
+    REQUIRE(update_action(plan, f.ws, "a4", to(ActionStatus::dropped, "Why"), "2025-05-01"));
     REQUIRE(save_actions(f.ws, plan).has_value());
 
     Result<StartedAssessment> next = start_assessment(f.ws, eds, "2026", "", "2026-04-01");
@@ -105,4 +112,70 @@ TEST_CASE("actions: overdue only while open and past its due date") {
     a.status = ActionStatus::done;
     CHECK_FALSE(is_overdue(a, "2025-07-01"));
     CHECK(due_words(a, "2025-07-01").empty());
+}
+
+TEST_CASE("actions: evidence of the workspace linked when added and later, unknown ids refused") {
+    Folder f;
+    EvidenceDetails survey;
+    survey.title = "Staff survey 2025";
+    survey.added_by = "Jo Bloggs";
+    REQUIRE(f.ws.add_note("Findings", survey, "2025-04-01").has_value());
+    EvidenceDetails minutes;
+    minutes.title = "Board minutes";
+    minutes.added_by = "Jo Bloggs";
+    REQUIRE(f.ws.add_note("Agreed", minutes, "2025-04-01").has_value());
+    ActionPlan plan;
+
+    NewAction unknown = action("eds2022:1A", "Publish");
+    unknown.evidence = {"ev1", "ev9"};
+    Checked<std::string> refused = add_action(plan, f.ws, unknown, "2025-04-01");
+    REQUIRE_FALSE(refused.has_value());
+    REQUIRE(refused.error().size() == 1);
+    CHECK(refused.error()[0].place == "evidence");
+    CHECK(refused.error()[0].reason == "there is no evidence \"ev9\" in the workspace");
+    CHECK(plan.actions.empty());
+
+    NewAction linked = action("eds2022:1A", "Publish");
+    linked.evidence = {"ev1", "ev1"};
+    REQUIRE(add_action(plan, f.ws, linked, "2025-04-01").has_value());
+    CHECK(plan.actions[0].evidence == std::vector<std::string>{"ev1"});
+    CHECK(plan.actions[0].history[0].change ==
+          "added, owned by Jo Bloggs, due 2025-06-30, "
+          "evidence ev1");
+
+    ActionUpdate more;
+    more.link_evidence = {"ev2", "ev1"};
+    REQUIRE(update_action(plan, f.ws, "a1", more, "2025-05-01").has_value());
+    CHECK(plan.actions[0].evidence == std::vector<std::string>{"ev1", "ev2"});
+    CHECK(plan.actions[0].history.back().change == "evidence linked: ev2");
+    CHECK(evidence_words(plan.actions[0], f.ws.evidence()) ==
+          std::vector<std::string>{"ev1: Staff survey 2025", "ev2: Board minutes"});
+
+    ActionUpdate less;
+    less.unlink_evidence = {"ev1"};
+    REQUIRE(update_action(plan, f.ws, "a1", less, "2025-05-02").has_value());
+    CHECK(plan.actions[0].evidence == std::vector<std::string>{"ev2"});
+    CHECK(plan.actions[0].history.back().change == "evidence unlinked: ev1");
+    Checked<void> not_linked = update_action(plan, f.ws, "a1", less, "2025-05-03");
+    REQUIRE_FALSE(not_linked.has_value());
+    CHECK(not_linked.error()[0].reason == "evidence \"ev1\" is not linked to a1");
+    ActionUpdate bad;
+    bad.link_evidence = {"ev7"};
+    CHECK_FALSE(update_action(plan, f.ws, "a1", bad, "2025-05-03").has_value());
+    CHECK(plan.actions[0].evidence == std::vector<std::string>{"ev2"});
+
+    // Every export names it; a file naming evidence the library lacks does not load.
+    const std::vector<const Action*> all = filter_actions(plan, {}, "2025-05-03");
+    CHECK(actions_csv(all, "2025-05-03", f.ws.evidence()).find(",ev2: Board minutes,") !=
+          std::string::npos);
+    CHECK(actions_html(all, f.ws, "2025-05-03", "").find("<li>ev2: Board minutes</li>") !=
+          std::string::npos);
+    CHECK(actions_list_json(all, "2025-05-03", f.ws.evidence()).find("\"ev2: Board minutes\"") !=
+          std::string::npos);
+    std::string text = actions_to_json(plan);
+    text.replace(text.find("\"ev2\""), 5, "\"ev8\"");
+    Checked<ActionPlan> broken = parse_actions(text, "actions.json", f.ws);
+    REQUIRE_FALSE(broken.has_value());
+    CHECK(broken.error()[0].message() ==
+          "actions.json: /actions/0/evidence: there is no evidence \"ev8\" in the workspace");
 }

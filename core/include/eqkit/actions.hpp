@@ -1,7 +1,8 @@
 #pragma once
 // A workspace's action plan: one list of actions from every assessment (EDS 2022, FREDA, CQC,
 // WRES/WDES results, impact assessments, AIS), each linked to an item and owned by someone, with
-// a due date, a status and the history of its changes. Kept in DIR/actions.json
+// a due date, a status and the history of its changes, and resting on evidence of the
+// workspace's library. Kept in DIR/actions.json
 // ("eqkit-actions/1", docs/impact-assessment.md); carried into next year's assessment of the
 // same framework. Rules take "today" as a parameter.
 #include <optional>
@@ -83,6 +84,8 @@ struct ActionUpdate {
     std::string reason;
     std::optional<std::string> owner;
     std::optional<std::string> due;
+    std::vector<std::string> link_evidence;    // evidence of the workspace to link
+    std::vector<std::string> unlink_evidence;  // linked evidence to unlink
 };
 
 [[nodiscard]] Checked<void> update_action(ActionPlan& plan, const WorkspaceFolder& workspace,
@@ -122,10 +125,15 @@ struct ActionFilter {
 // The filter in words, for an exported list: "Showing every status, owner Sam, overdue only; …".
 [[nodiscard]] std::string describe_filter(const ActionFilter& filter);
 
+// Each linked piece of evidence as "ev2: Staff survey 2025" (its id alone if the library no
+// longer holds it), for every face and export.
+[[nodiscard]] std::vector<std::string> evidence_words(const Action& action,
+                                                      const std::vector<Evidence>& library);
+
 // RFC 4180 with CRLF line ends and a UTF-8 byte order mark (so Excel reads UTF-8); text that
 // starts with = + - @ gets a leading apostrophe so a spreadsheet never runs it as a formula.
 [[nodiscard]] std::string actions_csv(const std::vector<const Action*>& actions,
-                                      std::string_view today);
+                                      std::string_view today, const std::vector<Evidence>& library);
 // A self-contained accessible page: a table with a caption, statuses and overdue in words.
 [[nodiscard]] std::string actions_html(const std::vector<const Action*>& actions,
                                        const WorkspaceFolder& workspace, std::string_view today,
@@ -133,9 +141,12 @@ struct ActionFilter {
 // The same page with an introduction of the caller's; with no valid today it says nothing about
 // what is overdue (an evidence pack holds no date of export).
 [[nodiscard]] std::string actions_page(const std::vector<const Action*>& actions,
-                                       std::string_view today, std::string_view intro);
-// For --json and the faces: the actions with "overdue" and "status_label" worked out.
+                                       std::string_view today, std::string_view intro,
+                                       const std::vector<Evidence>& library);
+// For --json and the faces: the actions with "overdue", "status_label", "due_words" and
+// "evidence_words" (as evidence_words) worked out.
 [[nodiscard]] std::string actions_list_json(const std::vector<const Action*>& actions,
-                                            std::string_view today);
+                                            std::string_view today,
+                                            const std::vector<Evidence>& library);
 
 }  // namespace eqkit

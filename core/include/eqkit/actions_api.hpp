@@ -11,13 +11,13 @@ namespace eqkit {
 
 // filter_json: {"owner","status","framework","overdue":bool,"due_within_days":int,"all":bool}
 // -> {"ok":true,"today","actions":[…as actions_list_json…],"owners":[…],"statuses":[{value,label}],
-//     "counts":{"shown","overdue"}}
+//     "counts":{"shown","overdue"},"evidence":[{id,label}] (the library's, to link to)}
 [[nodiscard]] std::string actions_api_list(const WorkspaceFolder& workspace,
                                            std::string_view filter_json, std::string_view today);
-// {"text","owner","due","item","assessment"} -> {"ok":true,"id"}
+// {"text","owner","due","item","assessment","evidence":[ids]} -> {"ok":true,"id"}
 [[nodiscard]] std::string actions_api_add(const WorkspaceFolder& workspace,
                                           std::string_view request_json, std::string_view today);
-// {"status","reason","owner","due"} -> {"ok":true}
+// {"status","reason","owner","due","link_evidence":[ids],"unlink_evidence":[ids]} -> {"ok":true}
 [[nodiscard]] std::string actions_api_set(const WorkspaceFolder& workspace, std::string_view id,
                                           std::string_view request_json, std::string_view today);
 // The accessible HTML page and the CSV of the filtered list, as text to download.
