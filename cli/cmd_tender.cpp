@@ -204,6 +204,14 @@ int run_coi(const TenderOptions& o) {
 int run_scoresheet_new(const TenderOptions& o) {
     std::optional<TenderFolder> folder = open_folder(o.dir);
     if (!folder) return exit_bad_input;
+    if (!folder->tender().published()) {
+        print_error(Error{o.dir, "",
+                          "the tender is not published yet: publish it (eqkit tender publish " +
+                              o.dir +
+                              ") so the questions and scales are fixed before anyone "
+                              "scores"});
+        return exit_bad_input;
+    }
     // Only the evaluator's own, blank sheet: nobody else's scores leave the folder.
     Result<Scoresheet> sheet = folder->tender().new_scoresheet(o.evaluator);
     if (!sheet) {
@@ -216,11 +224,12 @@ int run_scoresheet_new(const TenderOptions& o) {
     }
     std::cout << "Made a blank scoresheet for " << o.evaluator << " in " << o.out << ".\n"
               << "Score every question for:";
-    for (const std::string& b : folder->tender().bidders()) {
-        if (!folder->tender().conflicted(o.evaluator, b)) std::cout << ' ' << b << ';';
-    }
+    const ScoresheetScope& scope = *sheet->scope();
+    for (std::size_t i = 0; i < scope.bidders.size(); ++i)
+        std::cout << (i == 0 ? " " : "; ") << scope.bidders[i];
+    if (scope.bidders.empty()) std::cout << " no bidder yet";
     std::cout << "\nquestions:";
-    for (const TenderQuestion& q : folder->tender().questions().questions)
+    for (const ScoresheetScope::Question& q : scope.questions)
         std::cout << ' ' << q.code;
     std::cout << "\nthen sign it: eqkit tender submit " << o.out << " --key KEY\n";
     return exit_ok;

@@ -56,31 +56,6 @@ int count_words(std::string_view text) {
     return words;
 }
 
-// ---- Scoresheet -------------------------------------------------------------------------------
-
-const ScoreEntry* Scoresheet::find(std::string_view bidder, std::string_view question) const {
-    for (const ScoreEntry& e : entries_) {
-        if (e.bidder == bidder && e.question == question) return &e;
-    }
-    return nullptr;
-}
-
-Result<void> Scoresheet::set(ScoreEntry entry) {
-    if (submitted_) {
-        return fail(evaluator_ + "'s scoresheet",
-                    "bidder " + in_q(entry.bidder) + ", question " + in_q(entry.question),
-                    "this scoresheet has been submitted and can no longer be changed");
-    }
-    for (ScoreEntry& e : entries_) {
-        if (e.bidder == entry.bidder && e.question == entry.question) {
-            e = std::move(entry);
-            return {};
-        }
-    }
-    entries_.push_back(std::move(entry));
-    return {};
-}
-
 // ---- Tender: criteria -------------------------------------------------------------------------
 
 Tender::Tender(std::string id, QuestionSet questions, TenderSettings settings)
@@ -234,7 +209,24 @@ Result<Scoresheet> Tender::new_scoresheet(const std::string& evaluator) const {
         return fail(id_, "evaluator " + in_q(evaluator),
                     "there is no such evaluator in this tender");
     }
-    return Scoresheet(id_, evaluator);
+    Scoresheet sheet(id_, evaluator);
+    sheet.set_scope(scope_for(evaluator));
+    return sheet;
+}
+
+ScoresheetScope Tender::scope_for(const std::string& evaluator) const {
+    ScoresheetScope scope;
+    for (const std::string& bidder : bidders_) {
+        if (!conflicted(evaluator, bidder)) scope.bidders.push_back(bidder);
+    }
+    for (const TenderQuestion& q : questions_.questions) {
+        ScoresheetScope::Question& question = scope.questions.emplace_back();
+        question.code = q.code;
+        for (const TenderScaleLevel& level : questions_.scale_of(q).levels) {
+            question.values.push_back(level.value);
+        }
+    }
+    return scope;
 }
 
 Result<void> Tender::submit(Scoresheet sheet, const std::string& file, const std::string& at) {

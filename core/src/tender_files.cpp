@@ -62,6 +62,14 @@ Checked<TenderResponses> parse_tender_responses(std::string_view json, std::stri
 
 namespace {
 
+detail::Json scope_json(const ScoresheetScope& scope) {
+    detail::Json questions = detail::Json::array();
+    for (const ScoresheetScope::Question& q : scope.questions) {
+        questions.push_back({{"code", q.code}, {"values", q.values}});
+    }
+    return {{"bidders", scope.bidders}, {"questions", std::move(questions)}};
+}
+
 detail::Json scoresheet_json(const Scoresheet& sheet, bool submitted) {
     detail::Json scores = detail::Json::array();
     for (const ScoreEntry& e : sheet.entries()) {
@@ -70,11 +78,42 @@ detail::Json scoresheet_json(const Scoresheet& sheet, bool submitted) {
                           {"score", e.score},
                           {"rationale", e.rationale}});
     }
-    return {{"format", tender_scoresheet_format},
-            {"tender", sheet.tender_id()},
-            {"evaluator", sheet.evaluator()},
-            {"submitted", submitted},
-            {"scores", std::move(scores)}};
+    detail::Json doc = {{"format", tender_scoresheet_format},
+                        {"tender", sheet.tender_id()},
+                        {"evaluator", sheet.evaluator()},
+                        {"submitted", submitted},
+                        {"scores", std::move(scores)}};
+    if (const auto& scope = sheet.scope()) doc["scope"] = scope_json(*scope);
+    return doc;
+}
+
+std::vector<int> read_values(ObjectReader& obj) {
+    std::vector<int> values;
+    const detail::Json* node = obj.raw("values", Need::required);
+    if (node == nullptr) return values;
+    for (const detail::Json& value : node->is_array() ? *node : detail::Json::array()) {
+        if (!value.is_number_integer() || value.get<std::int64_t>() < 0 ||
+            value.get<std::int64_t>() > score_limit) {
+            obj.error("values", "a scale's values are whole numbers from 0 to 1000");
+            return {};
+        }
+        values.push_back(static_cast<int>(value.get<std::int64_t>()));
+    }
+    if (!node->is_array()) obj.error("values", "must be a list of whole numbers");
+    return values;
+}
+
+ScoresheetScope read_scope(ObjectReader& node) {
+    ScoresheetScope scope;
+    scope.bidders = node.strings("bidders", Need::required);
+    for (ObjectReader& obj : node.objects("questions", Need::required)) {
+        ScoresheetScope::Question& q = scope.questions.emplace_back();
+        q.code = required_text(obj, "code");
+        q.values = read_values(obj);
+        obj.finish();
+    }
+    node.finish();
+    return scope;
 }
 
 }  // namespace
@@ -121,6 +160,7 @@ Checked<Scoresheet> parse_scoresheet(std::string_view json, std::string_view lab
         obj.finish();
         (void)sheet.set(std::move(e));
     }
+    if (auto scope = root.object("scope", Need::optional)) sheet.set_scope(read_scope(*scope));
     if (auto sig = root.object("signature", Need::optional)) {
         ScoresheetSignature signature{required_text(*sig, "public_key"),
                                       required_text(*sig, "value")};

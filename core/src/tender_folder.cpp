@@ -535,6 +535,7 @@ Result<void> sign_scoresheet(Scoresheet& sheet, const KeyPair& key, const std::s
                     "this scoresheet has already been submitted and signed; it cannot be changed "
                     "or signed again");
     }
+    if (Result<void> finished = sheet.check_finished(file); !finished) return finished;
     Result<Signature> signature = sign(key.secret_key, scoresheet_signed_bytes(sheet));
     if (!signature) return tl::unexpected(signature.error());
     sheet.mark_submitted();

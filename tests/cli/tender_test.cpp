@@ -108,7 +108,29 @@ TEST_CASE("cli: tender runs in a folder from question set to ranked results and 
     t.score_all("ann.json", "Beacon", 4);
     t.score_all("bob.json", "Acme", 1);
 
-    // Bob declared a conflict with Beacon: a scoresheet scoring Beacon is refused.
+    // Bob declared a conflict with Beacon: his own sheet refuses a score for Beacon at once.
+    t.refused({"tender", "score", "bob.json", "--bidder", "Beacon", "--question", "PSR4-CHOICE",
+               "--score", "2", "--rationale", "x"},
+              "bob.json: bidder \"Beacon\", question \"PSR4-CHOICE\": this scoresheet does not "
+              "score Beacon; it scores Acme (an evaluator who declared a conflict of interest "
+              "with a bidder does not score them)\n");
+    // A score off the question's scale, or a sheet signed unfinished, is refused before it is
+    // frozen, so the evaluator can still put it right.
+    t.refused({"tender", "score", "ann.json", "--bidder", "Acme", "--question", "PSR4-CHOICE",
+               "--score", "7", "--rationale", "x"},
+              "ann.json: bidder \"Acme\", question \"PSR4-CHOICE\": 7 is not a value of question "
+              "PSR4-CHOICE's scale: choose 0, 1, 2, 3 or 4\n");
+    ok(t.run(
+        {"tender", "scoresheet", "new", "t", "--evaluator", "Bob", "--out", "unfinished.json"}));
+    t.refused({"tender", "submit", "unfinished.json", "--key", "bob.key"},
+              "unfinished.json: /scores: question PSR4-ACCESS for bidder Acme has no score; "
+              "score every question before submitting\n");
+
+    // The lead's import checks again: a sheet stripped of its scope that scores Beacon is
+    // signed by Bob's tools but refused on import.
+    auto unscoped = nlohmann::json::parse(slurp(t.dir / "bob.json"));
+    unscoped.erase("scope");
+    spit(t.dir / "bob.json", unscoped.dump(2));
     ok(t.run({"tender", "score", "bob.json", "--bidder", "Beacon", "--question", "PSR4-CHOICE",
               "--score", "2", "--rationale", "x"}));
     ok(t.run({"tender", "submit", "bob.json", "--key", "bob.key"}));

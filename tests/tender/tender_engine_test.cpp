@@ -49,6 +49,15 @@ Scoresheet sheet_for(const Tender& t, const std::string& evaluator, Marks acme, 
     return *sheet;
 }
 
+// The same scores in a sheet without a scope, as a hand-written file would be: only the lead's
+// import checks it.
+Scoresheet without_scope(const Scoresheet& scoped) {
+    Scoresheet sheet(scoped.tender_id(), scoped.evaluator());
+    for (const ScoreEntry& e : scoped.entries())
+        REQUIRE(sheet.set(e));
+    return sheet;
+}
+
 void submit_all(Tender& t) {
     REQUIRE(t.submit(sheet_for(t, "Ann", {1, 2, 50}, {1, 4, 50}, {1, 1, 100}), "ann.json", t0));
     REQUIRE(t.submit(sheet_for(t, "Bob", {1, 3, 75}, {1, 4, 50}, {1, 1, 100}), "bob.json", t0));
@@ -175,7 +184,13 @@ TEST_CASE("tender: weights changed before publication must still add up") {
 TEST_CASE("tender: scoresheet refusals leave the tender as it was") {
     Tender t = small_tender();
     SUBCASE("a conflicted evaluator cannot score that bidder") {
-        Scoresheet sheet = sheet_for(t, "Cy", {1, 4, 100}, {1, 4, 50}, {});
+        Scoresheet scoped = sheet_for(t, "Cy", {1, 4, 100}, {1, 4, 50}, {});
+        auto at_once = scoped.set({"Cedar", "Q1", 3, "scored anyway"});
+        REQUIRE_FALSE(at_once);
+        CHECK(at_once.error().reason ==
+              "this scoresheet does not score Cedar; it scores Acme; Beacon (an evaluator who "
+              "declared a conflict of interest with a bidder does not score them)");
+        Scoresheet sheet = without_scope(scoped);
         REQUIRE(sheet.set({"Cedar", "Q1", 3, "scored anyway"}));
         auto r = t.submit(sheet, "cy.json", t0);
         REQUIRE_FALSE(r);
@@ -208,13 +223,24 @@ TEST_CASE("tender: scoresheet refusals leave the tender as it was") {
     SUBCASE("an incomplete scoresheet") {
         auto sheet = t.new_scoresheet("Bob");
         REQUIRE(sheet->set({"Acme", "PF1", 1, "ok"}));
+        auto unfinished = sheet->check_finished("bob.json");
+        REQUIRE_FALSE(unfinished);
+        CHECK(unfinished.error().message() ==
+              "bob.json: /scores: question Q1 for bidder Acme has no score; score every question "
+              "before submitting");
         auto r = t.submit(*sheet, "bob.json", t0);
         REQUIRE_FALSE(r);
         CHECK(r.error().reason ==
               "question Q1 for bidder Acme has no score; score every question before submitting");
     }
     SUBCASE("a score that is not on the question's scale") {
-        Scoresheet sheet = sheet_for(t, "Bob", {1, 3, 75}, {1, 4, 50}, {1, 1, 100});
+        Scoresheet scoped = sheet_for(t, "Bob", {1, 3, 75}, {1, 4, 50}, {1, 1, 100});
+        auto at_once = scoped.set({"Acme", "Q2", 60, "between Acceptable and Good"});
+        REQUIRE_FALSE(at_once);
+        CHECK(at_once.error().reason ==
+              "60 is not a value of question Q2's scale: choose 0, 25, 50, 75 or 100");
+        CHECK(scoped.find("Acme", "Q2")->score == 75);
+        Scoresheet sheet = without_scope(scoped);
         REQUIRE(sheet.set({"Acme", "Q2", 60, "between Acceptable and Good"}));
         auto r = t.submit(sheet, "bob.json", t0);
         REQUIRE_FALSE(r);

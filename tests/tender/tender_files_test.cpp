@@ -38,7 +38,31 @@ TEST_CASE("tender files: a scoresheet survives a round trip through its file") {
     CHECK(back->find("Acme", "Q2")->score == 75);
 }
 
+TEST_CASE("tender files: a scoresheet's scope survives its file and still binds the scores") {
+    Scoresheet sheet("t1", "Cy");
+    sheet.set_scope({{"Acme"}, {{"Q1", {0, 1, 2, 3, 4}}}});
+    REQUIRE(sheet.set({"Acme", "Q1", 3, "clear plan"}));
+    auto back = parse_scoresheet(scoresheet_to_json(sheet), "cy.json");
+    REQUIRE(back);
+    REQUIRE(back->scope());
+    CHECK(back->scope()->bidders == std::vector<std::string>{"Acme"});
+    CHECK(back->scope()->questions.at(0).values == std::vector<int>{0, 1, 2, 3, 4});
+    CHECK_FALSE(back->set({"Cedar", "Q1", 3, "not in scope"}));
+    CHECK_FALSE(back->set({"Acme", "Q1", 5, "off the scale"}));
+    CHECK(back->check_finished("cy.json"));
+}
+
 TEST_CASE("tender files: bad scoresheet files are refused with file, place and reason") {
+    SUBCASE("a scope whose values are not whole numbers") {
+        auto r = parse_scoresheet(R"({"format": "eqkit-tender-scoresheet/1", "tender": "t1",
+          "evaluator": "Ann", "submitted": false, "scores": [],
+          "scope": {"bidders": ["Acme"], "questions": [{"code": "Q1", "values": [0, "x"]}]}})",
+                                  "ann.json");
+        REQUIRE_FALSE(r);
+        CHECK(messages_of(r.error()) ==
+              "ann.json: /scope/questions/0/values: a scale's values are whole numbers from 0 "
+              "to 1000");
+    }
     SUBCASE("the same answer scored twice") {
         auto r = parse_scoresheet(R"({"format": "eqkit-tender-scoresheet/1", "tender": "t1",
           "evaluator": "Ann", "submitted": false, "scores": [

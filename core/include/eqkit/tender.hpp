@@ -57,6 +57,19 @@ struct ScoreEntry {
     std::string rationale;
 };
 
+// What a scoresheet may hold, fixed when the lead makes it: the bidders this evaluator may
+// score (conflicted ones left out) and the values of each question's scale. The evaluator's own
+// tools check each score and the sheet's completeness against it, so a sheet is never signed (and
+// frozen) in a state the lead's import would refuse; the import checks again against the tender.
+struct ScoresheetScope {
+    struct Question {
+        std::string code;
+        std::vector<int> values;
+    };
+    std::vector<std::string> bidders;
+    std::vector<Question> questions;
+};
+
 // One evaluator's scores for one tender. Editable until submitted; then immutable.
 class Scoresheet {
   public:
@@ -69,9 +82,15 @@ class Scoresheet {
     [[nodiscard]] const std::vector<ScoreEntry>& entries() const { return entries_; }
     [[nodiscard]] const ScoreEntry* find(std::string_view bidder, std::string_view question) const;
 
-    // Sets or replaces a score; refused once submitted.
+    // Sets or replaces a score; refused once submitted, and outside the sheet's scope.
     Result<void> set(ScoreEntry entry);
     void mark_submitted() { submitted_ = true; }
+
+    [[nodiscard]] const std::optional<ScoresheetScope>& scope() const { return scope_; }
+    void set_scope(ScoresheetScope scope) { scope_ = std::move(scope); }
+    // With a scope: every score within it, and every bidder and question scored. `file` names
+    // the sheet in the error.
+    [[nodiscard]] Result<void> check_finished(const std::string& file) const;
 
     [[nodiscard]] const std::optional<ScoresheetSignature>& signature() const { return signature_; }
     void set_signature(ScoresheetSignature signature) { signature_ = std::move(signature); }
@@ -81,6 +100,7 @@ class Scoresheet {
     std::string evaluator_;
     std::vector<ScoreEntry> entries_;
     bool submitted_ = false;
+    std::optional<ScoresheetScope> scope_;
     std::optional<ScoresheetSignature> signature_;
 };
 
@@ -190,6 +210,7 @@ class Tender {
 
   private:
     Result<void> check_unlocked(std::string_view what) const;
+    [[nodiscard]] ScoresheetScope scope_for(const std::string& evaluator) const;
 
     std::string id_;
     QuestionSet questions_;
@@ -222,6 +243,7 @@ struct TenderResponses {
 
 // A scoresheet file: {"format": "eqkit-tender-scoresheet/1", "tender": ID, "evaluator": NAME,
 // "submitted": bool, "scores": [{"bidder", "question", "score", "rationale"}]}
+// "scope": {"bidders": [NAME], "questions": [{"code", "values": [N]}]} when made by the tender;
 // "signature": {"public_key", "value"} is written when the sheet is signed.
 [[nodiscard]] std::string scoresheet_to_json(const Scoresheet& sheet);
 // The bytes an evaluator signs: the sheet as JSON, marked submitted, without its signature.
