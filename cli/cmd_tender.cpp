@@ -2,6 +2,7 @@
 // new, publish, bid add, evaluator add, coi, evaluator-copy, scoresheet new, score, submit,
 // import, moderate, results. Every change goes through eqkit::TenderFolder, which leaves the folder
 // as it was when a change is refused.
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -36,6 +37,9 @@ struct TenderOptions {
     std::string key;
     std::string out;
     std::vector<std::string> scoresheets;
+    std::vector<std::string> weights;  // CODE=N
+    bool method_given = false;         // on `criteria`: change only what was given
+    bool threshold_given = false;
     int score = -1;
     bool json = false;
     bool csv = false;
@@ -126,6 +130,40 @@ int run_new(const TenderOptions& o, const Context& context) {
     return exit_ok;
 }
 
+// `tender criteria`: new weights (CODE=N) and moderation settings before publication.
+int run_criteria(const TenderOptions& o) {
+    CriteriaChange change;
+    for (const std::string& w : o.weights) {
+        const std::size_t eq = w.find('=');
+        char* end = nullptr;
+        const double weight = eq == std::string::npos ? -1 : std::strtod(w.c_str() + eq + 1, &end);
+        if (eq == std::string::npos || end == w.c_str() + eq + 1 || *end != '\0' || weight < 0) {
+            print_message("--weight is CODE=N with N a number, 0 or more (got \"" + w + "\")");
+            return exit_usage;
+        }
+        change.weights.emplace_back(w.substr(0, eq), weight);
+    }
+    if (o.method_given && o.method != "consensus" && o.method != "mean") {
+        print_message("--method is consensus or mean");
+        return exit_usage;
+    }
+    return change_folder(
+        o.dir,
+        [&](TenderFolder& f) {
+            if (o.method_given || o.threshold_given) {
+                TenderSettings settings = f.tender().settings();
+                if (o.method_given) {
+                    settings.method =
+                        o.method == "mean" ? ModerationMethod::mean : ModerationMethod::consensus;
+                }
+                if (o.threshold_given) settings.disagreement_threshold = o.threshold;
+                change.settings = settings;
+            }
+            return f.set_criteria(change, o.by, now_utc_iso());
+        },
+        "Criteria changed. They are locked when you publish: eqkit tender publish " + o.dir);
+}
+
 void print_bid(const TenderBid& bid) {
     std::cout << "Received the bid of " << bid.bidder << (bid.late ? " (after the deadline)" : "")
               << ".\n";
@@ -164,8 +202,8 @@ int run_bid_add(const TenderOptions& o) {
     } else {
         print_bid(**bid);
     }
-    // A flagged bid is recorded, but the command says something is wrong.
-    return (*bid)->flagged() ? exit_bad_input : exit_ok;
+    // A flagged bid is recorded, and the status says so: never silently accepted.
+    return (*bid)->flagged() ? exit_flagged : exit_ok;
 }
 
 int run_evaluator_add(const TenderOptions& o) {
@@ -429,6 +467,21 @@ void setup_lead_verbs(CLI::App* tender, const std::shared_ptr<TenderOptions>& o,
     make->add_option("--deadline", o->deadline, "Deadline for bids, YYYY-MM-DD or UTC time");
     add_by(make, *o);
     make->callback([o, &context] { context.status = run_new(*o, context); });
+
+    CLI::App* criteria =
+        tender->add_subcommand("criteria", "Change weights and moderation before publication");
+    add_dir(criteria, *o);
+    criteria->add_option("--weight", o->weights, "A scored question's weight, CODE=N (repeatable)");
+    CLI::Option* method =
+        criteria->add_option("--method", o->method, "Moderation: consensus or mean");
+    CLI::Option* threshold = criteria->add_option("--threshold", o->threshold,
+                                                  "Flag scores that differ by more than this");
+    add_by(criteria, *o);
+    criteria->callback([o, &context, method, threshold] {
+        o->method_given = method->count() > 0;
+        o->threshold_given = threshold->count() > 0;
+        context.status = run_criteria(*o);
+    });
 
     CLI::App* publish = tender->add_subcommand("publish", "Lock the questions, weights and scales");
     add_dir(publish, *o);

@@ -23,6 +23,8 @@ namespace eqkit::cli {
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_bad_input = 1;  // a file or its data is wrong
 inline constexpr int exit_usage = 2;      // the command line itself is wrong
+// Done and saved, but something needs the user's attention (a bid whose pack failed verification).
+inline constexpr int exit_flagged = 3;
 
 // Options given before (or after) any verb.
 struct GlobalOptions {

@@ -14,7 +14,8 @@ using namespace eqkit::cli;
 
 constexpr const char* exit_statuses =
     "Exit status: 0 done; 1 a file or its data is wrong (nothing is changed on disk);\n"
-    "2 the command line is wrong. Run \"eqkit VERB --help\" for a verb's options.";
+    "2 the command line is wrong; 3 done, but flagged for your attention (a bid recorded whose\n"
+    "evidence pack failed verification). Run \"eqkit VERB --help\" for a verb's options.";
 
 std::string plugins_help() {
     const auto found = eqkit::find_plugin_dir();

@@ -233,11 +233,36 @@ TEST_CASE("cli: tender refuses a scoresheet for another tender, and flags a tamp
     spit(t.dir / "tampered.zip", zip.substr(0, zip.size() / 2));
     const ProcessResult flagged = t.run({"tender", "bid", "add", "t", "--bidder", "Acme",
                                          "--responses", "Acme.json", "--pack", "tampered.zip"});
-    CHECK(flagged.status == 1);  // recorded, but never silently accepted
+    CHECK(flagged.status == 3);  // recorded, but never silently accepted
     CHECK(has(flagged.out, "Recorded, but FLAGGED: the evidence pack failed verification"));
     const ProcessResult results = t.run({"tender", "results", "t", "--json"});
     ok(results);
     CHECK(nlohmann::json::parse(results.out).at("bidders").at(0).at("bid").at("flagged") == true);
+}
+
+TEST_CASE("cli: tender criteria change before publication and are locked after it") {
+    CliTender t;
+    ok(t.run({"tender", "new", "--questions", "tender_psr_access", "--out", "t"}));
+    // 40 + 40 + 20 becomes 50 + 40 + 10: still 100, so it publishes.
+    ok(t.run({"tender", "criteria", "t", "--weight", "PSR4-ACCESS=50", "--weight", "PSR4-CHOICE=10",
+              "--method", "mean", "--threshold", "2"}));
+    t.refused({"tender", "criteria", "t", "--weight", "PSR4-NOPE=5"},
+              "t: question \"PSR4-NOPE\": there is no such question in this tender\n");
+    ok(t.run({"tender", "evaluator", "add", "t", "Ann"}));
+    ok(t.run({"tender", "publish", "t"}));
+    const auto doc = nlohmann::json::parse(t.run({"tender", "results", "t", "--json"}).out);
+    CHECK(doc.at("method") == "mean");
+    CHECK(doc.at("disagreement_threshold") == 2);
+    t.refused({"tender", "criteria", "t", "--weight", "PSR4-ACCESS=40"},
+              "t: question \"PSR4-ACCESS\", weight: the tender has been published, so its "
+              "questions, weights, scales and moderation method are locked and cannot be "
+              "changed\n");
+    t.refused(
+        {"tender", "criteria", "t", "--method", "consensus"},
+        "t: moderation method: the tender has been published, so its questions, weights, scales "
+        "and moderation method are locked and cannot be changed\n");
+    const ProcessResult bad = t.run({"tender", "criteria", "t", "--weight", "PSR4-ACCESS"});
+    CHECK(bad.status == 2);
 }
 
 TEST_CASE("cli: tender detects an audit log entry removed from the folder") {
