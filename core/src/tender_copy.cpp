@@ -118,6 +118,9 @@ Result<void> EvaluatorCopy::adopt(Scoresheet sheet, const std::string& file) {
         return fail(file, "/evaluator",
                     "this is not " + evaluator_ + "'s scoresheet for tender " + tender_id());
     }
+    // A sheet saved earlier goes on under what this copy lets the evaluator score now (a bid or
+    // a declaration may have come since); a signed sheet's scope is part of what was signed.
+    if (!sheet.submitted() && sheet_.scope()) sheet.set_scope(*sheet_.scope());
     sheet_ = std::move(sheet);
     return {};
 }

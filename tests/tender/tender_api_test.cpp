@@ -233,3 +233,32 @@ TEST_CASE("tender api: an evaluator's copy opens for scoring only, and its signe
         TenderApi(shipped_registry(), EQKIT_PLUGINS_DIR).open_copy(tmp / "altered.json"));
     CHECK(bad.at("errors").at(0).at("place") == "/sha256");
 }
+
+TEST_CASE("tender api: a sheet saved before a late bid goes on to score that bid") {
+    TempDir tmp;
+    TenderApi api(shipped_registry(), EQKIT_PLUGINS_DIR);
+    ok(api.create(tmp / "t", R"({"question_set": "tender_psr_access", "who": "Lead"})", t0));
+    ok(api.add_evaluator("Ann", "Lead", t0));
+    ok(api.publish("Lead", t0));
+    responses(tmp / "Acme.json", "Acme");
+    ok(api.add_bid(Json{{"bidder", "Acme"}, {"responses", (tmp / "Acme.json").string()}}.dump(),
+                   t0));
+    const Json first = {{"bidder", "Acme"}, {"question", psr[0]}, {"score", 2}, {"rationale", "a"}};
+    const std::string saved =
+        ok(api.score(ok(api.scoring_view("Ann", "")).at("scoresheet").get<std::string>(),
+                     first.dump()))
+            .at("scoresheet")
+            .get<std::string>();
+    CHECK(Json::parse(saved).at("scope").at("bidders") == Json::array({"Acme"}));
+
+    responses(tmp / "Beacon.json", "Beacon");
+    ok(api.add_bid(Json{{"bidder", "Beacon"}, {"responses", (tmp / "Beacon.json").string()}}.dump(),
+                   t0));
+    const Json view = ok(api.scoring_view("Ann", saved));
+    const Json late = {
+        {"bidder", "Beacon"}, {"question", psr[0]}, {"score", 3}, {"rationale", "b"}};
+    const Json after = ok(api.score(view.at("scoresheet").get<std::string>(), late.dump()));
+    const Json sheet = Json::parse(after.at("scoresheet").get<std::string>());
+    CHECK(sheet.at("scope").at("bidders") == Json::array({"Acme", "Beacon"}));
+    CHECK(sheet.at("scores").size() == 2);
+}
