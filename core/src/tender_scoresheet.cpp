@@ -41,8 +41,8 @@ std::string outside_scope(const ScoresheetScope& scope, const ScoreEntry& entry)
         scope.bidders.end()) {
         return "this scoresheet does not score " + entry.bidder + "; it scores " +
                list_names(scope.bidders) +
-               " (an evaluator who declared a conflict of interest with a bidder does not score "
-               "them)";
+               " (a bidder you declared a conflict of interest with is left out; for a bid that "
+               "came after this sheet was made, ask the lead for a new sheet)";
     }
     const auto question =
         std::find_if(scope.questions.begin(), scope.questions.end(),

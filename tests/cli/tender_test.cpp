@@ -112,8 +112,9 @@ TEST_CASE("cli: tender runs in a folder from question set to ranked results and 
     t.refused({"tender", "score", "bob.json", "--bidder", "Beacon", "--question", "PSR4-CHOICE",
                "--score", "2", "--rationale", "x"},
               "bob.json: bidder \"Beacon\", question \"PSR4-CHOICE\": this scoresheet does not "
-              "score Beacon; it scores Acme (an evaluator who declared a conflict of interest "
-              "with a bidder does not score them)\n");
+              "score Beacon; it scores Acme (a bidder you declared a conflict of interest with is "
+              "left out; for a bid that came after this sheet was made, ask the lead for a new "
+              "sheet)\n");
     // A score off the question's scale, or a sheet signed unfinished, is refused before it is
     // frozen, so the evaluator can still put it right.
     t.refused({"tender", "score", "ann.json", "--bidder", "Acme", "--question", "PSR4-CHOICE",

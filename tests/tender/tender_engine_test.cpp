@@ -188,8 +188,9 @@ TEST_CASE("tender: scoresheet refusals leave the tender as it was") {
         auto at_once = scoped.set({"Cedar", "Q1", 3, "scored anyway"});
         REQUIRE_FALSE(at_once);
         CHECK(at_once.error().reason ==
-              "this scoresheet does not score Cedar; it scores Acme; Beacon (an evaluator who "
-              "declared a conflict of interest with a bidder does not score them)");
+              "this scoresheet does not score Cedar; it scores Acme; Beacon (a bidder you declared "
+              "a conflict of interest with is left out; for a bid that came after this sheet was "
+              "made, ask the lead for a new sheet)");
         Scoresheet sheet = without_scope(scoped);
         REQUIRE(sheet.set({"Cedar", "Q1", 3, "scored anyway"}));
         auto r = t.submit(sheet, "cy.json", t0);
