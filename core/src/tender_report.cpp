@@ -263,7 +263,18 @@ std::string mark(const Provenance& p) {
     return " <strong class=\"unconfirmed\">(UNCONFIRMED: " + esc(p.note) + ")</strong>";
 }
 
-void ranking_section(const TenderResults& results, std::string& html) {
+// What the ranking must not hide about a bid: a pack that failed verification, a late arrival.
+std::string bid_warnings(const TenderBid* bid) {
+    if (bid == nullptr) return "";
+    std::string text;
+    if (bid->flagged()) {
+        text += "<br><strong>FLAGGED: the evidence pack failed verification</strong>";
+    }
+    if (bid->late) text += "<br><strong>Received after the deadline</strong>";
+    return text;
+}
+
+void ranking_section(const TenderFolder& folder, const TenderResults& results, std::string& html) {
     html += open_section("ranking", "Ranking") +
             "<p>Only bidders who were moderated on every question and failed no pass/fail "
             "question or minimum score are ranked; equal totals share a rank.</p>\n"
@@ -285,7 +296,8 @@ void ranking_section(const TenderResults& results, std::string& html) {
                                                : "Failed";
         html += "<tr><td>" + (b.rank ? std::to_string(*b.rank) : std::string("Not ranked")) +
                 "</td><th scope=\"row\">" + esc(b.name) + "</th><td>" + format_number(b.total) +
-                "</td><td>" + esc(b.arithmetic) + "</td><td>" + result + "</td></tr>\n";
+                "</td><td>" + esc(b.arithmetic) + "</td><td>" + result +
+                bid_warnings(folder.find_bid(b.name)) + "</td></tr>\n";
     }
     html += "</tbody></table>\n</section>\n";
 }
@@ -443,7 +455,7 @@ std::string tender_report_html(const TenderFolder& folder) {
             std::to_string(t.settings().disagreement_threshold) + " are flagged." +
             (folder.deadline().empty() ? "" : " Deadline: " + esc(folder.deadline()) + ".") +
             (t.published() ? "" : " <strong>The tender is not published yet.</strong>") + "</p>\n";
-    ranking_section(results, html);
+    ranking_section(folder, results, html);
     failures_section(results, html);
     for (std::size_t i = 0; i < results.bidders.size(); ++i)
         bidder_section(folder, results.bidders[i], i, html);

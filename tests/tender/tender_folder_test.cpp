@@ -280,8 +280,12 @@ TEST_CASE("tender folder: a bid's pack is verified, its evidence linked, a tampe
     CHECK(f.folder.audit().back().entry.what.find("FLAGGED") != std::string::npos);
     const auto json = nlohmann::json::parse(tender_results_json(f.folder));
     CHECK(json.at("bidders").at(3).at("bid").at("flagged") == true);
-    CHECK(tender_report_html(f.folder).find("FLAGGED: the evidence pack failed verification") !=
-          std::string::npos);
+    const std::string html = tender_report_html(f.folder);
+    CHECK(html.find("FLAGGED: the evidence pack failed verification") != std::string::npos);
+    // The ranking table itself says so on Dune's row, not only Dune's own section.
+    const std::string ranking = html.substr(0, html.find("</table>"));
+    const std::string dune_row = ranking.substr(ranking.find(">Dune</th>"));
+    CHECK(dune_row.substr(0, dune_row.find("</tr>")).find("FLAGGED") != std::string::npos);
 }
 
 TEST_CASE("tender folder: a removed or altered audit entry, or an altered file, is detected") {
