@@ -215,6 +215,12 @@ TEST_CASE("tender screens: a sound pack shows Verified, a tampered one FLAGGED w
     CHECK(contains(page, flagged));
     const std::string reason = bids.at(1).at("pack").at("problems").at(0);
     CHECK(contains(page, ui::fill(ui::text::tn_pack_problem, reason)));
+
+    // The results page's ranking names the flagged bidder as flagged.
+    t.run(act::Go{ui::TenderPage::results});
+    const std::string results_page = t.drawn();
+    CHECK(contains(results_page, ui::fill(ui::text::tn_bidder_flagged, "Dune")));
+    CHECK_FALSE(contains(results_page, ui::fill(ui::text::tn_bidder_flagged, "Acme")));
 }
 
 TEST_CASE(

@@ -207,7 +207,11 @@ void TenderScreen::draw_results(const Look& look) {
                                        ? std::to_string(b.at("rank").get<int>()).c_str()
                                        : text::tn_dash);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(tn::str(b, "name").c_str());
+            const bool flagged =
+                b.contains("bid") && b.at("bid").is_object() && b.at("bid").value("flagged", false);
+            ImGui::TextUnformatted(
+                (flagged ? fill(text::tn_bidder_flagged, tn::str(b, "name")) : tn::str(b, "name"))
+                    .c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(tn::number(b.value("total", 0.0)).c_str());
             ImGui::TableNextColumn();
