@@ -382,6 +382,9 @@ void print_rating_groups(const Framework& fw, const Rating& r) {
                       : g.rating.empty() ? "no rating yet"
                                          : g.rating);
         if (g.percent) std::cout << " (" << *g.percent << "%)";
+        std::cout << "; scored " << g.scored << " of the " << count_of(g.item_count, fw.item_label)
+                  << " that apply";
+        if (g.not_applying > 0) std::cout << " (" << g.not_applying << " do not apply)";
         std::cout << "; working: " << g.working << '\n';
     }
 }

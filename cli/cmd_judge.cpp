@@ -81,27 +81,6 @@ bool read_flags(const std::vector<std::string>& args, std::map<std::string, bool
     return true;
 }
 
-// The codes given to --applies, where a group's code (a key question, say SAFE) stands for every
-// item in it; a code that is neither is left for the core to refuse.
-std::vector<std::string> applying_items(const Framework& fw,
-                                        const std::vector<std::string>& codes) {
-    std::vector<std::string> items;
-    const auto add = [&items](const std::string& code) {
-        if (std::find(items.begin(), items.end(), code) == items.end()) items.push_back(code);
-    };
-    for (const std::string& code : codes) {
-        const auto group = std::find_if(fw.groups.begin(), fw.groups.end(),
-                                        [&code](const Group& g) { return g.code == code; });
-        if (fw.find_item(code) != nullptr || group == fw.groups.end()) {
-            add(code);
-            continue;
-        }
-        for (const Item& item : group->items)
-            add(item.code);
-    }
-    return items;
-}
-
 int run_choose(const ChooseOptions& options, const GlobalOptions& globals) {
     if (options.method.empty() && options.applies.empty() && !options.all_apply &&
         options.flags.empty()) {

@@ -71,6 +71,7 @@ App::App(Workspace& workspace, Platform& platform, KeyCodes keys,
         opened();
         status_ = text::status_restored;
     }
+    offer_kept_earlier();
 }
 
 bool App::update_fonts() {
@@ -377,12 +378,32 @@ void App::open_failed(std::string text, std::string label, const ErrorList& erro
         fail(errors);
         return;
     }
-    migration_ = MigrationScreenState{std::move(text), std::move(label), std::move(*offer), {}};
+    migration_ = MigrationScreenState{
+        std::move(text), std::move(label), std::move(*offer), std::nullopt, {}};
     on(ShowSection{Section::assessment});
 }
 
-void App::on(const CarryAcross&) {
+void App::offer_kept_earlier() {
+    const std::vector<std::filesystem::path> kept = platform_.kept_earlier_versions();
+    if (kept.empty()) return;
+    Result<std::string> text = read_text_file(kept.front());
+    if (!text) {
+        fail(text.error());
+        return;
+    }
+    Checked<MigrationOffer> offer = offer_migration(*text, kept_assessment_label, ws_.registry());
+    if (!offer) {
+        fail(offer.error());
+        return;
+    }
+    migration_ = MigrationScreenState{
+        std::move(*text), kept_assessment_label, std::move(*offer), kept.front(), {}};
+}
+
+void App::on(const CarryAcross& c) {
     if (!migration_) return;
+    // A kept one replaces the assessment restored beside it: its changes are downloaded first.
+    if (migration_->kept && !may_replace_work(c)) return;
     const MigrationScreenState offered = std::move(*migration_);
     migration_.reset();
     Checked<Migration> carried = open_migrated(ws_, offered.text, offered.label);
@@ -390,6 +411,7 @@ void App::on(const CarryAcross&) {
         fail(carried.error());
         return;
     }
+    if (offered.kept) keep_as_carried(*offered.kept);
     opened();
     if (!carried->needs_review.empty()) assess_.selected = carried->needs_review.front();
     status_ = fill(text::status_migrated, offered.label, carried->needs_review.size());

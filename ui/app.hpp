@@ -120,6 +120,9 @@ class App {
     // A file that did not open: made with an earlier version of its framework, it goes to the
     // migration review screen; otherwise the errors are shown.
     void open_failed(std::string text, std::string label, const ErrorList& errors);
+    // Browser: an assessment kept from an earlier session and made with an earlier version of
+    // its framework goes to the same review (it stays set aside until the user agrees).
+    void offer_kept_earlier();
     void ask_path(PathPurpose purpose, int version = 0);
     // version: an earlier version as it was signed; 0: the open one.
     [[nodiscard]] std::string document_name(Document what, int version = 0) const;

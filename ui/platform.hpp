@@ -42,6 +42,11 @@ class Platform {
     [[nodiscard]] virtual std::optional<std::filesystem::path> kept_copy() const = 0;
     // Puts back the assessment kept from the last session, if any (browser storage).
     [[nodiscard]] virtual Checked<void> restore(Workspace& ws) = 0;
+    // Browser: assessments kept from an earlier session that were made with an earlier version
+    // of their framework, set aside by restore() to be offered for migration (desktop: none).
+    [[nodiscard]] virtual std::vector<std::filesystem::path> kept_earlier_versions() const {
+        return {};
+    }
     // Called after every command that may have changed the workspace (browser: autosave).
     [[nodiscard]] virtual Result<void> keep(const Workspace& ws) = 0;
     // The workspace folder that holds the evidence library (made on first use): desktop, in the

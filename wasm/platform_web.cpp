@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "eqkit/files.hpp"
+#include "eqkit/migration_offer.hpp"
 
 // JavaScript run by the page. clang-format would split "=>" and reflow the objects.
 // clang-format off
@@ -98,16 +99,20 @@ Checked<void> WebPlatform::restore(Workspace& ws) {
         }
     }
     if (opened) return {};
-    // Never overwrite an assessment that no longer opens (say, its framework changed version):
-    // move it aside, as the accessible face does, and say so.
-    const std::filesystem::path aside = unused_name(kept_file, ".unreadable");
-    std::error_code ec;
-    std::filesystem::rename(kept_file, aside, ec);
+    // Never overwrite an assessment that no longer opens: move it aside, as the accessible face
+    // does. One made with an earlier version of its framework is offered for migration (the App
+    // asks kept_earlier_versions()); of any other, say so.
+    const SetAside aside = set_aside_kept(kept_file, ws.registry());
+    if (aside.earlier_version) return {};
     ErrorList errors = std::move(opened.error());
     errors.push_back(Error{storage_label, "",
                            "the assessment kept earlier could not be opened, so it was kept as " +
-                               aside.generic_string() + " and not changed"});
+                               aside.file.generic_string() + " and not changed"});
     return tl::unexpected(std::move(errors));
+}
+
+std::vector<std::filesystem::path> WebPlatform::kept_earlier_versions() const {
+    return eqkit::kept_earlier_versions(kept_file);
 }
 
 Result<void> WebPlatform::keep(const Workspace& ws) {

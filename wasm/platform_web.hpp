@@ -27,6 +27,7 @@ class WebPlatform final : public ui::Platform {
         return std::filesystem::path(kept_file);
     }
     [[nodiscard]] Checked<void> restore(Workspace& ws) override;
+    [[nodiscard]] std::vector<std::filesystem::path> kept_earlier_versions() const override;
     [[nodiscard]] Result<void> keep(const Workspace& ws) override;
     [[nodiscard]] std::filesystem::path library_folder() const override { return library_dir; }
     void library_changed() override;

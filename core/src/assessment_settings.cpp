@@ -90,6 +90,25 @@ void check_flags(const Framework& fw, const Assessment& a, ErrorList& out) {
 
 }  // namespace
 
+std::vector<std::string> applying_items(const Framework& fw,
+                                        const std::vector<std::string>& codes) {
+    std::vector<std::string> items;
+    const auto add = [&items](const std::string& code) {
+        if (std::find(items.begin(), items.end(), code) == items.end()) items.push_back(code);
+    };
+    for (const std::string& code : codes) {
+        const auto group = std::find_if(fw.groups.begin(), fw.groups.end(),
+                                        [&code](const Group& g) { return g.code == code; });
+        if (fw.find_item(code) != nullptr || group == fw.groups.end()) {
+            add(code);
+            continue;
+        }
+        for (const Item& item : group->items)
+            add(item.code);
+    }
+    return items;
+}
+
 ErrorList check_settings(const Framework& framework, const Assessment& assessment) {
     ErrorList out;
     check_method(framework, assessment, out);

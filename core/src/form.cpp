@@ -1,7 +1,5 @@
 #include "eqkit/form.hpp"
 
-#include <cctype>
-
 #include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
 #include "eqkit/text.hpp"
@@ -14,12 +12,6 @@ namespace {
 using detail::Json;
 
 constexpr std::size_t max_rater_length = 200;
-
-std::string lower_first(std::string text) {
-    if (!text.empty())
-        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-    return text;
-}
 
 std::string score_required_message(const Framework& fw, std::string_view code) {
     return "Select a rating for " + lower_first(fw.item_label) + " " + std::string(code);

@@ -23,9 +23,6 @@ std::string ok() {
     return detail::dump_json({{"ok", true}});
 }
 
-constexpr const char* kept_label = "The assessment kept in this browser";
-constexpr std::string_view earlier_suffix = ".earlier-version";
-
 // [{"file"}]: the assessments set aside to offer for migration.
 Json kept_json(const std::vector<std::filesystem::path>& kept) {
     Json list = Json::array();
@@ -115,16 +112,18 @@ std::string settings_field(const std::string& place) {
     return field.rfind("applicable", 0) == 0 ? "applicable" : field;
 }
 
-// Applies the keys given; a null removes that judgement or answer.
-void apply_settings(const Json& doc, Assessment& a) {
+// Applies the keys given; a null removes that judgement or answer. In "applicable" a group's
+// code stands for every item in it, as in the CLI's assess choose --applies.
+void apply_settings(const Framework& fw, const Json& doc, Assessment& a) {
     if (doc.contains("method") && doc["method"].is_string()) a.method = doc["method"];
     if (doc.contains("applicable")) {
         if (doc["applicable"].is_null()) a.applicable.reset();
         if (doc["applicable"].is_array()) {
-            a.applicable.emplace();
+            std::vector<std::string> codes;
             for (const Json& code : doc["applicable"]) {
-                if (code.is_string()) a.applicable->push_back(code);
+                if (code.is_string()) codes.push_back(code);
             }
+            a.applicable = applying_items(fw, codes);
         }
     }
     if (doc.contains("judgements") && doc["judgements"].is_object()) {
@@ -245,7 +244,7 @@ std::string JsonApi::settings(std::string_view settings_json) {
     Result<Json> doc = detail::parse_json(settings_json, "settings");
     if (!doc || !doc->is_object()) return failed("the settings are not a JSON object");
     Assessment after = workspace_->assessment();
-    apply_settings(*doc, after);
+    apply_settings(workspace_->framework(), *doc, after);
     const ErrorList problems = check_settings(workspace_->framework(), after);
     if (!problems.empty()) {
         Json list = Json::array();
@@ -356,50 +355,34 @@ std::string JsonApi::migrate(std::string_view json, std::string_view label) {
 void JsonApi::restore(const std::filesystem::path& store_file) {
     std::error_code ec;
     if (std::filesystem::exists(store_file, ec)) set_aside_if_unopened(store_file);
-    const std::string prefix = store_file.stem().string() + std::string(earlier_suffix);
-    for (const auto& entry : std::filesystem::directory_iterator(store_file.parent_path(), ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.rfind(prefix, 0) == 0 && entry.path().extension() == ".json")
-            kept_earlier_.push_back(entry.path());
-    }
-    std::sort(kept_earlier_.begin(), kept_earlier_.end());
+    kept_earlier_ = kept_earlier_versions(store_file);
 }
 
 void JsonApi::set_aside_if_unopened(const std::filesystem::path& store_file) {
     Checked<void> opened = workspace_->open(store_file);
     if (opened) return;
-    const Result<std::string> text = read_text_file(store_file);
-    const bool earlier =
-        text && offer_migration(*text, kept_label, workspace_->registry()).has_value();
-    const std::filesystem::path aside =
-        unused_name(store_file, earlier ? earlier_suffix : ".unreadable");
-    std::error_code ec;
-    std::filesystem::rename(store_file, aside, ec);
-    if (earlier) return;  // offered through state()'s "earlier_versions"
+    const SetAside aside = set_aside_kept(store_file, workspace_->registry());
+    if (aside.earlier_version) return;  // offered through state()'s "earlier_versions"
     for (const Error& e : opened.error())
         problems_.push_back(e.message());
     problems_.push_back("The assessment stored earlier could not be opened, so it was kept as " +
-                        aside.generic_string() + " and not changed.");
+                        aside.file.generic_string() + " and not changed.");
 }
 
 std::string JsonApi::kept_migration_offer(std::string_view file) const {
     const Result<std::string> text = read_kept(file);
     if (!text) return errors_json({text.error()});
-    return migration_offer(*text, kept_label);
+    return migration_offer(*text, kept_assessment_label);
 }
 
 std::string JsonApi::migrate_kept(std::string_view file) {
     const Result<std::string> text = read_kept(file);
     if (!text) return errors_json({text.error()});
-    std::string result = migrate(*text, kept_label);
+    std::string result = migrate(*text, kept_assessment_label);
     if (!Json::parse(result, nullptr, false).value("ok", false)) return result;
     // Kept, not deleted: it is the user's own answers as they gave them.
     const std::filesystem::path from(file);
-    const std::string name = from.filename().string();
-    const std::filesystem::path store =
-        from.parent_path() / name.substr(0, name.find(earlier_suffix));
-    std::error_code ec;
-    std::filesystem::rename(from, unused_name(store.string() + ".json", ".carried"), ec);
+    keep_as_carried(from);
     std::erase(kept_earlier_, from);
     return result;
 }

@@ -1,5 +1,10 @@
 #include "eqkit/migration_offer.hpp"
 
+#include <algorithm>
+#include <system_error>
+
+#include "eqkit/files.hpp"
+
 #include "json_reader.hpp"
 
 namespace eqkit {
@@ -91,6 +96,43 @@ std::string migration_offer_json(const MigrationOffer& offer) {
                               {"new_scale", scale_json(offer.to->scale)},
                               {"carried", carried_json(offer)},
                               {"not_carried", std::move(not_carried)}});
+}
+
+namespace {
+constexpr std::string_view earlier_suffix = ".earlier-version";
+}  // namespace
+
+SetAside set_aside_kept(const std::filesystem::path& store_file, const Registry& registry) {
+    const Result<std::string> text = read_text_file(store_file);
+    const bool earlier =
+        text && offer_migration(*text, kept_assessment_label, registry).has_value();
+    SetAside aside{unused_name(store_file, earlier ? earlier_suffix : ".unreadable"), earlier};
+    std::error_code ec;
+    std::filesystem::rename(store_file, aside.file, ec);
+    return aside;
+}
+
+std::vector<std::filesystem::path> kept_earlier_versions(const std::filesystem::path& store_file) {
+    std::vector<std::filesystem::path> kept;
+    const std::string prefix = store_file.stem().string() + std::string(earlier_suffix);
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(store_file.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) == 0 && entry.path().extension() == ".json")
+            kept.push_back(entry.path());
+    }
+    std::sort(kept.begin(), kept.end());
+    return kept;
+}
+
+std::filesystem::path keep_as_carried(const std::filesystem::path& earlier_file) {
+    const std::string name = earlier_file.filename().string();
+    const std::filesystem::path store =
+        earlier_file.parent_path() / (name.substr(0, name.find(earlier_suffix)) + ".json");
+    const std::filesystem::path carried = unused_name(store, ".carried");
+    std::error_code ec;
+    std::filesystem::rename(earlier_file, carried, ec);
+    return carried;
 }
 
 }  // namespace eqkit

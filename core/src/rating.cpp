@@ -161,6 +161,11 @@ class Rater {
                 if (auto ok = check_score(score, at); !ok) return ok;
             }
         }
+        for (std::size_t i = 0; i < in_.not_applying.size(); ++i) {
+            const std::string& code = in_.not_applying[i];
+            if (fw_.find_item(code) == nullptr)
+                return fail(label_, detail::pointer_append("/not_applying", i), unknown_item(code));
+        }
         for (const auto& [key, j] : in_.judgements) {
             const std::string place = detail::pointer_append("/judgements", key);
             const std::string& wanted = key;  // clang 14 cannot capture a binding
@@ -185,8 +190,14 @@ class Rater {
         return {};
     }
 
+    [[nodiscard]] bool applies(const std::string& code) const {
+        return std::find(in_.not_applying.begin(), in_.not_applying.end(), code) ==
+               in_.not_applying.end();
+    }
+
     std::string unknown_item(const std::string& code) const {
-        return "no " + fw_.item_label + " " + detail::in_quotes(code) + " in " + fw_.id;
+        return "no " + lower_first(fw_.item_label) + " " + detail::in_quotes(code) + " in " +
+               fw_.id;
     }
 
     // The item's score: given directly, or from its evidence category scores.
@@ -228,9 +239,13 @@ class Rater {
         GroupRating gr;
         gr.code = g.code;
         gr.title = g.title;
-        gr.item_count = g.items.size();
         std::vector<int> scores;
         for (const Item& item : g.items) {
+            if (!applies(item.code)) {
+                ++gr.not_applying;
+                continue;
+            }
+            ++gr.item_count;
             ItemRating ir;
             ir.code = item.code;
             ir.title = item.title;
@@ -242,6 +257,7 @@ class Rater {
             }
         }
         gr.scored = scores.size();
+        gr.unscored = gr.item_count - gr.scored;
         for (int s : scores)
             gr.sum += s;
         if (scores.empty()) {

@@ -79,6 +79,11 @@ RatingInput rating_input(const Framework& fw, const Assessment& assessment) {
             input.item_scores[code] = *answer.score;
         }
     }
+    for (const Group& g : fw.groups) {
+        for (const Item& item : g.items) {
+            if (!assessment.applies(item.code)) input.not_applying.push_back(item.code);
+        }
+    }
     input.flags = assessment.flags;
     input.judgements = assessment.judgements;
     return input;
@@ -97,8 +102,10 @@ std::string rating_json(const Rating& r) {
     for (const GroupRating& g : r.groups) {
         groups.push_back({{"code", g.code},
                           {"title", g.title},
-                          {"scored", g.scored},
                           {"items", g.item_count},
+                          {"scored", g.scored},
+                          {"unscored", g.unscored},
+                          {"not_applying", g.not_applying},
                           {"sum", g.sum},
                           {"percent", optional_int(g.percent)},
                           {"band", band_or_null(g.band)},
@@ -165,6 +172,13 @@ Result<RatingInput> parse_rating_input(std::string_view json, std::string_view l
                     return fail(file, detail::pointer_append(place, flag), "must be true or false");
                 }
                 in.flags[flag] = v.get<bool>();
+            }
+        } else if (key == "not_applying") {
+            if (!value.is_array()) return fail(file, place, "must be a list of item codes");
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                if (!value[i].is_string())
+                    return fail(file, detail::pointer_append(place, i), "must be an item code");
+                in.not_applying.push_back(value[i].get<std::string>());
             }
         } else if (key == "judgements") {
             if (!value.is_object()) return fail(file, place, "must be an object");

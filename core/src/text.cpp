@@ -1,6 +1,7 @@
 #include "eqkit/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace eqkit {
 
@@ -77,6 +78,12 @@ std::string html_escape(std::string_view text) {
         }
     }
     return out;
+}
+
+std::string lower_first(std::string text) {
+    if (!text.empty())
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    return text;
 }
 
 }  // namespace eqkit

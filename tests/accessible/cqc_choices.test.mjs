@@ -106,3 +106,47 @@ test('CQC choices, judgements, needs review, evidence categories and coverage', 
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('a care home says which key questions apply, each whole, in one step on the assessment page',
+     async () => {
+  const { context, page } = await face.openAccessible({ width: 1000, height: 800 });
+  await visit(page, '#/new');
+  await page.check('input[name="framework"][value="cqc_saf"]');
+  await page.click('text=Start assessment');
+  await settled(page);
+  // Every key question is ticked while nothing is chosen; the hint says what ticking does.
+  assert.equal(await page.locator('input[name="applies-group"]:checked').count(), 5);
+  assert.match(await text(page, '#groups-hint'),
+    /Every quality statement of each key question you tick will apply, and none of the others/);
+  const violations = await axe(page, 'assessment page, key questions form');
+
+  // By keyboard: untick Effective, Responsive and Well-led, then the button.
+  for (const code of ['EFFECTIVE', 'RESPONSIVE', 'WELL-LED']) {
+    await page.focus(`#applies-group-${code}`);
+    await page.keyboard.press('Space');
+  }
+  await page.focus('#groups-form button');
+  await page.keyboard.press('Enter');
+  await settled(page);
+  // Safe (8) + Caring (5) = 13 of the 34 statements, through the core's applying_items.
+  assert.match(await text(page, '#choices-line'), /Showing the 13 of 34 quality statements/);
+  assert.equal(await page.locator('a[href="#/item/SAFE-8"]').count(), 1);
+  assert.equal(await page.locator('a[href="#/item/CAR-5"]').count(), 1);
+  assert.equal(await page.locator('a[href^="#/item/EFF-"]').count(), 0);
+  assert.deepEqual(await page.locator('input[name="applies-group"]:checked')
+    .evaluateAll((boxes) => boxes.map((b) => b.value)), ['SAFE', 'CARING']);
+  violations.push(...await axe(page, 'assessment page, two key questions apply'));
+
+  // A key question ticked again applies whole; the choices page agrees, statement by statement.
+  await page.check('#applies-group-EFFECTIVE');
+  await page.click('#groups-form button');
+  await settled(page);
+  assert.match(await text(page, '#choices-line'), /Showing the 19 of 34 quality statements/);
+  await visit(page, '#/choices');
+  assert.equal(await page.isChecked('#applies-EFF-6'), true);
+  assert.equal(await page.isChecked('#applies-RES-1'), false);
+
+  assert.deepEqual(violations, []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

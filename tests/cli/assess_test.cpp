@@ -322,3 +322,53 @@ TEST_CASE("cli assess choose: a care home keeps to its statements, a key questio
           std::string::npos);
     CHECK(read_assessment(file).answer("RES-1").score == 1);  // kept
 }
+
+TEST_CASE("cli assess score --json: a key question counts only the statements that apply") {
+    TempDir dir;
+    const std::string file = (dir / "home.json").string();
+    REQUIRE(run_eqkit({}, {"assess", "new", "--framework", "cqc_saf", "--out", file}).status == 0);
+    // Safe applies whole (8 statements); of Effective's 6 only EFF-1 and EFF-2; Caring not at
+    // all. RES-1 is scored but does not apply: kept, never counted.
+    REQUIRE(
+        run_eqkit({}, {"assess", "choose", file, "--applies", "SAFE", "EFF-1", "EFF-2"}).status ==
+        0);
+    for (const auto& [code, score] : std::vector<std::pair<std::string, std::string>>{
+             {"SAFE-1", "3"}, {"SAFE-2", "2"}, {"EFF-1", "4"}, {"RES-1", "1"}}) {
+        REQUIRE(run_eqkit({}, {"assess", "set", file, code, "--score", score}).status == 0);
+    }
+    const ProcessResult r = run_eqkit({}, {"assess", "score", file, "--json"});
+    REQUIRE(r.status == 0);
+    const nlohmann::json groups = nlohmann::json::parse(r.out).at("rating").at("groups");
+    const auto group = [&groups](const std::string& code) {
+        for (const nlohmann::json& g : groups) {
+            if (g.at("code") == code) return g;
+        }
+        FAIL("no key question " << code);
+        return nlohmann::json();
+    };
+    // {items that apply, scored, unscored, not applying}
+    const auto counts = [&group](const std::string& code) {
+        const nlohmann::json g = group(code);
+        return std::vector<int>{g.at("items"), g.at("scored"), g.at("unscored"),
+                                g.at("not_applying")};
+    };
+    // Safe: 8 apply, 2 scored, 6 not yet. 3 + 2 = 5 of 2 × 4 = 8 → 62.5%, rounded half up to
+    // 63% → Good (63–87%).
+    CHECK(counts("SAFE") == std::vector<int>{8, 2, 6, 0});
+    CHECK(group("SAFE").at("sum") == 5);
+    CHECK(group("SAFE").at("percent") == 63);
+    CHECK(group("SAFE").at("rating") == "Good");
+    // Effective: 2 of 6 apply (EFF-1, EFF-2), 4 do not; EFF-1 scored 4: 4 of 1 × 4 = 4 → 100%
+    // → Outstanding (88–100%). Counting all six (4 of 6 × 4 = 24 → 17%) would be wrong.
+    CHECK(counts("EFFECTIVE") == std::vector<int>{2, 1, 1, 4});
+    CHECK(group("EFFECTIVE").at("percent") == 100);
+    CHECK(group("EFFECTIVE").at("rating") == "Outstanding");
+    // Responsive: none of its 7 apply, so RES-1's score 1 counts nowhere and nothing is rated.
+    CHECK(counts("RESPONSIVE") == std::vector<int>{0, 0, 0, 7});
+    CHECK(group("RESPONSIVE").at("percent").is_null());
+    CHECK(group("RESPONSIVE").at("rating") == "");
+    const ProcessResult text = run_eqkit({}, {"assess", "score", file});
+    CHECK(text.out.find("Key question EFFECTIVE rating: Outstanding (100%); scored 1 of the 2 "
+                        "quality statements that apply (4 do not apply); working: 4 = 4 of 4 = "
+                        "100% → Outstanding (88–100%)\n") != std::string::npos);
+}

@@ -146,10 +146,12 @@ TEST_CASE("cli assess score: a CQC assessment's text shows the rating, its rules
                      "2024-12\n") != std::string::npos);
     // 1 + 7 × 4 = 29 of 32 = 90.625%, shown rounded half up as 90.63%, then 91% → Outstanding,
     // unless the unconfirmed limit applies: the user decides, so no rating is claimed yet.
-    CHECK(r.out.find("Key question SAFE rating: needs your judgement (91%); working: 1 + 4 + 4 + 4 "
-                     "+ 4 + 4 + 4 + 4 = 29 of 32 = 90.63%, rounded to 91% → Outstanding "
-                     "(88–100%); Outstanding unless an unconfirmed limit applies: needs your "
-                     "judgement\n") != std::string::npos);
+    CHECK(r.out.find(
+              "Key question SAFE rating: needs your judgement (91%); scored 8 of the 8 quality "
+              "statements that apply; working: 1 + 4 + 4 + 4 "
+              "+ 4 + 4 + 4 + 4 = 29 of 32 = 90.63%, rounded to 91% → Outstanding "
+              "(88–100%); Outstanding unless an unconfirmed limit applies: needs your "
+              "judgement\n") != std::string::npos);
     CHECK(r.out.find("\nOverall rating: not worked out yet\n  Working: not worked out: your "
                      "judgement is needed first for Key question SAFE\n") != std::string::npos);
     CHECK(r.out.find("\nNeeds your judgement:\n  - SAFE: A quality statement scored 1 caps the "

@@ -167,9 +167,28 @@ TEST_CASE("cqc rating: statements that do not apply are not scored") {
     Assessment a = caring_with_a_one();
     a.applicable = std::vector<std::string>{"CAR-1"};
     const Rating r = rated(a);
+    // Caring's 5 statements: CAR-1 applies and is scored (4 of 1 × 4 = 100%); the other four do
+    // not apply, so CAR-2's score 1 is left out (counted, it would give 5 of 8 = 63%).
+    CHECK(group(r, "CARING").item_count == 1);
+    CHECK(group(r, "CARING").scored == 1);
+    CHECK(group(r, "CARING").unscored == 0);
+    CHECK(group(r, "CARING").not_applying == 4);
     CHECK(group(r, "CARING").percent == 100);
     CHECK(group(r, "CARING").rating == "Outstanding");
+    CHECK(group(r, "SAFE").not_applying == 8);
     CHECK(r.judgements.empty());
+    // The same through the faces' JSON input: a score for an item listed as not applying is
+    // not counted, and an unknown code is refused at its place.
+    Result<RatingInput> in = parse_rating_input(
+        R"({"item_scores":{"CAR-1":4,"CAR-2":1},"not_applying":["CAR-2"]})", "input.json");
+    REQUIRE(in.has_value());
+    Result<Rating> from_json = rate(saf(), *in);
+    REQUIRE(from_json.has_value());
+    CHECK(group(*from_json, "CARING").percent == 100);
+    CHECK(group(*from_json, "CARING").not_applying == 1);
+    in->not_applying.push_back("NOPE");
+    CHECK(rate(saf(), *in, "input.json").error().message() ==
+          "input.json: /not_applying/1: no quality statement \"NOPE\" in cqc_saf");
     // The totals count only the statements that apply: CAR-2's answer is kept, not counted.
     const Scores scores = compute_scores(saf(), a);
     const GroupScore& caring = scores.groups.at(2);
@@ -218,6 +237,29 @@ TEST_CASE("cqc assessment: the choices are one undo step each, through the JSON 
     CHECK_FALSE(ws.assessment().applies("SAFE-1"));
     CHECK(nlohmann::json::parse(api.settings(R"({"applicable":null})")).at("ok") == true);
     CHECK(ws.assessment().applies("SAFE-1"));
+}
+
+TEST_CASE("cqc assessment: a whole key question applies in one step, in every face alike") {
+    // The one rule the CLI (assess choose --applies) and both faces use: a key question's code
+    // stands for each of its statements, each once, in the order given; others are kept as given.
+    CHECK(applying_items(saf(), {"CARING", "CAR-1", "WL-4", "NOPE"}) ==
+          std::vector<std::string>{"CAR-1", "CAR-2", "CAR-3", "CAR-4", "CAR-5", "WL-4", "NOPE"});
+    Workspace ws(test::shipped_registry());
+    JsonApi api(ws, nullptr);
+    REQUIRE(nlohmann::json::parse(api.start("cqc_saf")).at("ok") == true);
+    CHECK(nlohmann::json::parse(api.settings(R"({"applicable":["SAFE","CARING"]})")).at("ok") ==
+          true);
+    REQUIRE(ws.assessment().applicable.has_value());
+    CHECK(ws.assessment().applicable->size() == 8 + 5);
+    CHECK(ws.assessment().applies("SAFE-8"));
+    CHECK(ws.assessment().applies("CAR-5"));
+    CHECK_FALSE(ws.assessment().applies("EFF-1"));
+    CHECK(ws.undo_label() == "choose the items that apply");
+    const auto unknown = nlohmann::json::parse(api.settings(R"({"applicable":["CARING","NOPE"]})"));
+    CHECK(unknown.at("ok") == false);
+    CHECK(unknown.at("errors").at(0).at("field") == "applicable");
+    CHECK(unknown.at("errors").at(0).at("message") == "\"NOPE\" is not an item of cqc_saf");
+    CHECK(ws.assessment().applicable->size() == 13);  // refused: unchanged
 }
 
 TEST_CASE("cqc assessment: confirming a carried answer clears its mark and keeps its source") {

@@ -62,6 +62,34 @@ TEST_CASE("cqc screens: the statements that apply are chosen by keyboard, and on
     CHECK_FALSE(f.ws.assessment().applicable.has_value());
 }
 
+TEST_CASE("cqc screens: a whole key question applies or not in one keyboard press") {
+    test::AppFixture f;
+    f.run(ui::StartAssessment{"cqc_saf"}, 2);
+    press(f, f.app->assess_state().choice_ids.at("choices"));
+    REQUIRE(f.app->assess_state().choice_ids.count("group:EFFECTIVE") == 1);
+    // Unticking Effective: every other key question applies whole, none of Effective's six.
+    press(f, f.app->assess_state().choice_ids.at("group:EFFECTIVE"));
+    const Assessment& a = f.ws.assessment();
+    REQUIRE(a.applicable.has_value());
+    CHECK(a.applicable->size() == 34 - 6);
+    CHECK_FALSE(a.applies("EFF-1"));
+    CHECK(a.applies("WL-8"));
+    CHECK(f.ws.undo_label() == "choose the items that apply");
+    // Caring's statements one by one, then Caring ticked again: all five apply in one step.
+    press(f, f.app->assess_state().choice_ids.at("group:CARING"));
+    CHECK(f.ws.assessment().applicable->size() == 34 - 6 - 5);
+    press(f, f.app->assess_state().choice_ids.at("CAR-2"));
+    CHECK(f.ws.assessment().applies("CAR-2"));
+    CHECK_FALSE(f.ws.assessment().applies("CAR-1"));
+    press(f, f.app->assess_state().choice_ids.at("group:EFFECTIVE"));
+    // Every group is now ticked (Caring through CAR-2), so each applies whole, as
+    // "eqkit assess choose --applies SAFE EFFECTIVE CARING RESPONSIVE WELL-LED" gives.
+    CHECK(f.ws.assessment().applicable ==
+          applying_items(f.ws.framework(),
+                         {"SAFE", "EFFECTIVE", "CARING", "RESPONSIVE", "WELL-LED"}));
+    CHECK(f.ws.assessment().applies("CAR-1"));
+}
+
 TEST_CASE("cqc screens: a judgement is recorded with its rationale, or refused without one") {
     test::AppFixture f;
     ImGui::GetIO().DisplaySize = ImVec2(1280.0F, 4000.0F);  // the whole totals panel in view
@@ -165,6 +193,38 @@ TEST_CASE("migration screen: a file from an earlier version shows what changed, 
     CHECK(f.ws.assessment().answer("1").narrative == "Asked at registration");
     CHECK(ui::answers_to_review(f.ws) == std::vector<std::string>{"1", "G1"});
     CHECK(f.app->assess_state().selected == "1");  // the first to review
+}
+
+TEST_CASE("migration screen: an assessment kept from an earlier version is offered at start") {
+    test::AppFixture f(false);
+    const test::TempDir dir;
+    // What the web build's restore() set aside: offered, not opened, and not an error.
+    const std::filesystem::path kept = dir.path() / "current.earlier-version.json";
+    std::filesystem::rename(ais_2016_file(dir), kept);
+    f.platform.earlier = {kept};
+    f.app.reset();
+    f.app.emplace(f.ws, f.platform, test::headless_keys, EQKIT_PLUGINS_DIR);
+    f.frames(2);
+    REQUIRE(f.app->migration().has_value());
+    CHECK(f.app->migration()->kept == kept);
+    CHECK(f.app->migration()->label == "The assessment kept in this browser");
+    CHECK(f.app->problems().empty());
+    CHECK_FALSE(f.ws.is_open());
+    // Cancel leaves it set aside, unchanged, for next time.
+    const std::string before = test::slurp(kept);
+    press(f, f.app->migration()->ids.at("cancel"));
+    CHECK_FALSE(f.app->migration().has_value());
+    CHECK(test::slurp(kept) == before);
+    // Next start: offered again; carried across, it is kept as carried, no longer offered.
+    f.app.reset();
+    f.app.emplace(f.ws, f.platform, test::headless_keys, EQKIT_PLUGINS_DIR);
+    f.frames(2);
+    REQUIRE(f.app->migration().has_value());
+    press(f, f.app->migration()->ids.at("carry"));
+    REQUIRE(f.ws.is_open());
+    CHECK(ui::answers_to_review(f.ws) == std::vector<std::string>{"1", "G1"});
+    CHECK_FALSE(std::filesystem::exists(kept));
+    CHECK(test::slurp(dir.path() / "current.carried.json") == before);
 }
 
 TEST_CASE("migration screen: carried answers are reviewed one by one, by keyboard") {

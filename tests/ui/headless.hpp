@@ -54,6 +54,10 @@ class RecordingPlatform final : public ui::Platform {
     }
     [[nodiscard]] std::optional<std::filesystem::path> kept_copy() const override { return kept; }
     [[nodiscard]] Checked<void> restore(Workspace&) override { return {}; }
+    std::vector<std::filesystem::path> earlier;  // what kept_earlier_versions() answers
+    [[nodiscard]] std::vector<std::filesystem::path> kept_earlier_versions() const override {
+        return earlier;
+    }
     [[nodiscard]] Result<void> keep(const Workspace&) override {
         ++kept_calls;
         return {};

@@ -9,6 +9,7 @@
 #include "eqkit/form.hpp"
 #include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
+#include "eqkit/text.hpp"
 #include "screens/totals_panel.hpp"
 #include "text.hpp"
 #include "widgets/focus.hpp"
@@ -45,6 +46,37 @@ void draw_method_choice(const Workspace& ws, CommandQueue& out, const Look& look
     }
 }
 
+// A whole key question in one step: a box per group, ticked while any of its items applies;
+// a click makes exactly the ticked groups apply, through the core's applying_items (the rule
+// the CLI's assess choose --applies uses).
+void draw_group_choice(const Workspace& ws, AssessScreenState& st, CommandQueue& out,
+                       const Look& look) {
+    const Framework& fw = ws.framework();
+    const Assessment& a = ws.assessment();
+    const auto any_applies = [&a](const Group& g) {
+        return std::any_of(g.items.begin(), g.items.end(),
+                           [&a](const Item& i) { return a.applies(i.code); });
+    };
+    const std::string group_label = lower_first(fw.group_label);
+    widgets::paragraph(fill(text::choices_groups, group_label));
+    widgets::muted(look, fill(text::choices_groups_hint, group_label));
+    for (const Group& group : fw.groups) {
+        bool ticked = any_applies(group);
+        const std::string label = fill(text::items_row, group.code, group.title);
+        const bool clicked = ImGui::Checkbox(label.c_str(), &ticked);
+        st.choice_ids["group:" + group.code] = ImGui::GetItemID();
+        if (!clicked) continue;
+        std::vector<std::string> codes;
+        for (const Group& g : fw.groups) {
+            if (g.code == group.code ? ticked : any_applies(g)) codes.push_back(g.code);
+        }
+        Assessment settings = a;
+        settings.applicable = applying_items(fw, codes);
+        out.push(SetChoices{std::move(settings), std::string(text::choices_applies_what)});
+    }
+    ImGui::Spacing();
+}
+
 void draw_applies_choice(const Workspace& ws, AssessScreenState& st, CommandQueue& out,
                          const Look& look) {
     const Framework& fw = ws.framework();
@@ -63,6 +95,7 @@ void draw_applies_choice(const Workspace& ws, AssessScreenState& st, CommandQueu
         }
         out.push(SetChoices{std::move(settings), std::string(text::choices_applies_what)});
     }
+    draw_group_choice(ws, st, out, look);
     for (const Group& group : fw.groups) {
         for (const Item& item : group.items) {
             bool applies = a.applies(item.code);

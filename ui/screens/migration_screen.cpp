@@ -77,7 +77,8 @@ void draw_migration_screen(MigrationScreenState& st, CommandQueue& out, const Lo
     const MigrationOffer& offer = st.offer;
     const nlohmann::json doc = nlohmann::json::parse(migration_offer_json(offer));
     widgets::heading(look, fill(text::migrate_heading, offer.to->display_title()));
-    widgets::paragraph(fill(text::migrate_intro, st.label, offer.from->version, offer.to->version));
+    widgets::paragraph(fill(st.kept ? text::migrate_intro_kept : text::migrate_intro, st.label,
+                            offer.from->version, offer.to->version));
     if (ImGui::Button(text::migrate_carry)) out.push(CarryAcross{});
     // The keyboard starts on the screen's answer, so Space carries across and arrows reach Cancel.
     if (st.ids.empty()) widgets::focus_last_item(true);

@@ -5,7 +5,9 @@
 // Carry it across or Cancel. Afterwards a strip above the assessment counts the carried answers
 // still to review and walks through them one by one (Confirm and next). The offer itself comes
 // from the core (eqkit/migration_offer.hpp), as on the accessible face.
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
@@ -19,6 +21,9 @@ struct MigrationScreenState {
     std::string text;  // the file as read, carried across when the user agrees
     std::string label;
     MigrationOffer offer;
+    // Browser: the kept assessment this offer is for (set aside in browser storage), kept as
+    // carried once the user agrees; none for a file the user opened.
+    std::optional<std::filesystem::path> kept;
     // Widget ids ("carry", "cancel"), for tests by keyboard.
     std::map<std::string, unsigned int> ids;
 };

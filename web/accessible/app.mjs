@@ -8,8 +8,9 @@ import { itemEvidence, routeEvidence } from './evidence.mjs';
 import { linkedItems } from './crosswalk.mjs';
 import { ratingSection } from './rating.mjs';
 import { renderCoverage } from './coverage.mjs';
-import { bindJudgements, bindReview, categoryFields, choicesLine, judgementForms, readCategories,
-         readStatements, renderChoices, reviewBanner, statementFields } from './cqc.mjs';
+import { bindGroupsForm, bindJudgements, bindReview, categoryFields, choicesLine, groupsForm,
+         judgementForms, readCategories, readStatements, renderChoices, reviewBanner,
+         statementFields } from './cqc.mjs';
 import { routeWorkforce } from './workforce.mjs';
 import { routeActions } from './actions.mjs';
 import { keptOffers, offerMigration, routeMigration } from './migration.mjs';
@@ -214,7 +215,7 @@ function bindEasyRead(rerender) {
   });
 }
 
-function renderTasks() {
+function renderTasks(errors = []) {
   const state = core.state();
   if (!state.open) return renderStart();
   const m = model(state.framework);
@@ -238,10 +239,12 @@ function renderTasks() {
     }).join('')}</ul>`);
   const r = state.results;
   show(m.framework.title, `${backLink('#/new', 'Choose another framework')}
+    ${errorSummary(errors.map((e) => ({ ...e, target: 'groups' })))}
     ${heading(esc(m.framework.title))}
     <p class="nhsuk-body">You have completed ${r.answered} of ${esc(plural(r.items, lower(m.framework.item_label)))}.
       Answers are saved in this browser as you go.</p>
     ${choicesLine(m, state)}
+    ${groupsForm(m, state, errors)}
     ${reviewLine(state)}
     ${impactTasks(m, state)}
     ${easyReadSwitch()}
@@ -253,8 +256,9 @@ function renderTasks() {
     <p class="nhsuk-body"><a href="#/actions">Your action plan</a>: actions from every assessment,
       with owners, due dates and what is overdue.</p>
     <p class="nhsuk-body"><a href="#/coverage">Coverage</a>: which items have evidence here,
-      through the crosswalk, or none.</p>`);
+      through the crosswalk, or none.</p>`, { error: errors.length > 0 });
   bindEasyRead(renderTasks);
+  bindGroupsForm(core, renderTasks);
   return undefined;
 }
 

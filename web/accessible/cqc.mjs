@@ -131,6 +131,51 @@ export function choicesLine(m, state) {
       questions</a></p></div>`;
 }
 
+// ---- on the assessment page: whole key questions in one step -----------------------------------
+
+// Which key questions apply, each as a whole: the core turns each ticked one into its statements
+// (applying_items, as `eqkit assess choose --applies KQ` does), and no other statement applies.
+export function groupsForm(m, state, errors = []) {
+  if (!hasChoices(m)) return '';
+  const chosen = state.assessment.applicable ? new Set(state.assessment.applicable) : null;
+  const kq = m.framework.group_label.toLowerCase();
+  const item = m.framework.item_label.toLowerCase();
+  const boxes = m.groups.map((g) => {
+    const id = `applies-group-${g.code}`;
+    const ticked = !chosen || g.items.some((code) => chosen.has(code));
+    return `<div class="nhsuk-checkboxes__item">
+      <input class="nhsuk-checkboxes__input" id="${esc(id)}" name="applies-group" type="checkbox"
+        value="${esc(g.code)}" ${ticked ? 'checked' : ''}>
+      <label class="nhsuk-label nhsuk-checkboxes__label" for="${esc(id)}">${esc(g.title)}</label>
+    </div>`;
+  }).join('');
+  return `<form id="groups-form" novalidate>${group('applicable', errors, `<fieldset
+      class="nhsuk-fieldset" aria-describedby="groups-hint">
+    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+      <h2 class="nhsuk-fieldset__heading" id="groups">Which ${esc(kq)}s apply to your
+        service?</h2></legend>
+    <div class="nhsuk-hint" id="groups-hint">Every ${esc(item)} of each ${esc(kq)} you tick
+      will apply, and none of the others. You can then change single ${esc(item)}s on the
+      choices page.</div>
+    ${errorFor(errors, 'applicable')}
+    <div class="nhsuk-checkboxes nhsuk-checkboxes--small" data-module="nhsuk-checkboxes">
+      ${boxes}</div></fieldset>`)}
+    <button class="nhsuk-button nhsuk-button--secondary" type="submit">Show only these
+      ${esc(kq)}s</button></form>`;
+}
+
+// rerender(errors) draws the assessment page again, with the core's errors when it refused.
+export function bindGroupsForm(core, rerender) {
+  const form = document.getElementById('groups-form');
+  if (!form) return;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const codes = new FormData(form).getAll('applies-group').map(String);
+    const result = await core.settings({ applicable: codes });
+    rerender(result.ok ? [] : result.errors || [{ field: 'applicable', message: result.error }]);
+  });
+}
+
 // ---- judgements on the results page ----------------------------------------------------------
 
 const drafts = new Map();  // what the user chose and typed, kept when the core refuses it

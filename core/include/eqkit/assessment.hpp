@@ -90,6 +90,12 @@ struct Assessment {
 [[nodiscard]] Result<void> check_answer(const Framework& framework, std::string_view item_code,
                                         const Answer& answer);
 
+// The items that apply when only these codes do, where a group's code (a key question, say
+// SAFE) stands for every item in it; each item once, in the order given. A code that is neither
+// is kept, for check_settings to refuse. The CLI (assess choose --applies) and both faces use it.
+[[nodiscard]] std::vector<std::string> applying_items(const Framework& framework,
+                                                      const std::vector<std::string>& codes);
+
 // Why the assessment-wide choices (method, applicable items, judgements, flags) do not fit the
 // framework: each problem at its JSON Pointer ("/judgements/SAFE/rationale"); file left empty.
 [[nodiscard]] ErrorList check_settings(const Framework& framework, const Assessment& assessment);

@@ -43,6 +43,7 @@ class JsonApi {
     // {"method":id, "applicable":[codes]|null, "judgements":{about:{rating,rationale}|null},
     //  "flags":{flag:bool|null}} -> {"ok":true} or {"ok":false,"errors":[{field,message}]}, where
     // field is "judgement-<about>-rating", "judgement-<about>-rationale", "applicable", "method".
+    // In "applicable" a group's code (a key question) stands for all its items (applying_items).
     [[nodiscard]] std::string settings(std::string_view settings_json);
     // Clears an item's "needs review" mark: the user confirmed the carried answer.
     [[nodiscard]] std::string confirm_review(std::string_view item_code);

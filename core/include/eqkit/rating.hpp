@@ -25,6 +25,8 @@ struct RatingInput {
     std::map<std::string, std::map<std::string, int>> category_scores;
     std::map<std::string, bool> flags;            // a cap's flag -> the user's answer
     std::map<std::string, Judgement> judgements;  // "overall" or a group code -> the user's call
+    // Items the user says do not apply to their service: neither scored nor counted.
+    std::vector<std::string> not_applying;
 };
 
 // A decision the rules leave to the user (or that rests on an unconfirmed rule).
@@ -47,8 +49,12 @@ struct ItemRating {
 struct GroupRating {
     std::string code;
     std::string title;
-    std::size_t scored = 0;
+    // The group's items that apply (scored + unscored), and those that do not: only scored
+    // items count towards the percentage.
     std::size_t item_count = 0;
+    std::size_t scored = 0;
+    std::size_t unscored = 0;
+    std::size_t not_applying = 0;
     int sum = 0;
     std::optional<int> percent;
     std::optional<Band> band;
@@ -96,7 +102,8 @@ struct Rating {
 [[nodiscard]] RatingInput rating_input(const Framework& framework, const Assessment& assessment);
 
 // JSON for the faces and the CLI, and the input they send (the shape of RatingInput:
-// {"method", "item_scores", "category_scores", "flags", "judgements": {key: {rating, rationale}}}).
+// {"method", "item_scores", "category_scores", "flags", "judgements": {key: {rating, rationale}},
+//  "not_applying": [item codes]}).
 [[nodiscard]] std::string rating_json(const Rating& rating);
 [[nodiscard]] Result<RatingInput> parse_rating_input(std::string_view json, std::string_view label);
 

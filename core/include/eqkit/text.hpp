@@ -12,5 +12,7 @@ namespace eqkit {
 [[nodiscard]] std::size_t utf16_length(std::string_view utf8);
 // Escapes text for HTML element content and attribute values.
 [[nodiscard]] std::string html_escape(std::string_view text);
+// "Key question" -> "key question", for a label inside a sentence (ASCII first letter only).
+[[nodiscard]] std::string lower_first(std::string text);
 
 }  // namespace eqkit
