@@ -13,9 +13,8 @@
 # checks that all three give the same figures, and prints, best of RUNS with a warm page cache:
 # wall time, CPU time, peak RSS (GNU time -v), peak RSS as a multiple of the input, and the speed
 # ratios (goals: faster than DuckDB, at least 10x pandas, peak at most 1.5x the input). Then the
-# web build: the same import of a 100,000-staff folder with the web build's core library (as
-# it ships: its flags, its optimisation), run in a page in Chromium, against the native build
-# (goal: within 2x). Needs GNU time (apt-get install time).
+# web build against the native one on 100,000 staff (bench/wres_web_bench.sh; goal: within 2x).
+# Needs GNU time (apt-get install time).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(realpath -m "${1:-$root/build-bench}")
@@ -96,61 +95,4 @@ printf 'eqkit is %.1fx faster than DuckDB (CPU %.1fx) and %.1fx faster than pand
   "$(echo "$pd_wall / $eq_wall" | bc -l)" "$(echo "$pd_cpu / $eq_cpu" | bc -l)"
 
 # ---- the web build against the native one, 100,000 staff -----------------------------------
-# What ships: bench/wres_import_time.cpp linked against the web build's own core library
-# (WASM_BUILD, a tree configured with the wasm preset and built), so its code is compiled with
-# the web build's flags, run where users run it: a page in Chromium (bench/wres_web_time.mjs).
-wasm=$(realpath -m "${WASM_BUILD:-$root/build-wasm}")
-if ! command -v em++ >/dev/null || [ ! -e "$wasm/core/libeqkit_core.a" ]; then
-  echo "web build: skipped (no em++, or no web build in $wasm: set WASM_BUILD)"
-  exit 0
-fi
-export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}  # toolchain.md G1
-web=$work/web
-mkdir -p "$web"
-"$build/bin/wres_synth" "$work/small" 100000 7 >/dev/null
-cache() { sed -n "s/^$1:[A-Z]*=//p" "$wasm/CMakeCache.txt"; }
-src=$(cache CMAKE_HOME_DIRECTORY)
-# -msimd128 and the inlining limit: CMakeLists.txt adds them to every web build object and link.
-# The files are preloaded into the page's memory file system, as the web app holds the files a
-# user picks.
-(cd "$work" && em++ $(cache CMAKE_CXX_FLAGS_RELEASE) -msimd128 -std=c++20 -DJSON_NOEXCEPTION \
-     -I"$src/core/include" -isystem "$wasm/hostinc" "$src/bench/wres_import_time.cpp" \
-     "$wasm/core/libeqkit_core.a" -sALLOW_MEMORY_GROWTH=1 -sDISABLE_EXCEPTION_CATCHING=1 \
-     -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=200 \
-     -sINVOKE_RUN=0 -sEXPORTED_RUNTIME_METHODS=callMain --preload-file small@/small \
-     --preload-file "$root/plugins/wres/indicators.json@/indicators.json" -o "$web/bench.js")
-cat >"$web/index.html" <<'HTML'
-<!doctype html><html lang="en"><title>wres_import_time</title>
-<script>
-  window.lines = [];
-  var Module = {
-    print: (text) => window.lines.push(text),
-    printErr: (text) => window.lines.push(text),
-    onRuntimeInitialized: () => setTimeout(() => {
-      const rounds = new URLSearchParams(location.search).get('rounds') || '5';
-      Module.callMain(['/indicators.json', '/small', rounds]);
-      window.finished = true;
-    }),
-  };
-</script><script src="bench.js"></script></html>
-HTML
-# In-program milliseconds for the import and the nine indicators: round 0 in a fresh process or
-# page (cold: the JavaScript engine is still compiling the web build), and the best later round
-# (warm: a second import in the same page). Best of RUNS processes or pages of 5 rounds each.
-best_of() { awk '{ if (NR == 1 || $1 < c) c = $1; if (NR == 1 || $2 < w) w = $2 } END { print c, w }'; }
-native_times() {
-  for ((i = 0; i < runs; i++)); do
-    "$build/bin/wres_import_time" "$root/plugins/wres/indicators.json" "$work/small" 5 |
-      awk '{ gsub("ms", "", $3); t[NR] = $3 }
-        END { b = t[2]; for (i = 3; i <= NR; i++) if (t[i] < b) b = t[i]; print t[1], b }'
-  done
-}
-read -r native_cold native_warm < <(native_times | best_of)
-read -r web_cold web_warm < <(cd "$root/bench" && node wres_web_time.mjs "$web" 5 "$runs" | best_of)
-mib=$(($(cat "$work/small"/*.csv | wc -c) / 1048576))
-printf 'web build in Chromium %s, 100000 staff (%d MiB of CSV), import and indicators:\n' \
-  "$(/usr/bin/chromium --version 2>/dev/null | awk '{ print $2 }')" "$mib"
-printf '  first import in a fresh process or page: native %.0f ms, web %.0f ms (%.1fx)\n' \
-  "$native_cold" "$web_cold" "$(echo "$web_cold / $native_cold" | bc -l)"
-printf '  a later import in the same process or page: native %.0f ms, web %.0f ms (%.1fx)\n' \
-  "$native_warm" "$web_warm" "$(echo "$web_warm / $native_warm" | bc -l)"
+"$root/bench/wres_web_bench.sh" "$build" "$runs"

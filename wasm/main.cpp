@@ -21,7 +21,12 @@ void tick(void* arg) {
     if (!web->ready) {
         web->ready = true;
         eqkit_js_ready();
+        return;
     }
+    // Once the app is drawn, a step of the workforce warm-up per frame (a few milliseconds each,
+    // for about half a second; then it returns at once), so the browser has optimised the import
+    // before the user's first file (WorkforceApi::warm_up_step).
+    web->app->workforce().warm_up_step();
 }
 
 }  // namespace

@@ -40,6 +40,11 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void* eqkit_wf_create(const char* plugins_dir) {
     return std::make_unique<WorkforceSession>(plugins_dir).release();  // the page owns it
 }
+// One step of the warm-up the page runs in idle time (WorkforceApi::warm_up_step); 1 while
+// there is more to do.
+EMSCRIPTEN_KEEPALIVE int eqkit_wf_warm_up(void* h) {
+    return api(h).warm_up_step() ? 1 : 0;
+}
 EMSCRIPTEN_KEEPALIVE char* eqkit_wf_standards(void* h) {
     return to_js(api(h).standards_json());
 }

@@ -411,6 +411,15 @@ void WorkforceApi::restart_import() {
     forget_results();
 }
 
+bool WorkforceApi::warm_up_step() {
+    if (warmed_up_ || standards_.empty() || importing()) return false;
+    if (!warm_up_) warm_up_.emplace(standards_.front().defs);
+    if (warm_up_->step()) return true;
+    warm_up_.reset();  // its memory back
+    warmed_up_ = true;
+    return false;
+}
+
 Result<void> WorkforceApi::import_file(std::string_view role, const std::filesystem::path& path) {
     Result<std::string> text = read_text_file(path);
     if (!text) return tl::unexpected(text.error());

@@ -138,6 +138,9 @@ class WorkforceScreen {
     // Reads slices for up to `seconds` (the browser calls it from a timer while its tab is
     // hidden and draws no frames); returns false once nothing is left to read.
     bool step_import_for(double seconds);
+    // One step of the web build's warm-up, a step per frame once drawn
+    // (WorkforceApi::warm_up_step).
+    bool warm_up_step() { return api_->warm_up_step(); }
     // A browser upload; false when its purpose is not this screen's.
     bool receive_file(std::string_view purpose, std::string bytes, std::string name);
 

@@ -11,7 +11,7 @@ import { renderCoverage } from './coverage.mjs';
 import { bindGroupsForm, bindJudgements, bindReview, categoryFields, choicesLine, groupsForm,
          judgementForms, readCategories, readStatements, renderChoices, reviewBanner,
          statementFields } from './cqc.mjs';
-import { routeWorkforce } from './workforce.mjs';
+import { routeWorkforce, warmUpWhenIdle } from './workforce.mjs';
 import { routeActions } from './actions.mjs';
 import { keptOffers, offerMigration, routeMigration } from './migration.mjs';
 import { routeTender } from './tender.mjs';
@@ -645,6 +645,7 @@ async function boot() {
   });
   route();
   window.eqkit_accessible_ready = true;
+  warmUpWhenIdle(core);
 }
 
 boot();

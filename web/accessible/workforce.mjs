@@ -8,7 +8,6 @@ import { renderAddDocument } from './evidence.mjs';
 
 const MAPPING_FILE = '/persist/column-mapping.json';  // reused next year, in IndexedDB
 const HEADER_BYTES = 64 * 1024;  // enough for any header line
-const SLICE_BYTES = 1024 * 1024;  // fed per step, so the page stays responsive
 
 // ---- the core ---------------------------------------------------------------------------------
 
@@ -73,6 +72,10 @@ class WorkforceCore {
   setSurvey(typed) { return this.call('eqkit_wf_set_survey', ['string'], [JSON.stringify(typed)]); }
   compute(options) { return this.call('eqkit_wf_compute', ['string'], [JSON.stringify(options)]); }
   results() { return this.call('eqkit_wf_results'); }
+  // One step of the idle-time warm-up (WorkforceApi::warm_up_step): true while there is more.
+  warmUpStep() {
+    return this.module.ccall('eqkit_wf_warm_up', 'number', ['number'], [this.handle]) === 1;
+  }
   exportFile(format) { return this.call('eqkit_wf_export', ['string'], [format]); }
 }
 
@@ -102,6 +105,27 @@ function standardOf(ui) {
   const state = wf(ui).state();
   if (!state.standard) return null;
   return wf(ui).standards().standards.find((s) => s.id === state.standard) || null;
+}
+
+// The browser runs new WebAssembly in a baseline compiler and optimises a function only after it
+// has run a while, so a first import of a large file would run some three times slower than the
+// native app. Once the page is usable, its idle time imports a small made-up workforce (never the
+// user's files), a step of a few milliseconds at a time, so the import is optimised before the
+// user's first real file. A real import started meanwhile stops it (the core does nothing then).
+export function warmUpWhenIdle(core) {
+  // The timeout: a page that is never idle (busy drawing) still gets a step now and then.
+  const idle = window.requestIdleCallback || ((run) => setTimeout(() => run({
+    timeRemaining: () => 0,
+  }), 50));
+  const work = (deadline) => {
+    // Idle time left, or a few milliseconds when the timeout called (no idle time given).
+    const until = performance.now() + Math.max(deadline.timeRemaining() - 2, 4);
+    do {
+      if (!wf({ core }).warmUpStep()) return;
+    } while (performance.now() < until);
+    idle(work, { timeout: 200 });
+  };
+  idle(work, { timeout: 200 });
 }
 
 // ---- page pieces ------------------------------------------------------------------------------
@@ -371,8 +395,11 @@ async function runImport(ui, standard) {
   let since = performance.now();
   for (const { input, file } of files) {
     let result = core.begin(input.role, file.name, file.size);
-    for (let at = 0; result.ok && at < file.size; at += SLICE_BYTES) {
-      const slice = new Uint8Array(await file.slice(at, at + SLICE_BYTES).arrayBuffer());
+    // A stream: the browser reads the next piece while the core reads this one.
+    const reader = file.stream().getReader();
+    while (result.ok) {
+      const { done: finished, value: slice } = await reader.read();
+      if (finished) break;
       result = core.feed(slice);
       done += slice.length;
       if (performance.now() - since >= STEP_MS) {
@@ -383,6 +410,7 @@ async function runImport(ui, standard) {
         since = performance.now();
       }
     }
+    reader.cancel();
     if (result.ok) result = core.end();
     if (!result.ok) return result.error.message;
   }

@@ -24,6 +24,7 @@
 #include "eqkit/workforce_indicators.hpp"
 #include "eqkit/workforce_mapping.hpp"
 #include "eqkit/workforce_report.hpp"
+#include "eqkit/workforce_warm_up.hpp"
 
 namespace eqkit::workforce {
 
@@ -115,6 +116,11 @@ class WorkforceApi {
     [[nodiscard]] Result<void> feed(std::string_view bytes);
     [[nodiscard]] Result<void> end();
     void restart_import();  // forgets every file read, and counts opened
+    // One step of a made-up import (eqkit/workforce_warm_up.hpp), which the web faces run once the
+    // page is usable so that the browser has optimised the import before the user's first file.
+    // Returns false once it is done; does nothing while a real import is under way (that warms the
+    // same code). Never touches this session's files, mapping or results.
+    bool warm_up_step();
     // Reads a whole file from disk, for tests and the CLI-like paths; stops at the first error.
     [[nodiscard]] Result<void> import_file(std::string_view role,
                                            const std::filesystem::path& path);
@@ -208,6 +214,8 @@ class WorkforceApi {
     std::map<std::string, SurveyFigure, std::less<>> survey_;
     std::optional<Results> results_;
     std::optional<Counts> computed_from_;  // the counts results_ rest on
+    std::optional<WarmUp> warm_up_;
+    bool warmed_up_ = false;
 };
 
 }  // namespace eqkit::workforce
