@@ -219,8 +219,8 @@ void App::draw_sections(float below) {
                 tender_.draw(look_, section_height(below));
                 break;
             case Section::actions:
-                actions_.draw(evidence_.library(), ws_, look_, section_height(below),
-                              ws_.is_open() ? ws_.framework().id + ":" + assess_.selected : "");
+                actions_.draw(evidence_.edit_library(), ws_, look_, section_height(below),
+                              ws_.is_open() ? action_item(ws_.framework(), assess_.selected) : "");
                 break;
         }
         ImGui::EndTabItem();
@@ -696,6 +696,11 @@ void App::on(const EditAssessment& c) {
     if (!ws_.is_open()) return;
     if (Result<void> edited = ws_.edit_whole(c.after, c.what); !edited) fail(edited.error());
     changed_ = true;
+}
+
+void App::on(const AddMitigation& c) {
+    actions_.act(ac_action::StartAdd{c.item});
+    on(ShowSection{Section::actions});
 }
 
 void App::on(const ShowSection& c) {

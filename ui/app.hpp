@@ -110,6 +110,7 @@ class App {
     void on(const CarryAcross& c);
     void on(const CancelMigration& c);
     void on(const EditAssessment& c);
+    void on(const AddMitigation& c);
 
     // False (and the command kept for "Save changes?") when unsaved work would be lost.
     bool may_replace_work(const Command& command);

@@ -89,12 +89,16 @@ struct AttachEvidence {     // evidence from the library, to an item ("eds2022:1
     std::string evidence_id;
     std::string item_ref;
 };
+struct AddMitigation {  // an action for an impact row ("eira_nhs:race"), in the Actions section
+    std::string item;
+};
 
-using Command = std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment,
-                             Open, OpenFile, OpenText, Save, SaveAs, SaveTo, Download, ExportTo,
-                             RequestClose, ResolveUnsaved, CancelPrompt, ClearProblems, SetFontSize,
-                             SetHighContrast, ShowSection, AttachEvidence, KeepAsEvidence,
-                             SetChoices, CarryAcross, CancelMigration, EditAssessment>;
+using Command =
+    std::variant<StartAssessment, SetAnswer, SelectItem, Undo, Redo, NewAssessment, Open, OpenFile,
+                 OpenText, Save, SaveAs, SaveTo, Download, ExportTo, RequestClose, ResolveUnsaved,
+                 CancelPrompt, ClearProblems, SetFontSize, SetHighContrast, ShowSection,
+                 AttachEvidence, KeepAsEvidence, SetChoices, CarryAcross, CancelMigration,
+                 EditAssessment, AddMitigation>;
 
 class CommandQueue {
   public:

@@ -19,6 +19,7 @@ template <class Fn>
 char* with_workspace(const char* plugins, const char* dir, Fn&& fn) {
     const eqkit::Registry registry = eqkit::load_registry(plugins);
     eqkit::Checked<eqkit::WorkspaceFolder> ws = eqkit::WorkspaceFolder::open(dir, registry);
+    // fn takes the folder as it needs it: const to read, or not to add an assessment.
     if (!ws) {
         return to_js(R"({"ok":false,"errors":[{"message":"The workspace would not open: )" +
                      ws.error().front().reason + "\"}]}");
@@ -53,6 +54,13 @@ EMSCRIPTEN_KEEPALIVE char* eqkit_actions_export(const char* plugins, const char*
                                                 const char* today) {
     return with_workspace(plugins, dir, [&](const eqkit::WorkspaceFolder& ws) {
         return eqkit::actions_api_export(ws, filter, format, today);
+    });
+}
+// Next year's assessment of a framework, carrying its open actions across.
+EMSCRIPTEN_KEEPALIVE char* eqkit_actions_start(const char* plugins, const char* dir,
+                                               const char* request, const char* today) {
+    return with_workspace(plugins, dir, [&](eqkit::WorkspaceFolder& ws) {
+        return eqkit::actions_api_start(ws, request, today);
     });
 }
 // Each assessment's review status, for the list of which are due or overdue.

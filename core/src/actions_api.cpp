@@ -25,6 +25,7 @@ std::string field_label(std::string_view field) {
     if (field == "reason") return "Reason";
     if (field == "status") return "Status";
     if (field == "evidence") return "Evidence";
+    if (field == "framework") return "Framework";
     return "Assessment";
 }
 
@@ -179,6 +180,32 @@ std::string actions_api_set(const WorkspaceFolder& ws, std::string_view id,
     if (Result<void> saved = save_actions(ws, *plan); !saved)
         return failed(saved.error().message());
     return detail::dump_json(Json{{"ok", true}});
+}
+
+std::string actions_api_start(WorkspaceFolder& ws, std::string_view request_json,
+                              std::string_view today) {
+    Request req = read_request(request_json);
+    if (!req.errors.empty()) return failed(req.errors);
+    const std::string id = text_of(req.doc, "framework");
+    const Framework* fw = ws.registry().find(id);
+    if (fw == nullptr)
+        return failed(ErrorList{{"", "framework", "choose a framework from the list"}});
+    Result<StartedAssessment> started =
+        start_assessment(ws, *fw, text_of(req.doc, "title"), "", today_or_clock(today));
+    if (!started) return failed(started.error().message());
+    const std::string message =
+        "Started " + started->id +
+        (started->previous.empty() ? "" : " after " + started->previous) + ": " +
+        (started->carried == 0
+             ? std::string("no open actions to carry over.")
+             : std::to_string(started->carried) +
+                   " open action(s) carried over, each marked as carried over; closed ones stay "
+                   "where they were.");
+    return detail::dump_json(Json{{"ok", true},
+                                  {"id", started->id},
+                                  {"previous", started->previous},
+                                  {"carried", started->carried},
+                                  {"message", message}});
 }
 
 std::string actions_api_export(const WorkspaceFolder& ws, std::string_view filter_json,

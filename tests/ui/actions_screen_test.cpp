@@ -244,6 +244,86 @@ TEST_CASE("actions screen: every assessment in the workspace with its review sta
     CHECK(contains(with_open, "2 assessment(s) listed, 1 due or overdue for review."));
 }
 
+TEST_CASE("actions screen: an action rests on the library's evidence, chosen and changed") {
+    ActionsFixture t;
+    {
+        Checked<WorkspaceFolder> folder =
+            WorkspaceFolder::open(t.f.platform.library_folder(), t.f.ws.registry());
+        REQUIRE(folder.has_value());
+        for (const char* title : {"Staff survey 2025", "Board minutes"}) {
+            EvidenceDetails details;
+            details.title = title;
+            details.added_by = "Ann";
+            REQUIRE(folder->add_note("Findings", details, "2025-04-01").has_value());
+        }
+    }
+    t.restart();
+    t.run(act::StartAdd{"eds2022:1A"});
+    CHECK(contains(t.drawn(), "ev2: Board minutes"));  // offered as a box to tick
+    ui::ActionForm& form = t.screen().edit_state().form;
+    form.text = "Publish the survey by ethnicity";
+    form.owner = "Ann";
+    form.due = far_ahead;
+    form.evidence = {"ev9"};
+    t.run(act::Add{});
+    REQUIRE(t.st().errors.size() == 1);
+    CHECK(contains(t.drawn(), "Not done: Evidence: there is no evidence \"ev9\" in the workspace"));
+    t.screen().edit_state().form.evidence = {"ev1"};
+    t.run(act::Add{});
+    REQUIRE(t.st().errors.empty());
+    const std::string id = t.st().selected;
+    CHECK(t.action(id).at("evidence") == Json::array({"ev1"}));
+    CHECK(contains(t.drawn(), "ev1: Staff survey 2025"));
+
+    t.screen().edit_state().evidence_draft = {"ev2"};  // one box cleared, the other ticked
+    t.run(act::SetStatus{});
+    REQUIRE(t.st().errors.empty());
+    CHECK(t.action(id).at("evidence") == Json::array({"ev2"}));
+    const std::string text = t.drawn();
+    CHECK(contains(text, "evidence linked: ev2; evidence unlinked: ev1"));
+    CHECK(contains(text, "ev2: Board minutes"));
+}
+
+TEST_CASE("actions screen: next year's assessment carries the open actions, marked as such") {
+    ActionsFixture t;
+    {
+        Checked<WorkspaceFolder> folder =
+            WorkspaceFolder::open(t.f.platform.library_folder(), t.f.ws.registry());
+        REQUIRE(folder.has_value());
+        REQUIRE(folder->add_assessment(*t.f.ws.registry().find("eds2022"), "2025").has_value());
+    }
+    t.restart();
+    const std::string open = t.add("eds2022:1A", "Still to do", "Ann", far_ahead);
+    const std::string done = t.add("eds2022:1B", "Finished", "Ann", far_ahead);
+    t.run(act::Select{done});
+    t.screen().edit_state().status_draft = "done";
+    t.run(act::SetStatus{});
+    REQUIRE(t.st().errors.empty());
+
+    t.run(act::Go{ui::ActionsPage::reviews});
+    CHECK(contains(t.drawn(), "Start next year's assessment"));
+    t.screen().edit_state().next = {"eds2022", "2026"};
+    t.run(act::StartNext{});
+    REQUIRE(t.st().errors.empty());
+    CHECK(t.st().page == ui::ActionsPage::list);
+    CHECK(t.st().status ==
+          "Started eds2022-2 after eds2022: 1 open action(s) carried over, each "
+          "marked as carried over; closed ones stay where they were.");
+    // The open one goes across as a new action of the new assessment; the done one stays.
+    const Json carried = t.action("a3");
+    REQUIRE(carried.is_object());
+    CHECK(carried.at("carried_over_from") == open);
+    CHECK(carried.at("assessment") == "eds2022-2");
+    CHECK(t.action(open).is_null());  // the old one left the list, carried
+    CHECK(t.action(done).at("status") == "done");
+    const std::string text = t.drawn();
+    CHECK(contains(text, "Carried over from " + open));
+    CHECK(contains(text, "Still to do"));
+    CHECK(t.f.platform.library_changes > 0);
+    t.run(act::Go{ui::ActionsPage::reviews});
+    CHECK(contains(t.drawn(), "2 assessment(s) listed"));
+}
+
 TEST_CASE("actions screen: the keyboard reaches an action and its status") {
     ActionsFixture t;
     const std::string id = t.add("eds2022:1A", "Reached by keyboard", "Ann", far_ahead);

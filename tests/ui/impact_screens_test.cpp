@@ -279,3 +279,29 @@ TEST_CASE("impact screens: the review date is refused unless a date, then due or
     CHECK(ui::review_words(fw, f.ws.assessment(), today_iso()) ==
           "Overdue: the review was due on " + days_from_today(-3) + ", 3 day(s) ago");
 }
+
+TEST_CASE("impact screens: a negative impact's mitigation becomes an action for its row") {
+    Fixture f;
+    f.run(ui::StartAssessment{"eira_nhs"}, 2);
+    f.run(ui::SelectItem{"@row:disability"}, 3);
+    CHECK(panel(f).ids.count("mitigation") == 0);  // only a negative impact has a risk to mitigate
+    type_into(f, "reason", "Step-free access only on Tuesdays");
+    press(f, "impact/negative");
+    REQUIRE(row_of(f, "disability") != nullptr);
+    REQUIRE(row_of(f, "disability")->impact == "negative");
+    press(f, "mitigation");
+    // The Actions section's add form, linked to the row, through the same core as the section.
+    CHECK(f.app->section() == ui::Section::actions);
+    const ui::ActionsScreenState& st = f.app->actions().state();
+    CHECK(st.page == ui::ActionsPage::add);
+    CHECK(st.form.framework == "eira_nhs");
+    CHECK(st.form.item == "eira_nhs:disability");
+    ui::ActionForm& form = f.app->actions().edit_state().form;
+    form.text = "Open the step-free entrance every day";
+    form.owner = "Sam Patel";
+    form.due = "2099-03-31";
+    f.app->actions().act(ui::ac_action::Add{});
+    REQUIRE(st.errors.empty());
+    REQUIRE(st.listed.at("actions").size() == 1);
+    CHECK(st.listed.at("actions")[0].at("item") == "eira_nhs:disability");
+}

@@ -1,5 +1,6 @@
 // The Actions section's add form: the item or row an action is for (framework, item, and which
-// of the workspace's assessments of it), what will be done, who owns it and by when. The core
+// of the workspace's assessments of it), what will be done, who owns it, by when and the evidence
+// it rests on. The core
 // checks each field and its refusal is shown under the field it names.
 #include <algorithm>
 
@@ -81,6 +82,7 @@ void ActionsScreen::draw_add(const Look& look) {
     ImGui::InputText("##due", &f.due);
     ImGui::SameLine();
     widgets::muted(look, text::ac_due_hint);
+    draw_evidence_choice(look, f.evidence);
     ImGui::Spacing();
     if (ImGui::Button(text::ac_add_submit)) push(ac_action::Add{});
     ImGui::SameLine();

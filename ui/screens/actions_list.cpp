@@ -1,5 +1,6 @@
 // The Actions section's list: the filter, the table of actions (overdue and carried over in
-// words), the chosen action's status and history, and the exports.
+// words, the evidence each rests on), the chosen action's status, evidence and history, and the
+// exports.
 #include <algorithm>
 #include <utility>
 
@@ -58,6 +59,14 @@ std::string status_words(const Json& a) {
     if (const std::string to = tn::str(a, "carried_over_to"); !to.empty())
         out += "\n" + fill(text::ac_carried_to, to);
     return out;
+}
+
+// Each piece of evidence in the core's words ("ev2: Board minutes"), one a line, or "None".
+std::string evidence_words(const Json& a) {
+    std::string out;
+    for (const Json& w : list_of(a, "evidence_words"))
+        if (w.is_string()) out += (out.empty() ? "" : "\n") + w.get<std::string>();
+    return out.empty() ? std::string(text::ac_no_evidence) : out;
 }
 
 std::string item_words(const Json& a) {
@@ -126,7 +135,7 @@ void ActionsScreen::draw_table(const Look& look) {
     }
     constexpr ImGuiTableFlags flags =
         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("actions", 6, flags)) return;
+    if (!ImGui::BeginTable("actions", 7, flags)) return;
     ImGui::TableSetupColumn(text::ac_col_id, ImGuiTableColumnFlags_WidthFixed,
                             ImGui::GetFontSize() * 3.0F);
     ImGui::TableSetupColumn(text::ac_col_action, ImGuiTableColumnFlags_WidthStretch, 3.0F);
@@ -134,6 +143,7 @@ void ActionsScreen::draw_table(const Look& look) {
     ImGui::TableSetupColumn(text::ac_col_due, ImGuiTableColumnFlags_WidthStretch, 1.4F);
     ImGui::TableSetupColumn(text::ac_col_status, ImGuiTableColumnFlags_WidthStretch, 1.4F);
     ImGui::TableSetupColumn(text::ac_col_item, ImGuiTableColumnFlags_WidthStretch, 1.6F);
+    ImGui::TableSetupColumn(text::ac_col_evidence, ImGuiTableColumnFlags_WidthStretch, 1.6F);
     ImGui::TableHeadersRow();
     for (const Json& a : actions) {
         const std::string id = tn::str(a, "id");
@@ -164,9 +174,36 @@ void ActionsScreen::draw_table(const Look& look) {
         widgets::paragraph(status_words(a));
         ImGui::TableSetColumnIndex(5);
         widgets::paragraph(item_words(a));
+        ImGui::TableSetColumnIndex(6);
+        widgets::paragraph(evidence_words(a));
         ImGui::PopID();
     }
     ImGui::EndTable();
+}
+
+void ActionsScreen::draw_evidence_choice(const Look& look, std::vector<std::string>& chosen) {
+    widgets::paragraph(text::ac_evidence);
+    const Json& choices = list_of(st_.listed, "evidence");
+    if (choices.empty()) {
+        widgets::muted(look, text::ac_evidence_none);
+        return;
+    }
+    widgets::muted(look, text::ac_evidence_hint);
+    draw_errors(look, "evidence");
+    for (const Json& c : choices) {
+        const std::string id = tn::str(c, "id");
+        const auto at = std::find(chosen.begin(), chosen.end(), id);
+        bool ticked = at != chosen.end();
+        ImGui::PushID(id.c_str());
+        if (ImGui::Checkbox(tn::str(c, "label").c_str(), &ticked)) {
+            if (ticked) {
+                chosen.push_back(id);
+            } else {
+                chosen.erase(at);
+            }
+        }
+        ImGui::PopID();
+    }
 }
 
 void ActionsScreen::draw_selected(const Look& look) {
@@ -199,6 +236,7 @@ void ActionsScreen::draw_selected(const Look& look) {
         "##reason", &st_.reason_draft,
         ImVec2(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 36),
                ImGui::GetTextLineHeight() * 3.0F));
+    draw_evidence_choice(look, st_.evidence_draft);
     if (ImGui::Button(text::ac_save_status)) push(ac_action::SetStatus{});
     widgets::subheading(look, text::ac_history);
     for (const Json& h : list_of(a, "history"))

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "eqkit/impact.hpp"
 #include "screens/actions_screen.hpp"
@@ -62,6 +63,35 @@ ReviewRow row_of(const Workspace& open, std::string_view today) {
             st.state == ReviewState::due || st.state == ReviewState::overdue};
 }
 
+// The list, due and overdue in the core's words and in the problem colour as well.
+void draw_review_table(const Look& look, const std::vector<ReviewRow>& rows) {
+    constexpr ImGuiTableFlags flags =
+        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("reviews", 4, flags)) return;
+    ImGui::TableSetupColumn(text::ac_col_assessment, ImGuiTableColumnFlags_WidthStretch, 2.0F);
+    ImGui::TableSetupColumn(text::ac_col_framework, ImGuiTableColumnFlags_WidthStretch, 1.5F);
+    ImGui::TableSetupColumn(text::ac_col_version, ImGuiTableColumnFlags_WidthStretch, 1.5F);
+    ImGui::TableSetupColumn(text::ac_col_review, ImGuiTableColumnFlags_WidthStretch, 2.0F);
+    ImGui::TableHeadersRow();
+    for (const ReviewRow& r : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        widgets::paragraph(r.name);
+        ImGui::TableSetColumnIndex(1);
+        widgets::paragraph(r.framework_title);
+        ImGui::TableSetColumnIndex(2);
+        widgets::paragraph(r.version);
+        ImGui::TableSetColumnIndex(3);
+        // Due and overdue in the core's words, and in the problem colour as well.
+        if (r.needs_review) {
+            widgets::problem(look, r.review);
+        } else {
+            widgets::paragraph(r.review);
+        }
+    }
+    ImGui::EndTable();
+}
+
 }  // namespace
 
 // Each listed framework's review window when it is unconfirmed (the 30 days of the shipped
@@ -103,31 +133,49 @@ void ActionsScreen::draw_reviews(const Look& look) {
         widgets::paragraph(text::ac_reviews_none);
         return;
     }
-    constexpr ImGuiTableFlags flags =
-        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("reviews", 4, flags)) return;
-    ImGui::TableSetupColumn(text::ac_col_assessment, ImGuiTableColumnFlags_WidthStretch, 2.0F);
-    ImGui::TableSetupColumn(text::ac_col_framework, ImGuiTableColumnFlags_WidthStretch, 1.5F);
-    ImGui::TableSetupColumn(text::ac_col_version, ImGuiTableColumnFlags_WidthStretch, 1.5F);
-    ImGui::TableSetupColumn(text::ac_col_review, ImGuiTableColumnFlags_WidthStretch, 2.0F);
-    ImGui::TableHeadersRow();
-    for (const ReviewRow& r : rows) {
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        widgets::paragraph(r.name);
-        ImGui::TableSetColumnIndex(1);
-        widgets::paragraph(r.framework_title);
-        ImGui::TableSetColumnIndex(2);
-        widgets::paragraph(r.version);
-        ImGui::TableSetColumnIndex(3);
-        // Due and overdue in the core's words, and in the problem colour as well.
-        if (r.needs_review) {
-            widgets::problem(look, r.review);
-        } else {
-            widgets::paragraph(r.review);
-        }
+    draw_review_table(look, rows);
+    draw_next_year(look);
+}
+
+// Next year's assessment of the open one's framework or one the workspace has: the core starts it
+// and carries the open actions across; the list then shows them, each marked as carried over.
+void ActionsScreen::draw_next_year(const Look& look) {
+    std::vector<std::string> ids;
+    if (open_ != nullptr && open_->is_open()) ids.push_back(open_->framework().id);
+    for (const StoredAssessment& s : workspace_->assessments())
+        ids.push_back(s.entry.framework);
+    std::vector<std::pair<std::string, std::string>> frameworks;
+    for (const std::string& id : ids) {
+        const Framework* fw = registry_->find(id);
+        if (fw == nullptr || std::any_of(frameworks.begin(), frameworks.end(),
+                                         [fw](const auto& f) { return f.first == fw->id; }))
+            continue;
+        frameworks.emplace_back(fw->id, std::string(fw->display_title()));
     }
-    ImGui::EndTable();
+    if (frameworks.empty()) return;
+    NextYearForm& f = st_.next;
+    if (std::none_of(frameworks.begin(), frameworks.end(),
+                     [&f](const auto& x) { return x.first == f.framework; }))
+        f.framework = frameworks.front().first;
+    ImGui::Spacing();
+    widgets::subheading(look, text::ac_next_heading);
+    widgets::paragraph(text::ac_next_hint);
+    draw_errors(look, "");
+    widgets::paragraph(text::ac_framework);
+    draw_errors(look, "framework");
+    std::string preview;
+    for (const auto& [id, title] : frameworks)
+        if (id == f.framework) preview = title;
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 24));
+    if (ImGui::BeginCombo("##next-framework", preview.c_str())) {
+        for (const auto& [id, title] : frameworks)
+            if (ImGui::Selectable(title.c_str(), id == f.framework)) f.framework = id;
+        ImGui::EndCombo();
+    }
+    widgets::paragraph(text::ac_next_title);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 24));
+    ImGui::InputText("##next-title", &f.title);
+    if (ImGui::Button(text::ac_next_start)) push(ac_action::StartNext{});
 }
 
 }  // namespace eqkit::ui

@@ -1,5 +1,6 @@
 #include "screens/actions_screen.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include <imgui.h>
@@ -20,6 +21,25 @@ using Json = nlohmann::json;
 // The names the exports are handed over under.
 constexpr const char* csv_name = "action-plan.csv";
 constexpr const char* html_name = "action-plan.html";
+
+// The evidence ids an action of the list rests on.
+std::vector<std::string> ids_in(const Json& action) {
+    std::vector<std::string> out;
+    if (action.contains("evidence") && action.at("evidence").is_array()) {
+        for (const Json& id : action.at("evidence"))
+            if (id.is_string()) out.push_back(id.get<std::string>());
+    }
+    return out;
+}
+
+// The ids of `from` that `in` lacks: what to link (ticked, not linked) or unlink.
+std::vector<std::string> missing_from(const std::vector<std::string>& from,
+                                      const std::vector<std::string>& in) {
+    std::vector<std::string> out;
+    for (const std::string& id : from)
+        if (std::find(in.begin(), in.end(), id) == in.end()) out.push_back(id);
+    return out;
+}
 
 }  // namespace
 
@@ -83,6 +103,7 @@ void ActionsScreen::state_json(Json& into) const {
                        {"listed", st_.listed},
                        {"reviews", st_.reviews},
                        {"selected", st_.selected},
+                       {"form_item", st_.form.item},
                        {"errors", std::move(errors)},
                        {"status", st_.status}};
 }
@@ -110,11 +131,17 @@ void ActionsScreen::apply(const ac_action::Select& a) {
     const Json* action = selected_action();
     st_.status_draft = action ? tn::str(*action, "status") : std::string();
     st_.reason_draft = action ? tn::str(*action, "reason") : std::string();
+    st_.evidence_draft = action ? ids_in(*action) : std::vector<std::string>();
 }
 
 void ActionsScreen::apply(const ac_action::SetStatus&) {
     if (workspace_ == nullptr || st_.selected.empty()) return;
-    const Json request = {{"status", st_.status_draft}, {"reason", st_.reason_draft}};
+    const Json* before = selected_action();
+    const std::vector<std::string> linked = before ? ids_in(*before) : std::vector<std::string>();
+    const Json request = {{"status", st_.status_draft},
+                          {"reason", st_.reason_draft},
+                          {"link_evidence", missing_from(st_.evidence_draft, linked)},
+                          {"unlink_evidence", missing_from(linked, st_.evidence_draft)}};
     if (!take(actions_api_set(*workspace_, st_.selected, request.dump(), clock_()))) return;
     platform_->library_changed();
     refresh();
@@ -132,6 +159,9 @@ void ActionsScreen::apply(const ac_action::StartAdd& a) {
         f.framework = a.item.substr(0, a.item.find(':'));
         f.assessment.clear();
     }
+    // Nothing suggested: the framework of the assessment open in the app, else the first.
+    if (f.framework.empty() && open_ != nullptr && open_->is_open())
+        f.framework = open_->framework().id;
     if (f.framework.empty() && !registry_->frameworks().empty())
         f.framework = registry_->frameworks().front().id;
     refresh();
@@ -140,20 +170,32 @@ void ActionsScreen::apply(const ac_action::StartAdd& a) {
 void ActionsScreen::apply(const ac_action::Add&) {
     if (workspace_ == nullptr) return;
     const ActionForm& f = st_.form;
-    const Json request = {{"text", f.text},
-                          {"owner", f.owner},
-                          {"due", f.due},
-                          {"item", f.item},
-                          {"assessment", f.assessment}};
+    const Json request = {{"text", f.text}, {"owner", f.owner},           {"due", f.due},
+                          {"item", f.item}, {"assessment", f.assessment}, {"evidence", f.evidence}};
     const std::string answer = actions_api_add(*workspace_, request.dump(), clock_());
     if (!take(answer)) return;
     const std::string id = tn::str(Json::parse(answer, nullptr, false), "id");
     platform_->library_changed();
     st_.status = fill(text::ac_added, id);
     st_.form.text.clear();
+    st_.form.evidence.clear();
     st_.page = ActionsPage::list;
     refresh();
     apply(ac_action::Select{id});
+}
+
+void ActionsScreen::apply(const ac_action::StartNext&) {
+    if (workspace_ == nullptr) return;
+    const Json request = {{"framework", st_.next.framework}, {"title", st_.next.title}};
+    const std::string answer = actions_api_start(*workspace_, request.dump(), clock_());
+    if (!take(answer)) return;
+    platform_->library_changed();
+    st_.status = tn::str(Json::parse(answer, nullptr, false), "message");
+    st_.next.title.clear();
+    // The list, as it now stands: the carried actions with "Carried over from …".
+    st_.filter = ActionsFilter{};
+    st_.page = ActionsPage::list;
+    refresh();
 }
 
 void ActionsScreen::apply(const ac_action::Export& a) {
@@ -187,7 +229,7 @@ void ActionsScreen::focus_here() {
     take_focus_ = false;
 }
 
-void ActionsScreen::draw(const WorkspaceFolder* workspace, const Workspace& open, const Look& look,
+void ActionsScreen::draw(WorkspaceFolder* workspace, const Workspace& open, const Look& look,
                          float height, std::string_view suggested_item) {
     // Coming back to the section (or a new workspace): the plan may have changed meanwhile,
     // by an evidence pack's import for example.
@@ -215,7 +257,7 @@ void ActionsScreen::draw(const WorkspaceFolder* workspace, const Workspace& open
     // and arrows, the chosen one said by its filled mark.
     for (const Page& p : pages) {
         if (ImGui::RadioButton(p.label, st_.page == p.page)) {
-            push(p.page == ActionsPage::add ? ActionsAction{ac_action::StartAdd{}}
+            push(p.page == ActionsPage::add ? ActionsAction{ac_action::StartAdd{suggested_item_}}
                                             : ac_action::Go{p.page});
         }
         if (p.page == st_.page) focus_here();

@@ -2,7 +2,9 @@
 // The canvas app's Actions section (issue #8 parts 4 and 6): the workspace's one action plan
 // across every assessment (filter by owner, status and overdue; add an action linked to an item
 // or row; change its status, a dropped one with its reason; its history; CSV and accessible HTML
-// exports) and every assessment in the workspace with its version, sign-off and review status.
+// exports; the evidence each rests on) and every assessment in the workspace with its version,
+// sign-off and review status, from which next year's assessment of a framework starts, carrying
+// its open actions across.
 // Every rule, word and refusal comes from eqkit::actions_api_* and eqkit::reviews_api_list, the
 // functions the accessible face calls; this screen only draws their answers and collects intent.
 //
@@ -37,7 +39,8 @@ struct SetStatus {};  // the drafted status and reason, for the selected action
 struct StartAdd {     // the add form, for this item ("framework:code") when given
     std::string item;
 };
-struct Add {};  // the add form, as filled in
+struct Add {};        // the add form, as filled in
+struct StartNext {};  // next year's assessment of the framework chosen on the reviews page
 struct Export {
     bool html;  // false: CSV
 };
@@ -45,7 +48,7 @@ struct Export {
 
 using ActionsAction =
     std::variant<ac_action::Go, ac_action::Filter, ac_action::Select, ac_action::SetStatus,
-                 ac_action::StartAdd, ac_action::Add, ac_action::Export>;
+                 ac_action::StartAdd, ac_action::Add, ac_action::Export, ac_action::StartNext>;
 
 // The list's filter, as actions_api_list reads it.
 struct ActionsFilter {
@@ -62,7 +65,14 @@ struct ActionForm {
     std::string assessment;  // "" = the latest assessment of the framework, if any
     std::string text;
     std::string owner;
-    std::string due;  // YYYY-MM-DD
+    std::string due;                    // YYYY-MM-DD
+    std::vector<std::string> evidence;  // ids of the library's evidence it rests on
+};
+
+// Next year's assessment as the reviews page's form holds it.
+struct NextYearForm {
+    std::string framework;  // a framework with an assessment in the workspace
+    std::string title;
 };
 
 struct ActionsScreenState {
@@ -73,7 +83,9 @@ struct ActionsScreenState {
     std::string selected;    // action id
     std::string status_draft;
     std::string reason_draft;
+    std::vector<std::string> evidence_draft;  // the selected action's evidence, as ticked
     ActionForm form;
+    NextYearForm next;
     nlohmann::json errors = nlohmann::json::array();  // the core's refusal: [{field,message}]
     std::string export_folder;
     std::string status;  // one line: "Action a3 added", "Saved to …"
@@ -89,8 +101,8 @@ class ActionsScreen {
     // workspace: the folder the actions belong to (the evidence library's), or null when it
     // could not be opened. open: the assessment being edited, listed with the reviews.
     // suggested_item: the item open in it ("eds2022:1A"), which a new action starts linked to.
-    void draw(const WorkspaceFolder* workspace, const Workspace& open, const Look& look,
-              float height, std::string_view suggested_item);
+    void draw(WorkspaceFolder* workspace, const Workspace& open, const Look& look, float height,
+              std::string_view suggested_item);
     void act(const ActionsAction& action);
 
     [[nodiscard]] const ActionsScreenState& state() const { return st_; }
@@ -106,6 +118,7 @@ class ActionsScreen {
     void apply(const ac_action::StartAdd& a);
     void apply(const ac_action::Add& a);
     void apply(const ac_action::Export& a);
+    void apply(const ac_action::StartNext& a);
 
     // Pages (actions_list.cpp, actions_add.cpp, actions_reviews.cpp).
     void draw_list(const Look& look);
@@ -116,6 +129,9 @@ class ActionsScreen {
     void draw_add(const Look& look);
     void draw_item_choice(const Look& look);
     void draw_reviews(const Look& look);
+    void draw_next_year(const Look& look);
+    // Checkboxes over the library's evidence (the list's "evidence"), ticking ids in `chosen`.
+    void draw_evidence_choice(const Look& look, std::vector<std::string>& chosen);
     void draw_review_windows(const Look& look, const std::vector<std::string>& frameworks) const;
     void draw_errors(const Look& look, std::string_view field) const;
     void focus_here();
@@ -133,7 +149,7 @@ class ActionsScreen {
     const Registry* registry_;
     Platform* platform_;
     Clock clock_;
-    const WorkspaceFolder* workspace_ = nullptr;
+    WorkspaceFolder* workspace_ = nullptr;
     const Workspace* open_ = nullptr;
     ActionsScreenState st_;
     std::vector<ActionsAction> queue_;

@@ -50,6 +50,8 @@ class EvidenceSection {
     void open_library(ErrorList& problems);
     [[nodiscard]] bool is_open() const { return library_.has_value(); }
     [[nodiscard]] const WorkspaceFolder* library() const { return library_ ? &*library_ : nullptr; }
+    // For the Actions section, which starts next year's assessments in it.
+    [[nodiscard]] WorkspaceFolder* edit_library() { return library_ ? &*library_ : nullptr; }
     [[nodiscard]] const CoveragePanelState& coverage_state() const { return coverage_; }
 
     // Draws the section, then applies what the user did. `open` is the assessment being edited,

@@ -119,19 +119,15 @@ const Band* risk_band(const RiskMatrix& matrix, const RiskRating& at) {
     return r ? r->band : nullptr;
 }
 
+std::string action_item(const Framework& fw, std::string_view selected) {
+    if (selected.starts_with(row_prefix)) return fw.id + ":" + std::string(selected.substr(5));
+    if (selected.empty() || selected.starts_with("@")) return "";
+    return fw.id + ":" + std::string(selected);
+}
+
+// The core's words, so both faces and the CLI say the same.
 std::string review_words(const Framework& fw, const Assessment& a, std::string_view today) {
-    const ReviewStatus st = review_status(fw, a, today);
-    const std::string_view label = review_state_label(st.state);
-    switch (st.state) {
-        case ReviewState::no_date:
-            return std::string(label);
-        case ReviewState::overdue:
-            return fill(text::ia_review_overdue, label, st.date, -st.days_left);
-        case ReviewState::due:
-        case ReviewState::not_due:
-            break;
-    }
-    return fill(text::ia_review_by, label, st.date, st.days_left);
+    return eqkit::review_words(review_status(fw, a, today));
 }
 
 std::string version_words(const Assessment& a) {

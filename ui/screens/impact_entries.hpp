@@ -52,7 +52,10 @@ struct FieldSection {
 [[nodiscard]] std::string axis_level_words(const AxisLevel& level);
 // The band a rating falls in (nullptr when none or off the matrix).
 [[nodiscard]] const Band* risk_band(const RiskMatrix& matrix, const RiskRating& at);
-// "Due: review by 2026-03-31 (20 day(s) left)", "Not set".
+// What a new action starts linked to, for the selection in the item list: "eira_nhs:race" for
+// a row, "eds2022:1A" for an item, "" for the other parts of an impact assessment.
+[[nodiscard]] std::string action_item(const Framework& framework, std::string_view selected);
+// eqkit::review_words as on today: "Due: review by 2026-03-31 (20 day(s) left)", "Not set".
 [[nodiscard]] std::string review_words(const Framework& framework, const Assessment& assessment,
                                        std::string_view today);
 // "Version 2, signed off by Sam (Lead) on 2026-01-31" or "Version 2, not signed off yet".

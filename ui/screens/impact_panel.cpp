@@ -218,6 +218,9 @@ void draw_row_risks(const Framework& fw, const RowSubject& s, ImpactPanelState& 
         commit_row(ws, s, st, out, "risk_after");
     }
     draw_refusal(st, "risk_after", look);
+    // A negative impact's mitigation becomes an action in the workspace's plan, linked here.
+    remember_id(st, "mitigation", text::ia_add_mitigation);
+    if (ImGui::Button(text::ia_add_mitigation)) out.push(AddMitigation{fw.id + ":" + s.id});
 }
 
 // The draft follows the saved row when the saved one changed (undo, an accepted edit); a

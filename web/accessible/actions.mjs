@@ -1,6 +1,6 @@
 // The action plan in the accessible face: one list of actions from every assessment in this
-// browser's workspace, filtered by owner, status and overdue; adding an action; changing its
-// status. Every rule (validation, overdue, messages, the CSV and HTML exports) is computed by the
+// browser's workspace, filtered by owner, status and overdue; adding an action with the evidence
+// it rests on; changing its status and evidence. Every rule (validation, overdue, messages, the CSV and HTML exports) is computed by the
 // WebAssembly core (eqkit/actions_api.hpp through wasm/actions_exports.cpp); this file moves JSON.
 import { esc, download } from './html.mjs';
 import { Library, WORKSPACE } from './library.mjs';
@@ -85,11 +85,50 @@ function table(actions) {
     ${cell('Due', esc(a.due) + (a.due_words ? `<br><strong>${esc(a.due_words)}</strong>` : ''))}
     ${cell('Status', esc(a.status_label) + (a.reason ? ` (${esc(a.reason)})` : '') +
       (a.carried_over_from ? `<br>Carried over from ${esc(a.carried_over_from)}` : ''))}
-    ${cell('Item', esc(a.item) + (a.assessment ? ` (${esc(a.assessment)})` : ''))}</tr>`).join('');
+    ${cell('Item', esc(a.item) + (a.assessment ? ` (${esc(a.assessment)})` : ''))}
+    ${cell('Evidence', evidenceWords(a))}</tr>`).join('');
   return `<table class="nhsuk-table-responsive"><caption class="nhsuk-table__caption">Actions</caption>
     <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">${['ID', 'Action', 'Owner', 'Due',
-      'Status', 'Item'].map((h) => `<th class="nhsuk-table__header" scope="col">${h}</th>`).join('')}
+      'Status', 'Item', 'Evidence'].map((h) => `<th class="nhsuk-table__header" scope="col">${h}</th>`)
+      .join('')}
     </tr></thead><tbody class="nhsuk-table__body">${rows}</tbody></table>`;
+}
+
+// The evidence an action rests on, in the core's words ("ev2: Board minutes").
+function evidenceWords(action) {
+  const words = action.evidence_words || [];
+  return words.length ? `<ul class="nhsuk-list">${words.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`
+    : 'None';
+}
+
+// Checkboxes for the library's evidence; the first box carries the id an error links to.
+function evidenceChoice(errors, choices, chosen) {
+  const error = errors.find((e) => e.field === 'evidence');
+  const legend = `<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Evidence it
+    rests on (optional)</legend>`;
+  if (!choices.length) {
+    return `<div class="nhsuk-form-group"><fieldset class="nhsuk-fieldset">${legend}
+      <p class="nhsuk-body" id="no-evidence">Your <a href="#/evidence">evidence library</a> in this
+        browser is empty: add evidence there first to link it here.</p></fieldset></div>`;
+  }
+  const boxes = choices.map((c, i) => {
+    const id = i ? `evidence-${i + 1}` : 'evidence';
+    return `<div class="nhsuk-checkboxes__item"><input class="nhsuk-checkboxes__input" id="${id}"
+      name="evidence" type="checkbox" value="${esc(c.id)}"${chosen.includes(c.id) ? ' checked' : ''}>
+      <label class="nhsuk-label nhsuk-checkboxes__label" for="${id}">${esc(c.label)}</label></div>`;
+  }).join('');
+  return `<div class="nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}">
+    <fieldset class="nhsuk-fieldset" aria-describedby="evidence-hint${error ? ' evidence-error' : ''}">
+    ${legend}<div class="nhsuk-hint" id="evidence-hint">Tick each piece of evidence from your
+      library that this action rests on.</div>
+    ${error ? `<span class="nhsuk-error-message" id="evidence-error"><span
+      class="nhsuk-u-visually-hidden">Error:</span> ${esc(error.message)}</span>` : ''}
+    <div class="nhsuk-checkboxes">${boxes}</div></fieldset></div>`;
+}
+
+function formValues(form) {
+  const data = new FormData(form);
+  return { ...Object.fromEntries(data), evidence: data.getAll('evidence') };
 }
 
 function renderProblem(ctx, errors) {
@@ -148,6 +187,8 @@ function summary(ctx, errors) {
 }
 
 function renderAdd(ctx, errors = [], values = {}) {
+  const listed = list(ctx.core, {});
+  const choices = listed.ok ? listed.evidence : [];
   ctx.show('Add an action', `${ctx.backLink('#/actions', 'Back to the action plan')}
     ${summary(ctx, errors)}${ctx.heading('Add an action')}
     <form id="add-form" novalidate>
@@ -156,11 +197,12 @@ function renderAdd(ctx, errors = [], values = {}) {
       ${input(errors, 'text', 'What will be done', '', values.text, 'textarea')}
       ${input(errors, 'owner', 'Owner', 'The person responsible', values.owner)}
       ${input(errors, 'due', 'Due date', 'For example, 2026-03-31', values.due)}
+      ${evidenceChoice(errors, choices, values.evidence || [])}
       <button class="nhsuk-button" type="submit">Add the action</button></form>`,
   { error: errors.length > 0 });
   document.getElementById('add-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.target));
+    const form = formValues(event.target);
     const result = await change(ctx.core, 'eqkit_actions_add', [JSON.stringify(form), '']);
     if (result.ok) location.hash = '#/actions';
     else renderAdd(ctx, result.errors, form);
@@ -186,13 +228,18 @@ function renderSet(ctx, id, errors = []) {
         <div class="nhsuk-radios">${radios}</div></fieldset></div>
       ${input(errors, 'reason', 'Reason', 'Needed when an action is dropped', action.reason || '',
         'textarea')}
+      ${evidenceChoice(errors, listed.evidence, action.evidence || [])}
       <button class="nhsuk-button" type="submit">Save</button></form>
     <h2 class="nhsuk-heading-m">History</h2><ul class="nhsuk-list nhsuk-list--bullet">${
       action.history.map((h) => `<li>${esc(h.on)}: ${esc(h.change)}</li>`).join('')}</ul>`,
   { error: errors.length > 0 });
   document.getElementById('set-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.target));
+    const { evidence, ...form } = formValues(event.target);
+    // What changed, as the core takes it: boxes newly ticked are linked, those cleared unlinked.
+    const linked = action.evidence || [];
+    form.link_evidence = evidence.filter((e) => !linked.includes(e));
+    form.unlink_evidence = linked.filter((e) => !evidence.includes(e));
     const result = await change(ctx.core, 'eqkit_actions_set', [id, JSON.stringify(form), '']);
     if (result.ok) location.hash = '#/actions';
     else renderSet(ctx, id, result.errors);
@@ -200,10 +247,52 @@ function renderSet(ctx, id, errors = []) {
   return undefined;
 }
 
+// Next year's assessment of a framework this browser has one of: the core starts it and carries
+// the open actions across, each marked as carried over.
+function renderNextYear(ctx, errors = [], values = {}) {
+  const reviews = JSON.parse(call(ctx.core, 'eqkit_reviews_list', ['']));
+  const state = ctx.core.state();
+  const frameworks = new Map();
+  if (state.open) {
+    frameworks.set(state.framework, ctx.core.formModel(state.framework).framework.short_title);
+  }
+  for (const a of reviews.ok ? reviews.assessments : []) frameworks.set(a.framework, a.framework_title);
+  const chosen = values.framework || [...frameworks.keys()][0];
+  const radios = [...frameworks].map(([id, title], i) => `<div class="nhsuk-radios__item">
+    <input class="nhsuk-radios__input" id="framework${i ? '-' + (i + 1) : ''}" name="framework"
+      type="radio" value="${esc(id)}"${id === chosen ? ' checked' : ''}>
+    <label class="nhsuk-label nhsuk-radios__label" for="framework${i ? '-' + (i + 1) : ''}">${
+      esc(title)}</label></div>`).join('');
+  ctx.show("Start next year's assessment", `${ctx.backLink('#/assessments', 'Back to your assessments')}
+    ${summary(ctx, errors)}${ctx.heading("Start next year's assessment")}
+    <p class="nhsuk-body">A new assessment of the framework starts in this browser's workspace, and
+      every open or in-progress action of its latest assessment is carried across, each marked as
+      carried over. Done and dropped actions stay with last year's.</p>
+    ${frameworks.size ? `<form id="next-form" novalidate>
+      <div class="nhsuk-form-group"><fieldset class="nhsuk-fieldset">
+        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Framework</legend>
+        <div class="nhsuk-radios">${radios}</div></fieldset></div>
+      ${input(errors, 'title', 'Title of the new assessment', '', values.title || '')}
+      <button class="nhsuk-button" type="submit">Start next year's assessment</button></form>` :
+    '<p class="nhsuk-body" id="no-frameworks">Start an assessment first.</p>'}`,
+  { error: errors.length > 0 });
+  document.getElementById('next-form')?.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.target));
+    const result = await change(ctx.core, 'eqkit_actions_start', [JSON.stringify(form), '']);
+    if (!result.ok) return renderNextYear(ctx, result.errors, form);
+    ctx.show("Next year's assessment started", `${ctx.heading("Next year's assessment started")}
+      <div class="nhsuk-inset-text"><p id="started">${esc(result.message)}</p></div>
+      <p class="nhsuk-body"><a href="#/actions">See the action plan</a></p>`);
+    return undefined;
+  });
+}
+
 export function routeActions(hash, ctx) {
   let m;
   if (hash === '#/actions' || hash.startsWith('#/actions?')) return renderList(ctx, filterFrom(hash));
   if (hash === '#/actions/add') return renderAdd(ctx);
+  if (hash === '#/actions/next-year') return renderNextYear(ctx);
   // From an impact assessment's row: a mitigation for that row.
   if ((m = hash.match(/^#\/actions\/add\?item=([A-Za-z0-9_.:-]+)$/))) {
     return renderAdd(ctx, [], { item: m[1] });

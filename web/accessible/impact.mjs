@@ -488,7 +488,9 @@ function renderAssessments(ctx) {
       ${['Assessment', 'Framework', 'Version', 'Review'].map((h) =>
     `<th class="nhsuk-table__header" scope="col">${h}</th>`).join('')}</tr></thead>
       <tbody class="nhsuk-table__body">${rows.join('')}</tbody></table>` :
-    '<p class="nhsuk-body">No assessments yet.</p>'}`);
+    '<p class="nhsuk-body">No assessments yet.</p>'}
+    <p class="nhsuk-body"><a href="#/actions/next-year">Start next year's assessment</a>,
+      carrying this year's open actions across</p>`);
   return undefined;
 }
 

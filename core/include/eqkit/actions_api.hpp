@@ -20,6 +20,11 @@ namespace eqkit {
 // {"status","reason","owner","due","link_evidence":[ids],"unlink_evidence":[ids]} -> {"ok":true}
 [[nodiscard]] std::string actions_api_set(const WorkspaceFolder& workspace, std::string_view id,
                                           std::string_view request_json, std::string_view today);
+// Starts next year's assessment of a framework in the workspace, carrying the open actions of
+// its latest assessment across (eqkit::start_assessment): {"framework","title"} ->
+// {"ok":true,"id","previous","carried","message"}, message saying what was carried, in words.
+[[nodiscard]] std::string actions_api_start(WorkspaceFolder& workspace,
+                                            std::string_view request_json, std::string_view today);
 // The accessible HTML page and the CSV of the filtered list, as text to download.
 [[nodiscard]] std::string actions_api_export(const WorkspaceFolder& workspace,
                                              std::string_view filter_json, std::string_view format,
