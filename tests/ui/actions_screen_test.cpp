@@ -43,6 +43,18 @@ struct ActionsFixture {
         f.app.emplace(f.ws, f.platform, headless_keys, EQKIT_PLUGINS_DIR);
         show();
     }
+    // Changes the workspace folder on disk (as importing a pack or the CLI would), then starts
+    // the app again, which opens it as it now is.
+    template <class Change>
+    void change_folder(Change&& change) {
+        {
+            Checked<WorkspaceFolder> folder =
+                WorkspaceFolder::open(f.platform.library_folder(), f.ws.registry());
+            REQUIRE(folder.has_value());
+            change(*folder);
+        }
+        restart();
+    }
     [[nodiscard]] ui::ActionsScreen& screen() { return f.app->actions(); }
     [[nodiscard]] const ui::ActionsScreenState& st() { return f.app->actions().state(); }
     void run(const ui::ActionsAction& action) {
@@ -210,21 +222,17 @@ TEST_CASE("actions screen: in the browser the exports are downloads") {
 
 TEST_CASE("actions screen: every assessment in the workspace with its review status") {
     ActionsFixture t;
-    {
-        // An impact assessment whose review date has passed, put in the workspace folder (as
-        // importing a pack or eqkit assess new --workspace would) before the app opens it.
-        Checked<WorkspaceFolder> folder =
-            WorkspaceFolder::open(t.f.platform.library_folder(), t.f.ws.registry());
-        REQUIRE(folder.has_value());
+    // An impact assessment whose review date has passed, put in the workspace folder (as
+    // importing a pack or eqkit assess new --workspace would) before the app opens it.
+    t.change_folder([&t](WorkspaceFolder& folder) {
         const Framework* eira = t.f.ws.registry().find("eira_nhs");
         REQUIRE(eira != nullptr);
-        Result<std::string> id = folder->add_assessment(*eira, "Closing the Tuesday clinic");
+        Result<std::string> id = folder.add_assessment(*eira, "Closing the Tuesday clinic");
         REQUIRE(id.has_value());
-        Assessment a = folder->find_assessment(*id)->assessment;
+        Assessment a = folder.find_assessment(*id)->assessment;
         REQUIRE(set_field(*eira, a, "review_date", long_ago).has_value());
-        REQUIRE(folder->save_assessment(*id, a).has_value());
-    }
-    t.restart();
+        REQUIRE(folder.save_assessment(*id, a).has_value());
+    });
     t.run(act::Go{ui::ActionsPage::reviews});
     const Json& listed = t.st().reviews.at("assessments");
     REQUIRE(listed.size() == 1);
@@ -246,18 +254,14 @@ TEST_CASE("actions screen: every assessment in the workspace with its review sta
 
 TEST_CASE("actions screen: an action rests on the library's evidence, chosen and changed") {
     ActionsFixture t;
-    {
-        Checked<WorkspaceFolder> folder =
-            WorkspaceFolder::open(t.f.platform.library_folder(), t.f.ws.registry());
-        REQUIRE(folder.has_value());
+    t.change_folder([](WorkspaceFolder& folder) {
         for (const char* title : {"Staff survey 2025", "Board minutes"}) {
             EvidenceDetails details;
             details.title = title;
             details.added_by = "Ann";
-            REQUIRE(folder->add_note("Findings", details, "2025-04-01").has_value());
+            REQUIRE(folder.add_note("Findings", details, "2025-04-01").has_value());
         }
-    }
-    t.restart();
+    });
     t.run(act::StartAdd{"eds2022:1A"});
     CHECK(contains(t.drawn(), "ev2: Board minutes"));  // offered as a box to tick
     ui::ActionForm& form = t.screen().edit_state().form;
@@ -286,13 +290,9 @@ TEST_CASE("actions screen: an action rests on the library's evidence, chosen and
 
 TEST_CASE("actions screen: next year's assessment carries the open actions, marked as such") {
     ActionsFixture t;
-    {
-        Checked<WorkspaceFolder> folder =
-            WorkspaceFolder::open(t.f.platform.library_folder(), t.f.ws.registry());
-        REQUIRE(folder.has_value());
-        REQUIRE(folder->add_assessment(*t.f.ws.registry().find("eds2022"), "2025").has_value());
-    }
-    t.restart();
+    t.change_folder([&t](WorkspaceFolder& folder) {
+        REQUIRE(folder.add_assessment(*t.f.ws.registry().find("eds2022"), "2025").has_value());
+    });
     const std::string open = t.add("eds2022:1A", "Still to do", "Ann", far_ahead);
     const std::string done = t.add("eds2022:1B", "Finished", "Ann", far_ahead);
     t.run(act::Select{done});
