@@ -261,7 +261,11 @@ class Rater {
         for (int s : scores)
             gr.sum += s;
         if (scores.empty()) {
-            gr.working = "nothing scored";
+            // A key question none of whose statements apply is not "to do": the user said so.
+            gr.working =
+                gr.item_count == 0 && gr.not_applying > 0
+                    ? "none of its " + lower_first(fw_.item_label) + "s apply to your service"
+                    : "nothing scored";
             return gr;
         }
         const int highest = fw_.scale.highest();

@@ -136,6 +136,13 @@ test('a care home says which key questions apply, each whole, in one step on the
   assert.deepEqual(await page.locator('input[name="applies-group"]:checked')
     .evaluateAll((boxes) => boxes.map((b) => b.value)), ['SAFE', 'CARING']);
   violations.push(...await axe(page, 'assessment page, two key questions apply'));
+  await visit(page, '#/results');
+  assert.match(await text(page, '#rating-EFFECTIVE caption'),
+    /None of it applies to your service \(your choice\)/);
+  assert.match(await text(page, '#rating'),
+    /Working: none of its quality statements apply to your service/);
+  assert.match(await text(page, '#rating-SAFE caption'), /Nothing scored yet/);
+  await visit(page, '#/tasks');
 
   // A key question ticked again applies whole; the choices page agrees, statement by statement.
   await page.check('#applies-group-EFFECTIVE');

@@ -367,6 +367,8 @@ TEST_CASE("cli assess score --json: a key question counts only the statements th
     CHECK(counts("RESPONSIVE") == std::vector<int>{0, 0, 0, 7});
     CHECK(group("RESPONSIVE").at("percent").is_null());
     CHECK(group("RESPONSIVE").at("rating") == "");
+    CHECK(group("RESPONSIVE").at("working") ==
+          "none of its quality statements apply to your service");
     const ProcessResult text = run_eqkit({}, {"assess", "score", file});
     CHECK(text.out.find("Key question EFFECTIVE rating: Outstanding (100%); scored 1 of the 2 "
                         "quality statements that apply (4 do not apply); working: 4 = 4 of 4 = "

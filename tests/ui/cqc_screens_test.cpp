@@ -75,6 +75,8 @@ TEST_CASE("cqc screens: a whole key question applies or not in one keyboard pres
     CHECK_FALSE(a.applies("EFF-1"));
     CHECK(a.applies("WL-8"));
     CHECK(f.ws.undo_label() == "choose the items that apply");
+    CHECK(f.headless.logged_frame(*f.app).find(
+              "None of its quality statements apply to your service") != std::string::npos);
     // Caring's statements one by one, then Caring ticked again: all five apply in one step.
     press(f, f.app->assess_state().choice_ids.at("group:CARING"));
     CHECK(f.ws.assessment().applicable->size() == 34 - 6 - 5);

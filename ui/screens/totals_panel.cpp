@@ -8,6 +8,7 @@
 
 #include "eqkit/rating.hpp"
 #include "eqkit/scoring.hpp"
+#include "eqkit/text.hpp"
 #include "text.hpp"
 #include "widgets/typography.hpp"
 
@@ -23,6 +24,10 @@ void draw_groups(const Framework& fw, const Scores& scores, const Look& look) {
         ImGui::Separator();
         widgets::subheading(look,
                             fill(text::totals_group_name, fw.group_label, group.code, group.title));
+        if (group.item_count == 0) {  // the user said none of it applies: nothing to do
+            widgets::muted(look, fill(text::totals_group_none_apply, lower_first(fw.item_label)));
+            continue;
+        }
         const std::string answered = fill(text::totals_of, group.answered, group.item_count);
         if (scores.aggregated) {
             widgets::muted(look,

@@ -14,7 +14,10 @@ function bandNote(band) {
 }
 
 function groupResult(g) {
-  if (g.percent === null) return 'Nothing scored yet';
+  if (g.percent === null) {
+    return g.items === 0 && g.not_applying > 0 ? 'None of it applies to your service (your choice)' :
+      'Nothing scored yet';
+  }
   return `${g.percent}%: ${g.rating ? esc(g.rating) : 'needs your judgement'}`;
 }
 
