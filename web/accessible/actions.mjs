@@ -274,7 +274,8 @@ function renderNextYear(ctx, errors = [], values = {}) {
         <div class="nhsuk-radios">${radios}</div></fieldset></div>
       ${input(errors, 'title', 'Title of the new assessment', '', values.title || '')}
       <button class="nhsuk-button" type="submit">Start next year's assessment</button></form>` :
-    '<p class="nhsuk-body" id="no-frameworks">Start an assessment first.</p>'}`,
+    `<p class="nhsuk-body" id="no-frameworks"><a href="#/new">Start an assessment</a>
+      first.</p>`}`,
   { error: errors.length > 0 });
   document.getElementById('next-form')?.addEventListener('submit', async (event) => {
     event.preventDefault();
