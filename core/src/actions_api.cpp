@@ -190,8 +190,11 @@ std::string actions_api_start(WorkspaceFolder& ws, std::string_view request_json
     const Framework* fw = ws.registry().find(id);
     if (fw == nullptr)
         return failed(ErrorList{{"", "framework", "choose a framework from the list"}});
+    // Never the framework's own id: in the web faces that id holds the assessment open in the
+    // browser (LibraryApi::store_assessment), which would then overwrite next year's.
     Result<StartedAssessment> started =
-        start_assessment(ws, *fw, text_of(req.doc, "title"), "", today_or_clock(today));
+        start_assessment(ws, *fw, text_of(req.doc, "title"), ws.free_assessment_id(id + "-next"),
+                         today_or_clock(today));
     if (!started) return failed(started.error().message());
     const std::string message =
         "Started " + started->id +

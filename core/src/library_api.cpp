@@ -341,11 +341,15 @@ std::string LibraryApi::store_assessment(std::string_view assessment_json) {
     if (!workspace_) return failed(no_workspace);
     Checked<Assessment> assessment = parse_assessment(assessment_json, "assessment", *registry_);
     if (!assessment) return failed(assessment.error());
-    const std::string id = assessment->framework_id;
+    // Kept under its framework's id, with '_' made '-' as assessment ids require ("cqc-saf").
+    std::string id = assessment->framework_id;
+    std::replace(id.begin(), id.end(), '_', '-');
     const bool replaced = workspace_->find_assessment(id) != nullptr;
     if (!replaced) {
-        const Framework* fw = registry_->find(id);
-        if (fw == nullptr) return failed("framework \"" + id + "\" is not loaded");
+        const Framework* fw = registry_->find(assessment->framework_id);
+        if (fw == nullptr) {
+            return failed("framework \"" + assessment->framework_id + "\" is not loaded");
+        }
         if (Result<std::string> added = workspace_->add_assessment(*fw, assessment->title, id);
             !added) {
             return failed(added.error());

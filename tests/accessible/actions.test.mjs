@@ -139,7 +139,7 @@ test("next year's assessment carries the open actions across, marked as carried 
     await page.click('button:has-text("Start next year\'s assessment")');
     await settled(page);
     assert.match(await text(page, '#started'),
-      /^Started eds2022: 1 open action\(s\) carried over, each marked as carried over/);
+      /^Started eds2022-next: 1 open action\(s\) carried over, each marked as carried over/);
     violations.push(...await axe(page, "next year's assessment started"));
     await visit(page, '#/actions');
     const table = await text(page, 'table');

@@ -215,6 +215,19 @@ TEST_CASE("library api: the open assessment is stored, then replaced, under its 
     CHECK(parsed(lib.api.store_assessment("{}")).at("ok") == false);
 }
 
+TEST_CASE("library api: a framework id with '_' is stored under an id the workspace accepts") {
+    Library lib;
+    const Framework& saf = *shipped_registry().find("cqc_saf");
+    Assessment a = new_assessment(saf);
+    a.title = "Sunrise Care, CQC";
+    const json stored = must(lib.api.store_assessment(assessment_to_json(saf, a)));
+    CHECK(stored.at("id") == "cqc-saf");
+    CHECK(must(lib.api.store_assessment(assessment_to_json(saf, a))).at("replaced") == true);
+    const WorkspaceFolder ws = open_workspace(lib.dir / "ws");
+    REQUIRE(ws.assessments().size() == 1);
+    CHECK(ws.assessments()[0].entry.framework == "cqc_saf");
+}
+
 TEST_CASE("library api: the personal data scan lists where it found what") {
     Library lib;
     CHECK(must(lib.api.personal_data()).at("findings").empty());

@@ -307,13 +307,13 @@ TEST_CASE("actions screen: next year's assessment carries the open actions, mark
     REQUIRE(t.st().errors.empty());
     CHECK(t.st().page == ui::ActionsPage::list);
     CHECK(t.st().status ==
-          "Started eds2022-2 after eds2022: 1 open action(s) carried over, each "
+          "Started eds2022-next after eds2022: 1 open action(s) carried over, each "
           "marked as carried over; closed ones stay where they were.");
     // The open one goes across as a new action of the new assessment; the done one stays.
     const Json carried = t.action("a3");
     REQUIRE(carried.is_object());
     CHECK(carried.at("carried_over_from") == open);
-    CHECK(carried.at("assessment") == "eds2022-2");
+    CHECK(carried.at("assessment") == "eds2022-next");
     CHECK(t.action(open).is_null());  // the old one left the list, carried
     CHECK(t.action(done).at("status") == "done");
     const std::string text = t.drawn();
