@@ -87,9 +87,10 @@ int run_new_in_workspace(const NewOptions& options, const GlobalOptions& globals
     }
     const std::string* id = &started->id;
     if (started->carried > 0) {
-        std::cout << "Carried " << started->carried << " open action(s) across from "
-                  << started->previous << ", marked as carried over (eqkit actions list "
-                  << options.workspace << ").\n";
+        const std::string from = started->previous.empty() ? "that were linked to no assessment yet"
+                                                           : "across from " + started->previous;
+        std::cout << "Carried " << started->carried << " open action(s) " << from
+                  << ", marked as carried over (eqkit actions list " << options.workspace << ").\n";
     }
     const std::string file =
         (std::filesystem::path(options.workspace) / "assessments" / (*id + ".json"))

@@ -114,6 +114,24 @@ TEST_CASE("cli actions list --html: an accessible page with the overdue in words
     CHECK(html.find("<strong>Overdue by 63 days</strong>") != std::string::npos);
 }
 
+TEST_CASE(
+    "cli assess new: actions added before any assessment of the framework go into the first") {
+    TempDir dir;
+    const auto run = [&dir](const std::vector<std::string>& args) {
+        return run_eqkit(dir.path(), args);
+    };
+    REQUIRE(run({"workspace", "new", "ws"}).status == 0);
+    REQUIRE(run({"actions", "add", "ws", "--item", "freda:F", "--owner", "Jo", "--due",
+                 "2099-01-31", "--text", "Ask residents"})
+                .status == 0);
+    const ProcessResult r =
+        run({"assess", "new", "--framework", "freda", "--workspace", "ws", "--title", "2026"});
+    CHECK(r.status == 0);
+    CHECK(
+        r.out.starts_with("Carried 1 open action(s) that were linked to no assessment yet, "
+                          "marked as carried over"));
+}
+
 TEST_CASE("cli assess new: next year's assessment carries every open action, no closed one") {
     Plan p;
     p.add("eds2022:1A", "Jo", "2025-06-30", "Open one");
@@ -151,14 +169,16 @@ TEST_CASE("cli actions: evidence linked when added, linked and unlinked later, s
         p.run({"actions", "add", "ws", "--item", "eds2022:1A", "--owner", "Jo", "--due",
                "2025-12-31", "--text", "Publish", "--evidence", "ev1", "--evidence", "ev9"});
     CHECK(unknown.status == 1);
-    CHECK(unknown.err == "ws/actions.json: --evidence: there is no evidence \"ev9\" in the "
-                         "workspace\n");
+    CHECK(unknown.err ==
+          "ws/actions.json: --evidence: there is no evidence \"ev9\" in the "
+          "workspace\n");
     p.ok({"actions", "add", "ws", "--item", "eds2022:1A", "--owner", "Jo", "--due", "2025-12-31",
           "--text", "Publish", "--evidence", "ev1", "--today", "2025-04-01"});
     const ProcessResult linked = p.run({"actions", "link", "ws", "a1", "--evidence", "ev2"});
     CHECK(linked.status == 0);
-    CHECK(linked.out == "Action a1 rests on this evidence:\n    ev1: Staff survey 2025\n"
-                        "    ev2: Board minutes\n");
+    CHECK(linked.out ==
+          "Action a1 rests on this evidence:\n    ev1: Staff survey 2025\n"
+          "    ev2: Board minutes\n");
     const ProcessResult text = p.run({"actions", "list", "ws", "--today", "2025-09-01"});
     CHECK(text.out.find("    evidence ev2: Board minutes\n") != std::string::npos);
     const nlohmann::json a1 = p.list({})[0];
