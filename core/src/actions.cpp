@@ -83,13 +83,6 @@ std::vector<std::string> link(std::vector<std::string>& linked,
     return added;
 }
 
-std::string listed(const std::vector<std::string>& ids) {
-    std::string out;
-    for (const std::string& id : ids)
-        out += (out.empty() ? "" : ", ") + id;
-    return out;
-}
-
 Json action_json(const Action& a) {
     Json out = {{"id", a.id},
                 {"text", a.text},
@@ -315,7 +308,7 @@ Checked<std::string> add_action(ActionPlan& plan, const WorkspaceFolder& ws, New
     const std::vector<std::string> evidence = link(a.evidence, n.evidence);
     a.history.push_back(
         {std::string(today), "added, owned by " + a.owner + ", due " + a.due +
-                                 (evidence.empty() ? "" : ", evidence " + listed(evidence))});
+                                 (evidence.empty() ? "" : ", evidence " + join(evidence, ", "))});
     ErrorList problems = action_problems(a, ws);
     if (!problems.empty()) return tl::unexpected(std::move(problems));
     plan.actions.push_back(std::move(a));
@@ -349,7 +342,7 @@ Checked<void> update_action(ActionPlan& plan, const WorkspaceFolder& ws, std::st
     }
     if (const std::vector<std::string> linked = link(changed.evidence, u.link_evidence);
         !linked.empty())
-        what.push_back("evidence linked: " + listed(linked));
+        what.push_back("evidence linked: " + join(linked, ", "));
     ErrorList problems = action_problems(changed, ws);
     std::vector<std::string> unlinked;
     for (const std::string& e : u.unlink_evidence) {
@@ -362,7 +355,7 @@ Checked<void> update_action(ActionPlan& plan, const WorkspaceFolder& ws, std::st
         changed.evidence.erase(at);
         unlinked.push_back(e);
     }
-    if (!unlinked.empty()) what.push_back("evidence unlinked: " + listed(unlinked));
+    if (!unlinked.empty()) what.push_back("evidence unlinked: " + join(unlinked, ", "));
     if (!problems.empty()) return tl::unexpected(std::move(problems));
     if (what.empty()) return {};
     std::string change;

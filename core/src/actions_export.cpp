@@ -42,13 +42,6 @@ std::string due_words(const Action& a, std::string_view today) {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const std::string& p : parts)
-        out += (out.empty() ? "" : "; ") + p;
-    return out;
-}
-
 std::string carried_words(const Action& a) {
     if (!a.carried_over_to.empty()) return "Carried over to " + a.carried_over_to;
     if (!a.carried_over_from.empty()) return "Carried over from " + a.carried_over_from;
@@ -65,7 +58,7 @@ std::vector<std::string> csv_row(const Action& a, std::string_view today,
             as_typed(a.text),
             a.item,
             a.assessment,
-            as_typed(joined(evidence_words(a, library))),
+            as_typed(join(evidence_words(a, library), "; ")),
             carried_words(a),
             as_typed(a.reason)};
 }

@@ -19,20 +19,10 @@ std::string entry_place(const ScoreEntry& entry) {
 
 // "0, 1, 2 or 3"
 std::string list_values(const std::vector<int>& values) {
-    std::string text;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i > 0) text += i + 1 == values.size() ? " or " : ", ";
-        text += std::to_string(values[i]);
-    }
-    return text;
-}
-
-std::string list_names(const std::vector<std::string>& names) {
-    std::string text;
-    for (const std::string& name : names) {
-        text += (text.empty() ? "" : "; ") + name;
-    }
-    return text.empty() ? "no one" : text;
+    std::vector<std::string> words;
+    for (int v : values)
+        words.push_back(std::to_string(v));
+    return join_or(words);
 }
 
 // Why an entry falls outside the scope, or "" when it is within it.
@@ -40,7 +30,7 @@ std::string outside_scope(const ScoresheetScope& scope, const ScoreEntry& entry)
     if (std::find(scope.bidders.begin(), scope.bidders.end(), entry.bidder) ==
         scope.bidders.end()) {
         return "this scoresheet does not score " + entry.bidder + "; it scores " +
-               list_names(scope.bidders) +
+               (scope.bidders.empty() ? "no one" : join(scope.bidders, "; ")) +
                " (a bidder you declared a conflict of interest with is left out; for a bid that "
                "came after this sheet was made, ask the lead for a new sheet)";
     }

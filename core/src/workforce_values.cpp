@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "eqkit/text.hpp"
+
 namespace eqkit::workforce::detail {
 namespace {
 
@@ -29,15 +31,6 @@ std::string upper_text(std::string_view text) {
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
-}
-
-std::string join_or(const std::vector<std::string>& items) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
-        out += items[i];
-    }
-    return out;
 }
 
 }  // namespace
