@@ -321,10 +321,12 @@ void TenderScreen::apply(const tn_action::SelectAnswer& a) {
 
 void TenderScreen::apply(const tn_action::Score&) {
     st_.problems.clear();
+    // Copies: the scoring view they come from is replaced below.
     const Json& bidder = item_at(st_.scoring, "bidders", st_.bidder_at);
-    const Json& answer = item_at(bidder, "answers", st_.question_at);
-    const Json request = {{"bidder", tn::str(bidder, "name")},
-                          {"question", tn::str(answer, "question")},
+    const std::string bidder_name = tn::str(bidder, "name");
+    const std::string question = tn::str(item_at(bidder, "answers", st_.question_at), "question");
+    const Json request = {{"bidder", bidder_name},
+                          {"question", question},
                           {"score", optional_int(st_.score_draft)},
                           {"rationale", st_.rationale_draft}};
     const Json scored = take(api_.score(st_.scoresheet, request.dump()));
@@ -332,8 +334,7 @@ void TenderScreen::apply(const tn_action::Score&) {
     st_.scoresheet = tn::str(scored, "scoresheet");
     if (Json view = take(api_.scoring_view(evaluator_name(), st_.scoresheet)); view.is_object())
         st_.scoring = std::move(view);
-    st_.status =
-        fill(text::tn_score_recorded, tn::str(answer, "question"), tn::str(bidder, "name"));
+    st_.status = fill(text::tn_score_recorded, question, bidder_name);
 }
 
 void TenderScreen::apply(const tn_action::NewKey&) {
