@@ -8,8 +8,8 @@
 # into counts, five rounds in each of RUNS fresh processes. Web: what ships, the accessible face
 # of the web build in WASM_BUILD (web/index.html over eqkit-core.wasm, as built), in RUNS fresh
 # pages of Chromium (bench/wres_web_time.mjs): THINK_MS after the page is usable, the files are
-# picked, their columns taken as proposed and "Import the files" pressed, as a user does; timed
-# from the import page opening to the import report opening. Both time the import alone (files
+# picked, their columns shown for THINK_MS and taken as proposed, and "Import the files" pressed,
+# as a user does; timed from the import page opening to the import report opening. Both time the import alone (files
 # into counts; the indicators after it take under a millisecond). Reported, best of RUNS:
 #   first import   round 0 of a fresh process; a user's first import in a fresh page, with the
 #                  page's idle-time warm-up (eqkit/workforce_warm_up.hpp) done or not, as it was

@@ -40,7 +40,10 @@ struct Layout {
     std::size_t question_id = no_column;
     std::vector<std::pair<std::size_t, const EventFlag*>> flags;
     std::vector<std::string> headings;
-    std::vector<std::string> fields;  // our field name per column, for translating values
+    std::vector<std::string> fields;  // our field name per column
+    // Per column, the mapping's translations of its field's values; null when there are none,
+    // so a row's value costs no lookup by field name.
+    std::vector<const std::map<std::string, std::string, std::less<>>*> translations;
 };
 
 // A row's one problem: the column it is in, a short category for the totals, and the reason.
@@ -129,8 +132,19 @@ struct Import::Impl {
 
     std::string_view value(const CsvRecord& r, std::size_t column) const {
         const std::string_view raw = r[column];
-        if (mapping == nullptr) return raw;
-        return mapping->translate(cur->layout.fields[column], raw);
+        const auto* translations = cur->layout.translations[column];
+        if (translations == nullptr) return raw;
+        const auto it = translations->find(raw);
+        return it == translations->end() ? raw : std::string_view(it->second);
+    }
+
+    void find_translations() {
+        Layout& l = cur->layout;
+        if (mapping == nullptr) return;
+        for (std::size_t i = 0; i < l.fields.size(); ++i) {
+            const auto it = mapping->values.find(l.fields[i]);
+            if (it != mapping->values.end() && !it->second.empty()) l.translations[i] = &it->second;
+        }
     }
 
     std::vector<std::int64_t>& measure(const std::string& key) {
@@ -196,6 +210,7 @@ struct Import::Impl {
         Layout& l = cur->layout;
         l.headings.assign(header.fields.begin(), header.fields.end());
         l.fields.assign(header.size(), std::string());
+        l.translations.assign(header.size(), nullptr);
         cur->width = header.size();
         if (header.blank) {
             cur->fatal = Error{cur->file, "line 1",
@@ -239,6 +254,7 @@ struct Import::Impl {
                 l.question_id = find(header, "question_id", false);
                 break;
         }
+        find_translations();
         note_unused_mapping();
         prepare_tallies();
     }
@@ -820,9 +836,9 @@ Result<void> Import::begin(std::string_view role, std::string file, std::uint64_
                     im.defs.short_title + " has no " + std::string(role) +
                         " file (it reads: " + roles + ")");
     }
-    // A staff row is rarely under 64 bytes: room for that many people avoids regrowing the table.
+    // Room for the most people the file can hold avoids regrowing the table.
     if (input->kind == InputKind::staff)
-        im.people.reserve(static_cast<std::size_t>(size_hint / 64));
+        im.people.reserve(static_cast<std::size_t>(size_hint / short_staff_row_bytes));
     im.waiting = 0;
     Impl::Current cur;
     cur.input = input;

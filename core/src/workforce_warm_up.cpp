@@ -4,6 +4,7 @@
 #include "eqkit/workforce_warm_up.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <string_view>
 
 #include "eqkit/workforce_indicators.hpp"
@@ -107,10 +108,14 @@ std::string made_up_file(const Definitions& defs, const InputDef& input, std::si
 
 }  // namespace
 
-WarmUp::WarmUp(const Definitions& defs, std::size_t staff)
-    : defs_(&defs), import_(defs, nullptr, ImportOptions{}) {
+double steady_clock_ms() {
+    using ms = std::chrono::duration<double, std::milli>;
+    return ms(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+WarmUp::WarmUp(const Definitions& defs, WarmUpPlan plan) : defs_(&defs), plan_(std::move(plan)) {
     for (const InputDef& input : defs.inputs) {
-        std::string text = made_up_file(defs, input, staff);
+        std::string text = made_up_file(defs, input, plan_.staff);
         if (text.empty()) continue;
         files_.emplace_back(input.role, std::move(text));
     }
@@ -119,35 +124,61 @@ WarmUp::WarmUp(const Definitions& defs, std::size_t staff)
         const InputDef* input = defs.input(file.first);
         return input != nullptr && input->kind == InputKind::staff;
     });
+    import_.emplace(defs, &mapping_, ImportOptions{});
 }
 
 bool WarmUp::step() {
     if (done_) return false;
-    if (file_ == files_.size()) {
+    if (files_.empty()) {
         finish();
         return false;
     }
-    const auto& [role, text] = files_[file_];
-    Result<void> fed;
-    if (!begun_) {
-        fed = import_.begin(role, "warm-up " + role + ".csv", text.size());
-        begun_ = true;
-    } else if (at_ < text.size()) {
-        const std::size_t n = std::min(slice_bytes, text.size() - at_);
-        fed = import_.feed(std::string_view(text).substr(at_, n));
-        at_ += n;
-    } else {
-        fed = import_.end();
-        ++file_;
-        at_ = 0;
-        begun_ = false;
-    }
+    const double start = plan_.clock_ms();
+    const Result<void> fed = next_piece();
+    pass_ms_ += plan_.clock_ms() - start;
     if (!fed) done_ = true;  // cannot happen with these files; the warm-up just stops
+    if (!done_ && file_ == files_.size()) end_pass();
     return !done_;
 }
 
+// The next slice of the current file, or the start or end of a file.
+Result<void> WarmUp::next_piece() {
+    const auto& [role, text] = files_[file_];
+    if (!begun_) {
+        begun_ = true;
+        const std::size_t room =
+            std::max(text.size(), plan_.room_for_staff * short_staff_row_bytes);
+        return import_->begin(role, "warm-up " + role + ".csv", room);
+    }
+    if (at_ < text.size()) {
+        const std::size_t n = std::min(slice_bytes, text.size() - at_);
+        const std::string_view piece = std::string_view(text).substr(at_, n);
+        at_ += n;
+        return import_->feed(piece);
+    }
+    ++file_;
+    at_ = 0;
+    begun_ = false;
+    return import_->end();
+}
+
+// Another pass, unless this one was hardly faster than the one before (or enough were made).
+void WarmUp::end_pass() {
+    pass_times_.push_back(pass_ms_);
+    pass_ms_ = 0;
+    const std::size_t passes = pass_times_.size();
+    const bool steady =
+        passes >= 2 && pass_times_[passes - 1] > plan_.steady * pass_times_[passes - 2];
+    if (passes >= plan_.max_passes || (passes >= plan_.min_passes && steady)) {
+        finish();
+        return;
+    }
+    file_ = 0;
+    import_.emplace(*defs_, &mapping_, ImportOptions{});
+}
+
 void WarmUp::finish() {
-    const Results results = compute(*defs_, import_.counts(), nullptr, {0});
+    const Results results = compute(*defs_, import_->counts(), nullptr, {0});
     static_cast<void>(results_json(results, {}));
     done_ = true;
 }

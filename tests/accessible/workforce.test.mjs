@@ -49,6 +49,17 @@ async function settled(page, heading) {
   }, heading);
 }
 
+// Counts the files read as streams (window.streamsRead); limit lowers the size read ahead.
+function countStreams(limit) {
+  if (limit !== null) globalThis.eqkitReadAheadBytes = limit;
+  const stream = Blob.prototype.stream;
+  window.streamsRead = 0;
+  Blob.prototype.stream = function counted() {
+    window.streamsRead += 1;
+    return stream.call(this);
+  };
+}
+
 async function check(page, label) {
   violations.push(...await axe(page, label));
 }
@@ -59,6 +70,7 @@ test('WRES from CSV files: upload, map columns, import, survey figures, results,
                                              acceptDownloads: true });
   const page = await context.newPage();
   await watch(page, seen);
+  await page.addInitScript(countStreams, null);
   await page.goto(face.server.url);
   await page.waitForFunction(() => window.eqkit_accessible_ready === true);
 
@@ -108,6 +120,8 @@ test('WRES from CSV files: upload, map columns, import, survey figures, results,
   const report = await page.textContent('main');
   assert.match(report, /staff: staff\.csv\s*60\s*60/);
   assert.doesNotMatch(report, /The import stopped/);
+  // The files were read whole while the columns were checked, none during the import.
+  assert.equal(await page.evaluate(() => window.streamsRead), 0);
   await page.getByRole('button', { name: 'Continue to the Staff Survey figures' }).click();
 
   await settled(page, 'Staff Survey figures');
@@ -209,6 +223,42 @@ test('WRES from CSV files: upload, map columns, import, survey figures, results,
   assert.equal(await page.inputValue('#map-recruitment-ethnic_category'), 'Ethnicity');
 
   assert.deepEqual(violations, []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+// Files over the size the page reads ahead (a national workforce) are read a slice at a time
+// during the import instead: the same report. Here the limit is lowered to 0 bytes.
+test('WRES files read during the import, not ahead: the same import report', async () => {
+  const context = await face.browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  await watch(page, seen);
+  await page.addInitScript(countStreams, 0);
+  await page.goto(face.server.url + '#/workforce');
+  await page.waitForFunction(() => window.eqkit_accessible_ready === true);
+  await page.getByLabel('NHS Workforce Race Equality Standard (WRES)').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await settled(page, 'Upload your WRES data');
+  // Training with a row whose flag is neither Y nor N: rejected with its line, whichever way the
+  // file was read.
+  const badTraining = Buffer.concat([training, Buffer.from('W1,maybe\r\n')]);
+  for (const [id, buffer] of [['staff', staff], ['disciplinary', disciplinary],
+    ['training', badTraining], ['board', board]]) {
+    await page.setInputFiles(`#file-${id}`, { name: `${id}.csv`, mimeType: 'text/csv', buffer });
+  }
+  await page.setInputFiles('#file-recruitment',
+                           { name: 'recruitment.csv', mimeType: 'text/csv', buffer: recruitment });
+  await page.getByRole('button', { name: 'Continue to the columns' }).click();
+  await settled(page, 'Match your columns to ours');
+  await page.selectOption('#map-recruitment-ethnic_category', 'Ethnicity');
+  await page.getByRole('button', { name: 'Import the files' }).click();
+  await settled(page, 'Import report');
+  const report = (await page.textContent('main')).replace(/\s+/g, ' ');
+  assert.match(report, /staff: staff\.csv 60 60/);
+  assert.match(report, /training: training\.csv 61 /);
+  assert.match(report, /training\.csv: line 62, column 2 \("accessed_non_mandatory"\): "maybe"/);
+  assert.doesNotMatch(report, /The import stopped/);
+  assert.equal(await page.evaluate(() => window.streamsRead), 5);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

@@ -20,12 +20,13 @@ std::uint64_t sum(const std::map<std::string, std::uint64_t>& tallies) {
 }
 
 void check_warm_up(const Definitions& defs) {
-    WarmUp warm_up(defs, 3000);
+    WarmUp warm_up(defs, WarmUpPlan{.staff = 3000, .min_passes = 1, .max_passes = 1});
     int steps = 0;
     while (warm_up.step())
         ++steps;
     CHECK(warm_up.done());
     CHECK_FALSE(warm_up.step());
+    CHECK(warm_up.pass_times().size() == 1);
     // 3000 staff rows are about 170 KB: fed in slices, never in one long step.
     CHECK(steps > 10);
     const ImportReport& report = warm_up.report();
@@ -44,7 +45,46 @@ void check_warm_up(const Definitions& defs) {
     CHECK(report.files.front().rows == 3000);
 }
 
+// Runs a warm-up whose every step takes the given milliseconds in each pass (a made-up clock):
+// the number of passes it made.
+std::size_t passes_with(const std::vector<double>& step_ms, std::size_t min_passes = 3) {
+    double now = 0;
+    double per_step = step_ms.front();
+    WarmUp warm_up(
+        eqkit::test::wres(),
+        WarmUpPlan{.staff = 300, .min_passes = min_passes, .max_passes = 5, .clock_ms = [&] {
+                       return now += per_step / 2;
+                   }});
+    while (warm_up.step()) {
+        const std::size_t pass = warm_up.pass_times().size();
+        per_step = step_ms[std::min(pass, step_ms.size() - 1)];
+    }
+    REQUIRE(warm_up.done());
+    // Every pass is the same made-up work, so its time is its steps times the step's cost.
+    const auto& times = warm_up.pass_times();
+    for (std::size_t i = 1; i < times.size(); ++i) {
+        CHECK(times[i] / step_ms[std::min(i, step_ms.size() - 1)] ==
+              doctest::Approx(times[0] / step_ms[0]));
+    }
+    CHECK(warm_up.report().files.front().rows == 300);
+    return times.size();
+}
+
 }  // namespace
+
+TEST_CASE("warm-up: repeated until a pass is hardly faster than the one before, within limits") {
+    // 10 ms a step, then 5 (the browser optimised), then 4.9: steady after the third pass.
+    CHECK(passes_with({10, 5, 4.9}) == 3);
+    // Still getting faster by more than 15% a pass: on to the most passes allowed.
+    CHECK(passes_with({10, 8, 6, 4, 2}) == 5);
+    // Not faster at all from the start: still the fewest passes asked for.
+    CHECK(passes_with({10, 10, 10}) == 3);
+    CHECK(passes_with({10, 10, 10}, 2) == 2);
+    // Faster by 16% (10 to 8.4): another pass; then 8.4 to 8.3 is steady.
+    CHECK(passes_with({10, 10, 8.4, 8.3}) == 4);
+    // Faster by only 14% (10 to 8.6): steady.
+    CHECK(passes_with({10, 10, 8.6, 8.3}) == 3);
+}
 
 TEST_CASE("warm-up: a made-up workforce goes through every kind of row without a problem") {
     check_warm_up(eqkit::test::wres());

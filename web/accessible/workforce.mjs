@@ -8,6 +8,11 @@ import { renderAddDocument } from './evidence.mjs';
 
 const MAPPING_FILE = '/persist/column-mapping.json';  // reused next year, in IndexedDB
 const HEADER_BYTES = 64 * 1024;  // enough for any header line
+// A file up to this size is read whole while the user checks its columns, so pressing "Import"
+// only parses it; a larger one (a national workforce) is read a slice at a time during the import.
+// A page may set a lower limit before this module loads (the browser tests do, to cover both).
+const READ_AHEAD_BYTES = globalThis.eqkitReadAheadBytes ?? 64 * 1024 * 1024;
+const FEED_BYTES = 1024 * 1024;  // handed to the core at a time from a file read whole
 
 // ---- the core ---------------------------------------------------------------------------------
 
@@ -84,11 +89,25 @@ class WorkforceCore {
 const session = {
   wf: null,
   files: new Map(),      // role -> File
+  contents: new Map(),   // role -> promise of the file's bytes read ahead (null: not read ahead)
   proposals: new Map(),  // role -> proposal from the core
   survey: null,          // part code -> column -> text as typed (null: take the core's)
   year: null,            // as typed (null: take the core's)
   importError: null,
 };
+
+function forgetFiles() {
+  session.files.clear();
+  session.contents.clear();
+  session.proposals.clear();
+}
+
+// Starts reading a chosen file whole, in the browser's own time, unless it is large.
+function readAhead(file) {
+  if (file.size > READ_AHEAD_BYTES) return Promise.resolve(null);
+  // A file that cannot be read now is read again during the import, which reports why.
+  return file.arrayBuffer().then((bytes) => new Uint8Array(bytes), () => null);
+}
 
 function wf(ui) {
   if (!session.wf) {
@@ -109,9 +128,10 @@ function standardOf(ui) {
 
 // The browser runs new WebAssembly in a baseline compiler and optimises a function only after it
 // has run a while, so a first import of a large file would run some three times slower than the
-// native app. Once the page is usable, its idle time imports a small made-up workforce (never the
-// user's files), a step of a few milliseconds at a time, so the import is optimised before the
-// user's first real file. A real import started meanwhile stops it (the core does nothing then).
+// native app. Once the page is usable, its idle time imports a made-up workforce (never the
+// user's files), a step of a few milliseconds at a time and again until it is no faster, so the
+// import is optimised before the user's first real file (eqkit/workforce_warm_up.hpp). A real
+// import started meanwhile stops it (the core does nothing then).
 export function warmUpWhenIdle(core) {
   // The timeout: a page that is never idle (busy drawing) still gets a step now and then.
   const idle = window.requestIdleCallback || ((run) => setTimeout(() => run({
@@ -195,8 +215,7 @@ function renderChoose(ui, errors = []) {
       return;
     }
     if (picked !== current) {
-      session.files.clear();
-      session.proposals.clear();
+      forgetFiles();
       session.survey = null;
       session.year = null;
     }
@@ -249,8 +268,7 @@ function renderFiles(ui, errors = []) {
   document.getElementById('wf-files').addEventListener('submit', async (event) => {
     event.preventDefault();
     const problems = [];
-    session.files.clear();
-    session.proposals.clear();
+    forgetFiles();
     for (const input of inputsInOrder(standard)) {
       const id = idFor('file', input.role);
       const file = document.getElementById(id).files[0];
@@ -267,6 +285,7 @@ function renderFiles(ui, errors = []) {
         continue;
       }
       session.files.set(input.role, file);
+      session.contents.set(input.role, readAhead(file));
       session.proposals.set(input.role, proposal);
     }
     if (problems.length) {
@@ -288,7 +307,7 @@ function renderFiles(ui, errors = []) {
                          message: result.errors.map((e) => e.message).join(' ') }]);
       return;
     }
-    session.files.clear();
+    forgetFiles();
     location.hash = '#/workforce/report';
   });
   return undefined;
@@ -383,6 +402,25 @@ function yieldToPage() {
 }
 const STEP_MS = 50;  // work between yields: the page answers within about this
 
+// A file's bytes in pieces: from what was read ahead, or else streamed from the file (the
+// browser reads the next piece while the core reads this one).
+async function* slicesOf(file, whole) {
+  if (whole) {
+    for (let at = 0; at < whole.length; at += FEED_BYTES) yield whole.subarray(at, at + FEED_BYTES);
+    return;
+  }
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.cancel();
+  }
+}
+
 async function runImport(ui, standard) {
   const core = wf(ui);
   core.restart();
@@ -395,12 +433,10 @@ async function runImport(ui, standard) {
   let since = performance.now();
   for (const { input, file } of files) {
     let result = core.begin(input.role, file.name, file.size);
-    // A stream: the browser reads the next piece while the core reads this one.
-    const reader = file.stream().getReader();
-    while (result.ok) {
-      const { done: finished, value: slice } = await reader.read();
-      if (finished) break;
+    const slices = result.ok ? slicesOf(file, await session.contents.get(input.role)) : [];
+    for await (const slice of slices) {
       result = core.feed(slice);
+      if (!result.ok) break;
       done += slice.length;
       if (performance.now() - since >= STEP_MS) {
         const percent = Math.floor((100 * done) / total);
@@ -410,7 +446,6 @@ async function runImport(ui, standard) {
         since = performance.now();
       }
     }
-    reader.cancel();
     if (result.ok) result = core.end();
     if (!result.ok) return result.error.message;
   }

@@ -42,6 +42,9 @@ struct ImportOptions {
     std::size_t max_problems = 1000;
 };
 
+// A staff row is rarely shorter: a staff file's size over this is room enough for its people.
+constexpr std::size_t short_staff_row_bytes = 64;
+
 // A field a file of some role is read for, as the import looks for it in the header.
 struct FieldSpec {
     std::string name;  // our field name: "afc_band"
