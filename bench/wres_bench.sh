@@ -18,6 +18,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(realpath -m "${1:-$root/build-bench}")
+# Absolute: the web bench at the end runs from another folder.
+if [ -n "${WASM_BUILD:-}" ]; then
+  WASM_BUILD=$(realpath -m "$WASM_BUILD")
+  export WASM_BUILD
+fi
 staff=${2:-1500000}
 runs=${3:-3}
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
