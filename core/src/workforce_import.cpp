@@ -141,10 +141,8 @@ struct Import::Impl {
     void find_translations() {
         Layout& l = cur->layout;
         if (mapping == nullptr) return;
-        for (std::size_t i = 0; i < l.fields.size(); ++i) {
-            const auto it = mapping->values.find(l.fields[i]);
-            if (it != mapping->values.end() && !it->second.empty()) l.translations[i] = &it->second;
-        }
+        for (std::size_t i = 0; i < l.fields.size(); ++i)
+            l.translations[i] = mapping->values_of(l.fields[i]);
     }
 
     std::vector<std::int64_t>& measure(const std::string& key) {

@@ -36,11 +36,10 @@ const std::string* ColumnMapping::heading(std::string_view role, std::string_vie
     return it == file_it->second.end() ? nullptr : &it->second;
 }
 
-std::string_view ColumnMapping::translate(std::string_view field, std::string_view value) const {
-    const auto field_it = values.find(field);
-    if (field_it == values.end()) return value;
-    const auto it = field_it->second.find(value);
-    return it == field_it->second.end() ? value : std::string_view(it->second);
+const std::map<std::string, std::string, std::less<>>* ColumnMapping::values_of(
+    std::string_view field) const {
+    const auto it = values.find(field);
+    return it == values.end() || it->second.empty() ? nullptr : &it->second;
 }
 
 Checked<ColumnMapping> parse_mapping(std::string_view json, std::string_view label) {

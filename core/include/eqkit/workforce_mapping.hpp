@@ -23,8 +23,9 @@ struct ColumnMapping {
 
     // The heading mapped to a field of a file, or nothing.
     [[nodiscard]] const std::string* heading(std::string_view role, std::string_view field) const;
-    // The organisation's own value translated, or the value itself.
-    [[nodiscard]] std::string_view translate(std::string_view field, std::string_view value) const;
+    // The organisation's values of a field with ours for them, or null when it has none.
+    [[nodiscard]] const std::map<std::string, std::string, std::less<>>* values_of(
+        std::string_view field) const;
 };
 
 [[nodiscard]] Checked<ColumnMapping> parse_mapping(std::string_view json, std::string_view label);
