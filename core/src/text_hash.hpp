@@ -61,13 +61,16 @@ class TextCache {
 
     [[nodiscard]] const V* find(std::string_view key) const {
         if (slots_.empty()) return nullptr;
-        const std::uint64_t h = text_hash(key);
+        const std::uint64_t packed = pack_short(key);
+        const std::uint64_t h = key_hash(key, packed);
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const Slot& s = slots_[i];
             if (!s.used) return nullptr;
-            if (s.hash == h && s.length == key.size() &&
-                same_bytes(arena_.data() + s.offset, key.data(), key.size())) {
+            if (s.hash != h || s.length != key.size()) continue;
+            // A short key is all in packed; a long one is compared with the arena's copy.
+            if (key.size() <= 8 ? s.packed == packed
+                                : same_bytes(arena_.data() + s.offset, key.data(), key.size())) {
                 return &s.value;
             }
         }
@@ -76,13 +79,18 @@ class TextCache {
     void insert(std::string_view key, V value) {
         if (count_ >= max_entries) return;
         if ((count_ + 1) * 2 > slots_.size()) grow();
-        const std::uint64_t h = text_hash(key);
+        const std::uint64_t packed = pack_short(key);
+        const std::uint64_t h = key_hash(key, packed);
         const std::size_t mask = slots_.size() - 1;
         std::size_t i = h & mask;
         while (slots_[i].used)
             i = (i + 1) & mask;
-        slots_[i] = Slot{h, static_cast<std::uint32_t>(arena_.size()),
-                         static_cast<std::uint32_t>(key.size()), true, std::move(value)};
+        slots_[i] = Slot{h,
+                         packed,
+                         static_cast<std::uint32_t>(arena_.size()),
+                         static_cast<std::uint32_t>(key.size()),
+                         true,
+                         std::move(value)};
         arena_.insert(arena_.end(), key.begin(), key.end());
         ++count_;
     }
@@ -90,11 +98,25 @@ class TextCache {
   private:
     struct Slot {
         std::uint64_t hash = 0;
+        std::uint64_t packed = 0;  // a key of up to 8 bytes itself (pack_short)
         std::uint32_t offset = 0;
         std::uint32_t length = 0;
         bool used = false;
         V value{};
     };
+
+    // Most keys are a code of a byte or two ("A", "8a"): their bytes in one word, so a lookup
+    // costs one mix and one comparison, with no trip to the arena.
+    static std::uint64_t pack_short(std::string_view key) {
+        std::uint64_t v = 0;
+        if (key.size() > 8) return v;
+        for (std::size_t k = 0; k < key.size(); ++k)
+            v |= std::uint64_t{static_cast<unsigned char>(key[k])} << (8 * k);
+        return v;
+    }
+    static std::uint64_t key_hash(std::string_view key, std::uint64_t packed) {
+        return key.size() <= 8 ? mix64(packed ^ (std::uint64_t{key.size()} << 59)) : text_hash(key);
+    }
 
     void grow() {
         std::vector<Slot> old = std::move(slots_);

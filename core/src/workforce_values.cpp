@@ -68,7 +68,7 @@ std::string band_token(std::string_view text) {
 }
 
 // Compared in place, by length first: this runs for two or three columns of every row.
-std::optional<bool> parse_yes_no(std::string_view text) {
+std::optional<bool> parse_yes_no_words(std::string_view text) {
     text = trim(text);
     const auto is = [&text](const char* word, std::size_t length) {
         if (text.size() != length) return false;

@@ -31,7 +31,19 @@ using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
 [[nodiscard]] std::string band_token(std::string_view text);
 [[nodiscard]] std::string_view trim(std::string_view text);
 
-[[nodiscard]] std::optional<bool> parse_yes_no(std::string_view text);
+// Y/N, yes/no, true/false or 1/0, any case, spaces around it allowed.
+[[nodiscard]] std::optional<bool> parse_yes_no_words(std::string_view text);
+// A single Y, N, 1 or 0 (nearly every flag in an HR export) is decided here, inline: it runs for
+// several columns of every row, and a call costs more than the test in the web build.
+[[nodiscard]] inline std::optional<bool> parse_yes_no(std::string_view text) {
+    if (text.size() == 1) {
+        const char c = text[0];
+        if (c == 'Y' || c == 'y' || c == '1') return true;
+        if (c == 'N' || c == 'n' || c == '0') return false;
+        return std::nullopt;
+    }
+    return parse_yes_no_words(text);
+}
 // A whole number of people, 0 or more. Spaces around it are allowed.
 [[nodiscard]] std::optional<std::int64_t> parse_count(std::string_view text);
 // A count, or yes (1) / no (0): recruitment files have one row per applicant or per group.
