@@ -154,6 +154,19 @@ std::size_t byte_of(std::uint64_t mask) {
     return static_cast<std::size_t>(std::countr_zero(mask)) / Scan::bits;
 }
 
+// The first " CR or LF at or after p, a block at a time; end when there is none.
+template <class Scan>
+const char* find_quote_or_break(const char* p, const char* end) {
+    for (; p + Scan::width <= end; p += Scan::width) {
+        const Marks m = Scan::marks(p);
+        const std::uint64_t found = m.quotes | m.crs | m.newlines;
+        if (found != 0) return p + byte_of<Scan>(found);
+    }
+    while (p < end && *p != '"' && *p != '\r' && *p != '\n')
+        ++p;
+    return p;
+}
+
 }  // namespace
 
 // Most lines are whole in the chunk and simple: unquoted fields, and quoted ones without a line
@@ -201,18 +214,14 @@ std::size_t CsvReader::simple_line(const char* d, std::size_t n) {
             const char* close = open + 1;  // the closing quote: the first not doubled
             bool doubled = false;
             for (;;) {
-                close = static_cast<const char*>(
-                    std::memchr(close, '"', static_cast<std::size_t>(end - close)));
-                if (close == nullptr || close + 2 >= end) return 0;
+                close = find_quote_or_break<Scan>(close, end);
+                // A line break inside (lines are counted by the general path), or no end here.
+                if (close == end || *close != '"' || close + 2 >= end) return 0;
                 if (close[1] != '"') break;
                 doubled = true;
                 close += 2;
             }
             const auto inside = static_cast<std::size_t>(close - open - 1);
-            if (std::memchr(open + 1, '\n', inside) != nullptr ||
-                std::memchr(open + 1, '\r', inside) != nullptr) {
-                return 0;  // a line break inside: lines are counted by the general path
-            }
             if (doubled) {
                 // "" is one quote: the field is copied without the doubles, into unquoted_.
                 if (unquoted_used + inside > unquoted_.size()) return 0;
