@@ -56,7 +56,7 @@ void PersonTable::store(Slot& slot, std::string_view id, std::uint64_t h) {
     slot.length = static_cast<std::uint8_t>(id.size());
     slot.tag = static_cast<std::uint8_t>(h >> 56);
     if (id.size() <= inline_length) {
-        std::memcpy(slot.id, id.data(), id.size());
+        copy_bytes(slot.id, id.data(), id.size());
         return;
     }
     const auto offset = static_cast<std::uint32_t>(arena_.size());

@@ -2,6 +2,7 @@
 // Hashing and small lookup tables for the import's hot path (every row of a national-scale
 // file). They avoid std::string on purpose: in the web build libc++'s string members are not
 // inlined, and a call per row per field costs more than the work itself.
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -33,6 +34,16 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) {
     return true;
 }
 
+// Copies n bytes eight at a time: keys are short, and a memcpy of unknown length is a call (in
+// the web build it is not even vectorised).
+inline void copy_bytes(char* to, const char* from, std::size_t n) {
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        std::memcpy(to + i, from + i, 8);
+    for (; i < n; ++i)
+        to[i] = from[i];
+}
+
 // Eight bytes at a time through a strong 64-bit finaliser: keys are short, so this beats a
 // byte-by-byte hash, and sequential ids ("P1000000", "P1000001") still spread evenly.
 inline std::uint64_t text_hash(std::string_view text) {
@@ -60,6 +71,10 @@ class TextCache {
     static constexpr std::size_t max_entries = 1U << 16;  // a hostile file stays bounded
 
     [[nodiscard]] const V* find(std::string_view key) const {
+        if (key.size() == 1) {
+            const auto byte = static_cast<unsigned char>(key[0]);
+            return one_byte_known_[byte] ? &one_byte_[byte] : nullptr;
+        }
         if (slots_.empty()) return nullptr;
         const std::uint64_t packed = pack_short(key);
         const std::uint64_t h = key_hash(key, packed);
@@ -78,6 +93,13 @@ class TextCache {
 
     void insert(std::string_view key, V value) {
         if (count_ >= max_entries) return;
+        if (key.size() == 1) {
+            const auto byte = static_cast<unsigned char>(key[0]);
+            if (!one_byte_known_[byte]) ++count_;
+            one_byte_[byte] = std::move(value);
+            one_byte_known_[byte] = true;
+            return;
+        }
         if ((count_ + 1) * 2 > slots_.size()) grow();
         const std::uint64_t packed = pack_short(key);
         const std::uint64_t h = key_hash(key, packed);
@@ -131,6 +153,9 @@ class TextCache {
         }
     }
 
+    // A key of one byte (an ethnic category code, a band number) is found by that byte alone.
+    std::array<V, 256> one_byte_{};
+    std::array<bool, 256> one_byte_known_{};
     std::vector<Slot> slots_;
     std::vector<char> arena_;
     std::size_t count_ = 0;

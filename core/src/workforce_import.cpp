@@ -435,13 +435,8 @@ struct Import::Impl {
         std::size_t cell = 0;        // staff: index into band_counts
 
         [[nodiscard]] std::string_view id() const { return {id_buffer.data(), id_length}; }
-        // Eight bytes a copy: ids are short, and a memcpy of unknown length is a call.
         void set_id(std::string_view text) {
-            std::size_t i = 0;
-            for (; i + 8 <= text.size(); i += 8)
-                std::memcpy(id_buffer.data() + i, text.data() + i, 8);
-            for (; i < text.size(); ++i)
-                id_buffer[i] = text[i];
+            copy_bytes(id_buffer.data(), text.data(), text.size());
             id_length = text.size();
         }
     };
