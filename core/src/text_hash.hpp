@@ -127,8 +127,8 @@ class TextCache {
         V value{};
     };
 
-    // Most keys are a code of a byte or two ("A", "8a"): their bytes in one word, so a lookup
-    // costs one mix and one comparison, with no trip to the arena.
+    // Most other keys are short codes ("8a", "99"): their bytes in one word, so a lookup costs
+    // one mix and one comparison, with no trip to the arena.
     static std::uint64_t pack_short(std::string_view key) {
         std::uint64_t v = 0;
         if (key.size() > 8) return v;
